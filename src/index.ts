@@ -1,0 +1,20 @@
+/**
+ * coordsim — the public library API. Re-exports only; see README.md and docs/.
+ */
+export { CoordsimError, type CoordsimErrorCode, type ErrorContext } from './sim/CoordsimError.js';
+export { EventQueue } from './sim/EventQueue.js';
+export { Simulation, type EventHandler, type RunOptions } from './sim/Simulation.js';
+export { stream, streamKey, type Rng } from './sim/streams.js';
+export * from './sim/distributions/index.js';
+export type * from './models/Scenario.js';
+export type * from './models/Model.js';
+export { parseScenario } from './models/parseScenario.js';
+export { scenarioSchema } from './models/scenarioSchema.js';
+export { compileModel } from './models/compileModel.js';
+export { Engine, COORD_KINDS, type EngineRunOptions } from './models/Engine.js';
+export { createRunInputs, sampleRunInputs, type RunInputs } from './models/RunInputs.js';
+export { runMetrics, type RunMetrics } from './models/runMetrics.js';
+export { simulate, strategyOf, type SimulateOptions, type RunResult } from './models/simulate.js';
+export { TRACE_KINDS, type TraceKind, type TraceRecord } from './models/TraceRecord.js';
+export { toCsv, type CsvCell } from './report/toCsv.js';
+export { traceCsv, TRACE_COLUMNS } from './report/traceCsv.js';

@@ -1,0 +1,92 @@
+import { stream, type Rng } from '../sim/streams.js';
+import type { Model } from './Model.js';
+
+/**
+ * Everything random about one run that does not depend on the strategy: task durations,
+ * risk occurrences and every gate outcome draw. Sampling these once per run and handing
+ * the same inputs to every strategy is what makes comparisons use common random numbers.
+ */
+export interface RunInputs {
+  /** Sampled duration (work) of each task. */
+  durations: Float64Array;
+  /** Per task: elapsed delay from risks that occurred (the agent is held, not working). */
+  riskDelay: Float64Array;
+  /** Per task: extra work from risks that occurred. */
+  riskWork: Float64Array;
+  /** Per risk: 1 when it occurred in this run. */
+  riskHit: Uint8Array;
+  /**
+   * Gate draws, three per (gate, round, assessed task): outcome uniform, remediation effort,
+   * rework fraction. Gate g, round r (0-based), k-th assessed task starts at
+   * `gateOffset[g] + 3 * (r * assesses.length + k)`.
+   */
+  gateDraws: Float64Array;
+  gateOffset: Int32Array;
+}
+
+/** Allocates inputs sized for `model` (reuse them across runs). */
+export function createRunInputs(model: Model): RunInputs {
+  const T = model.tasks.length;
+  const gateOffset = new Int32Array(model.gates.length);
+  let n = 0;
+  model.gates.forEach((g, i) => {
+    gateOffset[i] = n;
+    n += 3 * g.maxRounds * g.assesses.length;
+  });
+  return {
+    durations: new Float64Array(T),
+    riskDelay: new Float64Array(T),
+    riskWork: new Float64Array(T),
+    riskHit: new Uint8Array(model.risks.length),
+    gateDraws: new Float64Array(n),
+    gateOffset,
+  };
+}
+
+/**
+ * Samples run `run` of `seed` into `out`: durations from stream (seed, run, "durations"),
+ * risks from "risks", gate draws from "gates". Pass `skipDurations` when the caller has
+ * filled `durations` itself (Latin hypercube, correlated sampling).
+ */
+export function sampleRunInputs(model: Model, seed: number | string, run: number, out: RunInputs, skipDurations = false): RunInputs {
+  if (!skipDurations) {
+    const rng = stream(seed, run, 'durations');
+    const tasks = model.tasks;
+    for (let i = 0; i < tasks.length; i++) out.durations[i] = tasks[i].duration.sample(rng);
+  }
+  sampleRisks(model, stream(seed, run, 'risks'), out);
+  sampleGates(model, stream(seed, run, 'gates'), out);
+  return out;
+}
+
+function sampleRisks(model: Model, rng: Rng, out: RunInputs): void {
+  out.riskDelay.fill(0);
+  out.riskWork.fill(0);
+  const risks = model.risks;
+  for (let i = 0; i < risks.length; i++) {
+    const r = risks[i];
+    // Draw every value whether or not the risk occurs, so one risk's outcome never shifts another's draws.
+    const hit = rng() < r.probability;
+    const delay = r.delay ? r.delay.sample(rng) : 0;
+    const work = r.work ? r.work.sample(rng) : 0;
+    out.riskHit[i] = hit ? 1 : 0;
+    if (hit) {
+      out.riskDelay[r.task] += delay;
+      out.riskWork[r.task] += work;
+    }
+  }
+}
+
+function sampleGates(model: Model, rng: Rng, out: RunInputs): void {
+  const d = out.gateDraws;
+  for (let g = 0; g < model.gates.length; g++) {
+    const gate = model.gates[g];
+    let o = out.gateOffset[g];
+    const n = gate.maxRounds * gate.assesses.length;
+    for (let k = 0; k < n; k++) {
+      d[o++] = rng();
+      d[o++] = gate.remediationEffort ? gate.remediationEffort.sample(rng) : 0;
+      d[o++] = gate.reworkFraction.sample(rng);
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import type { Scenario } from '../Scenario.js';
+import type { Fail } from './fail.js';
+
+interface GraphNode {
+  id: string;
+  after: string[];
+  /** Path of its `after` list. */
+  path: Array<string | number>;
+}
+
+/**
+ * Fails with E_CYCLE when tasks and gates depend on each other in a loop, naming the ids
+ * in dependency order (`a -> b -> c -> a`).
+ * Iterative depth-first search (no recursion limit on long chains); references must
+ * already be checked.
+ */
+export function checkCycles(s: Scenario, fail: Fail): void {
+  const nodes: GraphNode[] = [
+    ...s.tasks.map((t, i) => ({ id: t.id, after: t.after ?? [], path: ['tasks', i, 'after'] })),
+    ...(s.gates ?? []).map((g, i) => ({ id: g.id, after: g.after, path: ['gates', i, 'after'] })),
+  ];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const order = new Map(nodes.map((n, i) => [n, i]));
+  const state = new Map<string, 'open' | 'done'>();
+  for (const root of nodes) {
+    if (state.has(root.id)) continue;
+    // stack[i + 1] is in stack[i].after: the search walks dependencies backwards.
+    const stack: Array<{ node: GraphNode; edge: number }> = [{ node: root, edge: 0 }];
+    state.set(root.id, 'open');
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.edge === top.node.after.length) {
+        state.set(top.node.id, 'done');
+        stack.pop();
+        continue;
+      }
+      const k = top.edge++;
+      const next = byId.get(top.node.after[k])!;
+      const seen = state.get(next.id);
+      if (seen === 'open') {
+        const from = stack.findIndex((f) => f.node === next);
+        report([next, ...stack.slice(from + 1).reverse().map((f) => f.node)], order, fail);
+      }
+      if (seen === undefined) {
+        state.set(next.id, 'open');
+        stack.push({ node: next, edge: 0 });
+      }
+    }
+  }
+}
+
+/**
+ * Fails naming `loop` (in dependency order: each member is after the one before it),
+ * rotated to start at its member written first, at the `after` entry of that member
+ * which closes the loop: the top-most line of the cycle in the file.
+ */
+function report(loop: GraphNode[], order: Map<GraphNode, number>, fail: Fail): never {
+  let first = 0;
+  loop.forEach((n, i) => {
+    if (order.get(n)! < order.get(loop[first])!) first = i;
+  });
+  const rotated = [...loop.slice(first), ...loop.slice(0, first)];
+  const [head] = rotated;
+  const pred = rotated[rotated.length - 1];
+  const ids = [...rotated, head].map((n) => n.id);
+  return fail('E_CYCLE', `dependency cycle: ${ids.join(' -> ')}`, [...head.path, head.after.indexOf(pred.id)]);
+}
+
+/**
+ * Fails with E_REFERENCE when a gate assesses a task that is not among its (transitive)
+ * predecessors: the review could start before that work is done. Needs an acyclic graph.
+ */
+export function checkAssessedUpstream(s: Scenario, fail: Fail): void {
+  const afterOf = new Map<string, string[]>([
+    ...s.tasks.map((t) => [t.id, t.after ?? []] as [string, string[]]),
+    ...(s.gates ?? []).map((g) => [g.id, g.after] as [string, string[]]),
+  ]);
+  (s.gates ?? []).forEach((g, i) => {
+    if (!g.assesses) return;
+    const upstream = new Set<string>();
+    const todo = [...g.after];
+    while (todo.length) {
+      const id = todo.pop()!;
+      if (upstream.has(id)) continue;
+      upstream.add(id);
+      todo.push(...(afterOf.get(id) ?? []));
+    }
+    g.assesses.forEach((id, k) => {
+      if (!upstream.has(id)) {
+        fail('E_REFERENCE', `gate '${g.id}' assesses task '${id}', which is not before it: add '${id}' (or a task after it) to the gate's 'after'`, ['gates', i, 'assesses', k]);
+      }
+    });
+  });
+}

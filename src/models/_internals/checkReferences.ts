@@ -1,0 +1,54 @@
+import type { Scenario } from '../Scenario.js';
+import type { Fail } from './fail.js';
+import type { ScenarioIndex } from './scenarioIndex.js';
+import { didYouMean, suggest } from './suggest.js';
+
+/**
+ * Checks that every id a scenario refers to exists and is of the right kind: task agents
+ * and skills, `after` lists, gate `assesses` and `reviewer`, risk tasks, correlated tasks.
+ */
+export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
+  const nodeIds = [...ix.nodes].filter(([, n]) => n.kind !== 'risk').map(([id]) => id);
+  const taskIds = s.tasks.map((t) => t.id);
+  const after = (ids: string[] | undefined, path: Array<string | number>, owner: string) =>
+    (ids ?? []).forEach((id, k) => {
+      const n = ix.nodes.get(id);
+      if (n?.kind === 'risk') fail('E_REFERENCE', `${owner} is after '${id}', which is a risk, not a task or gate`, [...path, k]);
+      if (!n) fail('E_REFERENCE', `${owner} is after '${id}', which is no task or gate${suggest(id, nodeIds)}`, [...path, k]);
+    });
+  const task = (id: string, path: Array<string | number>, what: string) => {
+    const n = ix.nodes.get(id);
+    if (n?.kind !== 'task') {
+      const kind = n ? `a ${n.kind}, not a task` : `no task${suggest(id, taskIds)}`;
+      fail('E_REFERENCE', `${what} '${id}', which is ${kind}`, path);
+    }
+  };
+
+  s.tasks.forEach((t, i) => {
+    const owner = `task '${t.id}'`;
+    if ((t.agent === undefined) === (t.skill === undefined)) {
+      const found = t.agent === undefined ? 'neither' : 'both';
+      fail('E_SCHEMA', `${owner}: expected exactly one of 'agent' and 'skill', found ${found}`, ['tasks', i]);
+    }
+    if (t.agent !== undefined && !ix.agents.has(t.agent)) {
+      fail('E_REFERENCE', `${owner} is assigned to agent '${t.agent}', which does not exist${suggest(t.agent, ix.agents.keys())}`, ['tasks', i, 'agent']);
+    }
+    if (t.skill !== undefined && !ix.skills.has(t.skill)) {
+      fail('E_INFEASIBLE', `no agent has skill '${t.skill}' (${owner} can never start)${didYouMean(t.skill, ix.skills)}`, ['tasks', i, 'skill']);
+    }
+    after(t.after, ['tasks', i, 'after'], owner);
+  });
+
+  (s.gates ?? []).forEach((g, i) => {
+    const owner = `gate '${g.id}'`;
+    after(g.after, ['gates', i, 'after'], owner);
+    (g.assesses ?? []).forEach((id, k) => task(id, ['gates', i, 'assesses', k], `${owner} assesses`));
+    if (g.reviewer !== undefined && g.reviewer !== ix.orchestratorId && !ix.agents.has(g.reviewer)) {
+      const known = [...ix.agents.keys(), ix.orchestratorId];
+      fail('E_REFERENCE', `${owner} is reviewed by '${g.reviewer}', which is neither an agent nor the orchestrator ('${ix.orchestratorId}')${suggest(g.reviewer, known)}`, ['gates', i, 'reviewer']);
+    }
+  });
+
+  (s.risks ?? []).forEach((r, i) => task(r.task, ['risks', i, 'task'], `risk '${r.id}' is about`));
+  (s.correlations ?? []).forEach((c, i) => c.tasks.forEach((id, k) => task(id, ['correlations', i, 'tasks', k], 'a correlation lists')));
+}

@@ -1,0 +1,95 @@
+/** JSON Schema of one coordination strategy (SPEC 4.4; `StrategySpec` in Scenario.ts). */
+export const strategySchema = {
+  description: 'A coordination strategy: a topology plus optional mechanisms, each adding coordination cost.',
+  type: 'object',
+  additionalProperties: false,
+  required: ['topology'],
+  properties: {
+    description: { description: 'Free text shown in reports.', type: 'string' },
+    topology: {
+      description:
+        'hub: an orchestrator pays every cross-agent handoff and escalation (queueing at its capacity); ' +
+        'mesh: receivers pay handoffs, status cost grows with n - 1 peers; ' +
+        'hierarchy: within-team handoffs go through the team lead, cross-team ones through the orchestrator; ' +
+        'ideal / sequential: the built-in baselines, with no coordination cost (mechanisms are ignored).',
+      enum: ['hub', 'mesh', 'hierarchy', 'ideal', 'sequential'],
+    },
+    orchestrator_capacity: {
+      description: 'Orchestrator capacity under this strategy (overrides orchestrator.capacity).',
+      type: 'integer',
+      minimum: 1,
+    },
+    leads: {
+      description: 'Team leads for the hierarchy topology: team name -> agent id (default: the first agent of each team in file order).',
+      type: 'object',
+      additionalProperties: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' },
+    },
+    handoff: {
+      description: 'When a task depends on another agent\'s task, the successor becomes ready only after a handoff.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['effort'],
+      properties: {
+        effort: {
+          $ref: '#/definitions/distribution',
+          description: 'Effort of one cross-agent handoff (paid by the orchestrator in a hub, the receiver in a mesh, the lead or orchestrator in a hierarchy).',
+        },
+        batched: {
+          description: 'When true, handoffs wait for the next checkpoint (batched sync); needs `checkpoint`. Default false.',
+          type: 'boolean',
+        },
+      },
+    },
+    status: {
+      description: 'Periodic status updates by every engaged agent (started and not done with all its work).',
+      type: 'object',
+      additionalProperties: false,
+      required: ['every', 'effort'],
+      properties: {
+        every: { description: 'Period of status updates (> 0).', type: 'number', exclusiveMinimum: 0 },
+        effort: { $ref: '#/definitions/distribution', description: 'Effort of one update by one agent.' },
+        per_peer: {
+          $ref: '#/definitions/distribution',
+          description: 'Extra effort per peer (n - 1 peers): the cost of a mesh\'s all-to-all status traffic.',
+        },
+      },
+    },
+    checkpoint: {
+      description: 'Periodic synchronisation meetings that interrupt every engaged attendee and extend its running tasks.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['every', 'duration'],
+      properties: {
+        every: { description: 'Period of the meeting (> 0).', type: 'number', exclusiveMinimum: 0 },
+        offset: { description: 'Time of the first meeting (default: `every`).', type: 'number', minimum: 0 },
+        duration: { $ref: '#/definitions/distribution', description: 'Length of the meeting.' },
+        orchestrator: {
+          description: 'Whether the orchestrator attends (default: true when the topology has one).',
+          type: 'boolean',
+        },
+      },
+    },
+    escalation: {
+      description: 'A handoff raises a conflict with some probability; it is resolved after a sampled delay.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['probability', 'delay'],
+      properties: {
+        probability: { description: 'Probability that a handoff raises a conflict, in [0, 1].', type: 'number', minimum: 0, maximum: 1 },
+        delay: { $ref: '#/definitions/distribution', description: 'Elapsed time until the conflict is resolved.' },
+        effort: {
+          $ref: '#/definitions/distribution',
+          description: 'Coordination effort of whoever resolves it (the orchestrator in a hub, else the receiver). Default 0.',
+        },
+      },
+    },
+    remediation: {
+      description: 'Overrides remediation blocking for every gate under this strategy.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        blocking: { description: 'true: successors wait for remediations; false: they run in parallel.', type: 'boolean' },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,146 @@
+import { COORD_KINDS, type Engine } from './Engine.js';
+import type { RunInputs } from './RunInputs.js';
+
+/** The metrics of one run (SPEC section 5; camelCase names are contract). */
+export interface RunMetrics {
+  scenario: string;
+  strategy: string;
+  seed: number | string;
+  run: number;
+  timeUnit: string;
+  makespan: number;
+  sequentialMakespan: number;
+  speedup: number;
+  timeSavings: number;
+  workTime: number;
+  coordinationTime: number;
+  coordinationOverhead: number;
+  /** Coordination time split by mechanism. */
+  coordinationByKind: Record<(typeof COORD_KINDS)[number], number>;
+  /** Risk delays: time agents were held waiting on an outside cause (neither work nor coordination). */
+  heldTime: number;
+  utilization: { mean: number; byAgent: Record<string, number> };
+  capacityUse: number;
+  idleTime: { byAgent: Record<string, number> };
+  /** Engaged span per agent: first start to last end (SPEC 5). */
+  engagedSpan: { byAgent: Record<string, { start: number; end: number }> };
+  orchestrator: { id: string; capacity: number; coordinationTime: number; utilization: number; idleTime: number };
+  criticalPath: string[];
+  gates: Record<string, { rounds: number; outcomes: { pass: number; remediate: number; fail: number }; exhausted: boolean }>;
+  remediations: number;
+  reworks: number;
+  escalations: number;
+  handoffs: number;
+  risksOccurred: string[];
+  deadline: number | null;
+  metDeadline?: boolean;
+  tasks: Record<string, { agent: string; start: number; finish: number; duration: number; executions: number; critical: boolean }>;
+  events: number;
+}
+
+/** Reads the metrics of the engine's last run into plain data. */
+export function runMetrics(engine: Engine, inputs: RunInputs, seed: number | string, run: number): RunMetrics {
+  const m = engine.model;
+  const A = m.agents.length;
+  const makespan = engine.makespan;
+  let workTime = 0;
+  let coordinationTime = 0;
+  let heldTime = 0;
+  let busyAll = 0;
+  let capAll = 0;
+  const utilByAgent: Record<string, number> = {};
+  const idleByAgent: Record<string, number> = {};
+  const span: Record<string, { start: number; end: number }> = {};
+  let utilSum = 0;
+  let engagedAgents = 0;
+  for (let r = 0; r <= A; r++) {
+    workTime += engine.work[r];
+    coordinationTime += engine.coord[r];
+    heldTime += engine.blocked[r];
+  }
+  for (let r = 0; r < A; r++) {
+    const id = m.agents[r].id;
+    const cap = engine.capacity[r];
+    const busy = engine.work[r] + engine.coord[r];
+    const start = engine.firstStart[r];
+    const end = engine.lastEnd[r];
+    const len = Number.isFinite(start) ? end - start : 0;
+    const u = len > 0 ? busy / (len * cap) : 0;
+    utilByAgent[id] = u;
+    if (len > 0) {
+      utilSum += u;
+      engagedAgents++;
+    }
+    span[id] = Number.isFinite(start) ? { start, end } : { start: 0, end: 0 };
+    idleByAgent[id] = makespan * cap - busy;
+    busyAll += busy;
+    capAll += cap;
+  }
+  const o = A;
+  const oCap = engine.capacity[o];
+  const oBusy = engine.coord[o] + engine.work[o];
+  // Sequential work never idles while work remains and has no coordination: its makespan is
+  // all the work plus the time agents are held by risk delays (tested against the real run).
+  const sequentialMakespan = workTime + heldTime;
+  const gates: RunMetrics['gates'] = {};
+  m.gates.forEach((g, i) => {
+    gates[g.id] = {
+      rounds: engine.gateRounds[i],
+      outcomes: { pass: engine.gateOutcomes[3 * i], remediate: engine.gateOutcomes[3 * i + 1], fail: engine.gateOutcomes[3 * i + 2] },
+      exhausted: engine.gateExhausted[i] === 1,
+    };
+  });
+  const tasks: RunMetrics['tasks'] = {};
+  m.tasks.forEach((t, i) => {
+    const a = engine.taskAgent[i];
+    tasks[t.id] = {
+      agent: a >= 0 ? m.agents[a].id : '',
+      start: engine.taskStart[i],
+      finish: engine.taskFinish[i],
+      duration: inputs.durations[i],
+      executions: engine.taskExecutions[i],
+      critical: engine.critical[i] === 1,
+    };
+  });
+  const byKind = {} as RunMetrics['coordinationByKind'];
+  COORD_KINDS.forEach((k, i) => (byKind[k] = engine.coordByKind[i]));
+  const result: RunMetrics = {
+    scenario: m.name,
+    strategy: engine.strategy.name,
+    seed,
+    run,
+    timeUnit: m.timeUnit,
+    makespan,
+    sequentialMakespan,
+    speedup: makespan > 0 ? sequentialMakespan / makespan : 1,
+    timeSavings: sequentialMakespan > 0 ? 1 - makespan / sequentialMakespan : 0,
+    workTime,
+    coordinationTime,
+    coordinationOverhead: workTime + coordinationTime > 0 ? coordinationTime / (workTime + coordinationTime) : 0,
+    coordinationByKind: byKind,
+    heldTime,
+    utilization: { mean: engagedAgents > 0 ? utilSum / engagedAgents : 0, byAgent: utilByAgent },
+    capacityUse: makespan > 0 && capAll > 0 ? busyAll / (makespan * capAll) : 0,
+    idleTime: { byAgent: idleByAgent },
+    engagedSpan: { byAgent: span },
+    orchestrator: {
+      id: m.orchestrator.id,
+      capacity: oCap,
+      coordinationTime: engine.coord[o],
+      utilization: makespan > 0 ? oBusy / (makespan * oCap) : 0,
+      idleTime: makespan * oCap - oBusy,
+    },
+    criticalPath: engine.criticalPath.map((t) => m.tasks[t].id),
+    gates,
+    remediations: engine.remediations,
+    reworks: engine.reworks,
+    escalations: engine.escalations,
+    handoffs: engine.handoffs,
+    risksOccurred: m.risks.filter((_, i) => inputs.riskHit[i] === 1).map((r) => r.id),
+    deadline: m.deadline,
+    tasks,
+    events: engine.eventCount,
+  };
+  if (m.deadline !== null) result.metDeadline = makespan <= m.deadline;
+  return result;
+}

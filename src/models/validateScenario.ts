@@ -1,0 +1,45 @@
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { Scenario } from './Scenario.js';
+import { scenarioSchema } from './scenarioSchema.js';
+import { checkCorrelations } from './_internals/checkCorrelations.js';
+import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js';
+import { checkParameters } from './_internals/checkParameters.js';
+import { checkReferences } from './_internals/checkReferences.js';
+import { checkStrategies } from './_internals/checkStrategies.js';
+import { failer, type Locator } from './_internals/fail.js';
+import { indexScenario } from './_internals/scenarioIndex.js';
+import { schemaProblem } from './_internals/schemaError.js';
+
+/** Options of `validateScenario`. */
+export interface ValidateScenarioOptions {
+  /** Named in error messages (default: none). */
+  file?: string;
+  /** Maps a path inside the document to its line and column, when the source is known. */
+  locate?: Locator;
+}
+
+let compiled: ValidateFunction | undefined;
+
+/**
+ * Checks a scenario given as plain data (already parsed, or built in code) and returns it
+ * typed: the JSON Schema first (E_SCHEMA), then ids and references (E_REFERENCE), skills
+ * (E_INFEASIBLE), dependency cycles (E_CYCLE) and parameters (E_PARAM). Throws the first
+ * problem as a CoordsimError naming the file, the path inside the document and the line.
+ */
+export function validateScenario(value: unknown, options: ValidateScenarioOptions = {}): Scenario {
+  const fail = failer(options.file, options.locate);
+  compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(scenarioSchema);
+  if (!compiled(value)) {
+    const problem = schemaProblem(compiled.errors ?? [], options.locate);
+    fail('E_SCHEMA', problem.message, problem.path);
+  }
+  const s = value as Scenario;
+  const index = indexScenario(s, fail);
+  checkReferences(s, index, fail);
+  checkCycles(s, fail);
+  checkAssessedUpstream(s, fail);
+  checkStrategies(s, index, fail);
+  checkParameters(s, fail);
+  checkCorrelations(s, fail);
+  return s;
+}

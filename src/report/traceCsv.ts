@@ -1,0 +1,13 @@
+import type { TraceRecord } from '../models/TraceRecord.js';
+import { toCsv } from './toCsv.js';
+
+/** Columns of `trace.csv`: the first four are contract (SPEC 8). */
+export const TRACE_COLUMNS = ['time', 'kind', 'task', 'agent', 'gate', 'detail', 'duration'] as const;
+
+/** The event trace of one run as CSV, one row per event in processing order. */
+export function traceCsv(trace: readonly TraceRecord[]): string {
+  return toCsv(
+    TRACE_COLUMNS,
+    trace.map((e) => [e.time, e.kind, e.task, e.agent, e.gate, e.detail, e.duration]),
+  );
+}

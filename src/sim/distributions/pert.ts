@@ -1,0 +1,74 @@
+import type { Rng } from '../streams.js';
+import type { Distribution } from './Distribution.js';
+import { betaRegularizedInverse, lnBeta } from './_internals/beta.js';
+import { checkProbability, checkScale, fail, isFiniteNumber } from './_internals/check.js';
+import { gammaMT } from './_internals/gamma.js';
+import { constant } from './constant.js';
+
+/** PERT's weight on the mode (the classic λ = 4). */
+const LAMBDA = 4;
+
+class Pert implements Distribution {
+  readonly kind = 'pert' as const;
+  readonly mean: number;
+  readonly variance: number;
+  private readonly width: number;
+  private readonly alpha: number;
+  private readonly beta: number;
+  private readonly lnB: number;
+  /** Marsaglia–Tsang constants d = shape − 1/3, c = 1/√(9d) of the two gamma draws. */
+  private readonly d1: number;
+  private readonly c1: number;
+  private readonly d2: number;
+  private readonly c2: number;
+
+  constructor(readonly min: number, readonly mode: number, readonly max: number) {
+    const w = max - min;
+    this.width = w;
+    this.alpha = 1 + (LAMBDA * (mode - min)) / w;
+    this.beta = 1 + (LAMBDA * (max - mode)) / w;
+    const s = this.alpha + this.beta; // always λ + 2 = 6
+    this.mean = (min + LAMBDA * mode + max) / (LAMBDA + 2);
+    this.variance = (w * w * this.alpha * this.beta) / (s * s * (s + 1));
+    this.lnB = lnBeta(this.alpha, this.beta);
+    this.d1 = this.alpha - 1 / 3;
+    this.c1 = 1 / Math.sqrt(9 * this.d1);
+    this.d2 = this.beta - 1 / 3;
+    this.c2 = 1 / Math.sqrt(9 * this.d2);
+  }
+
+  /** Beta(α, β) as X / (X + Y) with X ~ Gamma(α), Y ~ Gamma(β) (both shapes >= 1). */
+  sample(rng: Rng): number {
+    const x = gammaMT(rng, this.d1, this.c1);
+    const y = gammaMT(rng, this.d2, this.c2);
+    const v = this.min + this.width * (x / (x + y));
+    return v > this.max ? this.max : v; // rounding guard
+  }
+
+  quantile(p: number): number {
+    checkProbability('pert', p);
+    const v = this.min + this.width * betaRegularizedInverse(p, this.alpha, this.beta, this.lnB);
+    return v > this.max ? this.max : v;
+  }
+
+  scale(k: number): Distribution {
+    checkScale('pert', k);
+    return pert(this.min * k, this.mode * k, this.max * k);
+  }
+}
+
+/**
+ * Beta-PERT on [min, max] with most likely value `mode` (Malcolm et al. 1959; λ = 4):
+ * shapes α = 1 + 4(mode − min)/(max − min), β = 1 + 4(max − mode)/(max − min), mean
+ * (min + 4·mode + max)/6. min == max gives a constant.
+ */
+export function pert(min: number, mode: number, max: number): Distribution {
+  const got = [min, mode, max];
+  if (!isFiniteNumber(min) || !isFiniteNumber(mode) || !isFiniteNumber(max)) {
+    fail('pert', 'three finite numbers [min, mode, max]', got);
+  }
+  if (min < 0) fail('pert', 'min >= 0 (durations are non-negative)', got);
+  if (!(min <= mode && mode <= max)) fail('pert', 'min <= mode <= max', got);
+  if (min === max) return constant(min);
+  return new Pert(min, mode, max);
+}
