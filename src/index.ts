@@ -9,6 +9,7 @@ export * from './sim/distributions/index.js';
 export type * from './models/Scenario.js';
 export type * from './models/Model.js';
 export { parseScenario } from './models/parseScenario.js';
+export { validateScenario } from './models/validateScenario.js';
 export { scenarioSchema } from './models/scenarioSchema.js';
 export { compileModel } from './models/compileModel.js';
 export { Engine, COORD_KINDS, type EngineRunOptions } from './models/Engine.js';

@@ -70,7 +70,7 @@ export interface GateSpec {
   reviewer?: string;
   /** Review duration (coordination time of the reviewer). */
   review?: DistributionSpec;
-  /** Per assessed task, the probabilities of each outcome; they must sum to 1 (default: pass 1). */
+  /** Per assessed task, the probabilities of each outcome. With `pass` given the three sum to 1; without it, `pass` is 1 − remediate − fail (default: pass 1). */
   outcomes?: { pass?: number; remediate?: number; fail?: number };
   remediation?: {
     /** Extra work of the task's agent. */
@@ -82,7 +82,7 @@ export interface GateSpec {
     /** Share of the task's sampled duration that is redone (default 1: wholly). */
     fraction?: DistributionSpec;
   };
-  /** Bound on review rounds; a task still failing at the last round passes with a forced remediation-free acceptance (default 3). */
+  /** Bound on review rounds (default 3): a `fail` drawn in the last round is recorded, not reworked, and the gate is marked exhausted. */
   max_rounds?: number;
 }
 

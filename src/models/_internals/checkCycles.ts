@@ -62,8 +62,11 @@ function report(loop: GraphNode[], order: Map<GraphNode, number>, fail: Fail): n
   const rotated = [...loop.slice(first), ...loop.slice(0, first)];
   const [head] = rotated;
   const pred = rotated[rotated.length - 1];
-  const ids = [...rotated, head].map((n) => n.id);
-  return fail('E_CYCLE', `dependency cycle: ${ids.join(' -> ')}`, [...head.path, head.after.indexOf(pred.id)]);
+  let ids = [...rotated, head].map((n) => n.id);
+  // A cycle through thousands of tasks is shown by its ends.
+  if (ids.length > 16) ids = [...ids.slice(0, 8), `… ${ids.length - 13} more …`, ...ids.slice(-5)];
+  const size = rotated.length > 15 ? ` (${rotated.length} tasks and gates)` : '';
+  return fail('E_CYCLE', `dependency cycle: ${ids.join(' -> ')}${size}`, [...head.path, head.after.indexOf(pred.id)]);
 }
 
 /**

@@ -18,6 +18,7 @@ export function checkStrategies(s: Scenario, ix: ScenarioIndex, fail: Fail): voi
   }
   for (const [name, st] of Object.entries(strategies)) {
     const at = (...rest: string[]) => ['strategies', name, ...rest];
+    if (name === '__proto__') fail('E_SCHEMA', `invalid strategy name '__proto__' (reserved by JavaScript)`, at());
     if (BUILT_INS.includes(name) && st.topology !== name) {
       fail('E_PARAM', `strategy '${name}' is the built-in baseline: expected topology '${name}', found '${st.topology}' (choose another name)`, at('topology'));
     }

@@ -23,7 +23,7 @@ const TYPE_NAMES: Record<string, string> = {
   boolean: 'true or false',
   null: 'null',
 };
-const ITEM_NOUNS: Record<string, string> = { agents: 'agent', tasks: 'task', after: 'id', assesses: 'task id', discrete: '[value, weight] pair' };
+const ITEM_NOUNS: Record<string, string> = { agents: 'agent', tasks: 'task', after: 'task or gate id', assesses: 'task id', discrete: '[value, weight] pair' };
 
 /**
  * Picks the violation a reader should fix first (the earliest in the document, the most
@@ -52,7 +52,7 @@ function describeError(e: ErrorObject): SchemaProblem {
   const found = `found ${describeValue(data)}`;
   switch (e.keyword) {
     case 'type': {
-      if (inDistribution && path.length && !e.schemaPath.includes('/properties/')) {
+      if (inDistribution && !e.schemaPath.includes('/properties/')) {
         return { path, message: `expected a distribution: ${DISTRIBUTION_FORMS}; found ${typeName(data)} ${describeValue(data)}` };
       }
       const types = ([] as string[]).concat(p.type as string | string[]).map((t) => TYPE_NAMES[t] ?? t);
