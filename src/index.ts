@@ -17,5 +17,11 @@ export { createRunInputs, sampleRunInputs, type RunInputs } from './models/RunIn
 export { runMetrics, type RunMetrics } from './models/runMetrics.js';
 export { simulate, strategyOf, type SimulateOptions, type RunResult } from './models/simulate.js';
 export { TRACE_KINDS, type TraceKind, type TraceRecord } from './models/TraceRecord.js';
-export { toCsv, type CsvCell } from './report/toCsv.js';
-export { traceCsv, TRACE_COLUMNS } from './report/traceCsv.js';
+export * from './report/index.js';
+export { monteCarlo, type MonteCarloOptions } from './models/montecarlo/monteCarlo.js';
+export { compare, type CompareOptions } from './models/montecarlo/compare.js';
+export type { MonteCarloRunOptions } from './models/montecarlo/MonteCarloOptions.js';
+export type * from './models/MonteCarloResult.js';
+export { summarizeRange, RUN_COLUMNS, type RangeOptions, type RangeResult } from './models/montecarlo/summarizeRange.js';
+export { mergeRangeSummaries, type RangeSummaryState } from './models/montecarlo/RangeSummary.js';
+export { strategyResult, pairedDifferences } from './models/montecarlo/summaryResults.js';

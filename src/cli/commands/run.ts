@@ -1,5 +1,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { simulate } from '../../models/simulate.js';
+import { CoordsimError } from '../../sim/CoordsimError.js';
+import { renderReport } from '../../report/renderReport.js';
 import { traceCsv } from '../../report/traceCsv.js';
 import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson, writeOutputs } from '../io.js';
@@ -14,26 +16,28 @@ export function builder(y: Argv) {
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
     .option('strategy', { alias: 's', type: 'string', describe: "strategy name (default: the scenario's `strategy`)" })
     .option('seed', { type: 'string', default: '1', describe: 'random seed (integer or string)' })
+    .option('run', { type: 'string', default: '0', describe: 'run index: run i of a Monte Carlo with this seed (as `coordsim check` reports)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the run metrics as one JSON document on stdout' })
-    .option('out', { alias: 'o', type: 'string', describe: 'write run.json, trace.csv (and report.html) to this folder' })
+    .option('out', { alias: 'o', type: 'string', describe: 'write run.json, trace.csv and report.html to this folder' })
     .example('$0 run scenarios/ecommerce-security.yaml', 'one run of the default strategy')
     .example('$0 run scenarios/ecommerce-security.yaml --strategy mesh --seed 7 --out out/', 'a run of another strategy, with its trace');
 }
 
-type RunArgs = { scenario: string; strategy?: string; seed: string; json: boolean; out?: string };
+type RunArgs = { scenario: string; strategy?: string; seed: string; run: string; json: boolean; out?: string };
 
 export function handler(ctx: CliContext) {
   return async (argv: ArgumentsCamelCase<RunArgs>) => {
     const seed = parseSeed(argv.seed);
     const { model } = loadScenarioFile(argv.scenario);
-    const result = simulate(model, { strategy: argv.strategy, seed, trace: true });
+    const run = Number(argv.run);
+    if (!Number.isInteger(run) || run < 0) throw new CoordsimError('E_USAGE', `--run: expected an integer >= 0, got ${JSON.stringify(argv.run)}`);
+    const result = simulate(model, { strategy: argv.strategy, seed, run, trace: true });
     if (argv.out) {
       const files: Record<string, string> = {
         'run.json': toJson(result.metrics),
         'trace.csv': traceCsv(result.trace),
       };
-      const extra = await renderRunReport(model, result);
-      if (extra) files['report.html'] = extra;
+      files['report.html'] = renderReport({ kind: 'run', model, metrics: result.metrics, trace: result.trace });
       const written = writeOutputs(argv.out, files);
       if (!argv.json) ctx.stderr(`wrote ${written.join(', ')}\n`);
     }
@@ -42,7 +46,3 @@ export function handler(ctx: CliContext) {
   };
 }
 
-/** The HTML report of a single run, once the report renderer exists. */
-async function renderRunReport(_model: unknown, _result: unknown): Promise<string | null> {
-  return null;
-}

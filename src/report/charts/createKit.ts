@@ -1,0 +1,136 @@
+import type * as D3 from 'd3';
+import type { ReportData } from '../ReportData.js';
+import type { ChartKit } from './types.js';
+
+/**
+ * Builds the helpers every chart uses: scales of colour, number formats, the tooltip,
+ * legends and axis labels (runs in the browser: self-contained). Text always goes into the
+ * page through `.text()`, never as markup.
+ */
+export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'weeklyLoad'>): ChartKit {
+  const unitName = data.model.timeUnit;
+  const unit = unitName.endsWith('s') ? unitName : `${unitName}s`;
+  const colors: Record<string, string> = {
+    work: '#4e79a7',
+    rework: '#e15759',
+    remediation: '#b07aa1',
+    handoff: '#f28e2b',
+    review: '#edc948',
+    status: '#ffbe7d',
+    checkpoint: '#9c755f',
+    held: '#bab0ac',
+    escalation: '#79706e',
+    coordination: '#f28e2b',
+    idle: '#e6e6e6',
+    deadline: '#d62728',
+    late: '#f1a9a0',
+    onTime: '#4e79a7',
+    curve: '#222222',
+    critical: '#1b1b1b',
+  };
+  const labels: Record<string, string> = {
+    work: 'work',
+    rework: 'rework (gate failed)',
+    remediation: 'remediation',
+    handoff: 'handoff',
+    review: 'gate review',
+    status: 'status update',
+    checkpoint: 'checkpoint meeting',
+    held: 'held (risk delay)',
+    escalation: 'escalation (waiting)',
+  };
+  const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+  const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
+  let tipEl: HTMLDivElement | null = null;
+  const tip = {
+    show(event: MouseEvent, lines: string[]) {
+      if (!tipEl) {
+        tipEl = document.createElement('div');
+        tipEl.className = 'tooltip';
+        document.body.appendChild(tipEl);
+      }
+      d3.select(tipEl)
+        .style('display', 'block')
+        .selectAll('div')
+        .data(lines)
+        .join('div')
+        .text((d) => d);
+      const w = tipEl.offsetWidth;
+      const h = tipEl.offsetHeight;
+      const x = event.clientX + 14 + w > window.innerWidth ? event.clientX - w - 10 : event.clientX + 14;
+      const y = event.clientY + 14 + h > window.innerHeight ? event.clientY - h - 10 : event.clientY + 14;
+      tipEl.style.left = `${Math.max(0, x)}px`;
+      tipEl.style.top = `${Math.max(0, y)}px`;
+    },
+    hide() {
+      if (tipEl) tipEl.style.display = 'none';
+    },
+  };
+  const svg = (el: HTMLElement, width: number, height: number, title: string) => {
+    const root = d3.select(el);
+    root.selectAll('*').remove();
+    const s = root
+      .append('svg')
+      .attr('viewBox', `0 0 ${width} ${height}`)
+      .attr('width', '100%')
+      .attr('preserveAspectRatio', 'xMinYMin meet')
+      .attr('role', 'img')
+      .attr('aria-label', title)
+      .style('max-width', `${width}px`);
+    s.append('title').text(title);
+    return s;
+  };
+  const legend: ChartKit['legend'] = (g, items, x, y, width) => {
+    const row = 18;
+    let cx = 0;
+    let cy = 0;
+    const lg = g.append('g').attr('class', 'legend').attr('transform', `translate(${x},${y})`);
+    for (const it of items) {
+      const item = lg.append('g');
+      const shape = it.shape ?? 'rect';
+      if (shape === 'rect') item.append('rect').attr('x', 0).attr('y', 2).attr('width', 16).attr('height', 10).attr('fill', it.color);
+      else if (shape === 'line' || shape === 'dash')
+        item.append('line').attr('x1', 0).attr('x2', 16).attr('y1', 7).attr('y2', 7).attr('stroke', it.color).attr('stroke-width', 2).attr('stroke-dasharray', shape === 'dash' ? '4 3' : null);
+      else if (shape === 'circle') item.append('circle').attr('cx', 8).attr('cy', 7).attr('r', 4.5).attr('fill', it.color);
+      else if (shape === 'diamond') item.append('path').attr('d', 'M8,1 L14,7 L8,13 L2,7 Z').attr('fill', it.color);
+      else item.append('path').attr('d', 'M2,2 L14,2 L8,12 Z').attr('fill', it.color);
+      const label = item.append('text').attr('x', 22).attr('y', 11).attr('class', 'legend-label').text(it.label);
+      // Measured when the page lays text out; estimated otherwise.
+      const measured = (label.node() as SVGTextElement | null)?.getComputedTextLength?.() ?? 0;
+      const w = 22 + (measured > 0 ? measured : it.label.length * 6.6) + 18;
+      if (cx > 0 && cx + w > width) {
+        cx = 0;
+        cy += row;
+      }
+      item.attr('transform', `translate(${cx},${cy})`);
+      cx += w;
+    }
+    return cy + row;
+  };
+  const fitText: ChartKit['fitText'] = (sel, maxWidth) => {
+    sel.each(function () {
+      const t = this as SVGTextElement;
+      const full = t.textContent ?? '';
+      if (!(t.getComputedTextLength() > maxWidth)) return;
+      let lo = 0;
+      let hi = full.length;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        t.textContent = `${full.slice(0, mid)}…`;
+        if (t.getComputedTextLength() <= maxWidth) lo = mid;
+        else hi = mid - 1;
+      }
+      t.textContent = `${full.slice(0, lo)}…`;
+      d3.select(t).append('title').text(full);
+    });
+  };
+  const fit: ChartKit['fit'] = (s, width, height) => {
+    s.attr('viewBox', `0 0 ${width} ${Math.ceil(height)}`);
+  };
+  const axisLabel: ChartKit['axisLabel'] = (g, text, x, y, vertical = false) => {
+    const t = g.append('text').attr('class', 'axis-label').attr('text-anchor', 'middle').text(text);
+    if (vertical) t.attr('transform', `translate(${x},${y}) rotate(-90)`);
+    else t.attr('x', x).attr('y', y);
+  };
+  return { d3, data, unit, unitsPerWeek: data.model.unitsPerWeek, colors, labels, fmt, pct, tip, svg, legend, fitText, fit, axisLabel, ...helpers };
+}

@@ -1,0 +1,83 @@
+import type * as D3 from 'd3';
+import type { ReportData } from '../ReportData.js';
+
+/** What a Gantt bar shows: work, one of the coordination mechanisms, or time held waiting. */
+export type BarKind = 'work' | 'rework' | 'remediation' | 'handoff' | 'review' | 'status' | 'checkpoint' | 'held' | 'escalation';
+
+/** One bar of the Gantt chart, derived from the trace. `lane` is an agent or orchestrator id. */
+export interface Bar {
+  lane: string;
+  kind: BarKind;
+  start: number;
+  end: number;
+  task: string;
+  gate: string;
+  detail: string;
+}
+
+/** A point event on the Gantt chart: a handoff delivered to a task's agent, or a gate decided. */
+export interface Marker {
+  kind: 'handoff' | 'gate';
+  lane: string;
+  time: number;
+  task: string;
+  gate: string;
+  detail: string;
+}
+
+/** One lane of the Gantt chart and heatmap. */
+export interface Lane {
+  id: string;
+  label: string;
+  capacity: number;
+}
+
+/** Time per category on one lane (in the scenario's time unit, capacity-weighted). */
+export interface LaneTotals {
+  work: number;
+  coordination: number;
+  held: number;
+}
+
+/** One agent's time split for the utilisation chart. */
+export interface AgentSplit {
+  id: string;
+  label: string;
+  work: number;
+  coordination: number;
+  idle: number;
+  /** Written beside the bar, e.g. "94% busy while engaged". */
+  note: string;
+}
+
+/** The shared helpers chart functions get in the browser (built by `createKit`). */
+export interface ChartKit {
+  d3: typeof D3;
+  data: ReportData;
+  /** Plural unit name for axis labels: "days". */
+  unit: string;
+  unitsPerWeek: number;
+  colors: Record<string, string>;
+  /** Human label of a bar kind or series. */
+  labels: Record<string, string>;
+  fmt(x: number, digits?: number): string;
+  pct(x: number): string;
+  /** Shows the tooltip with one line per entry near the pointer; `hide` removes it. */
+  tip: { show(event: MouseEvent, lines: string[]): void; hide(): void };
+  /** Appends an SVG sized by viewBox to `el` (cleared first). */
+  svg(el: HTMLElement, width: number, height: number, title: string): D3.Selection<SVGSVGElement, unknown, null, undefined>;
+  /** Draws a legend row of swatches at (x, y); returns its height. */
+  legend(g: D3.Selection<any, unknown, null, undefined>, items: Array<{ label: string; color: string; shape?: 'rect' | 'line' | 'dash' | 'circle' | 'diamond' | 'triangle' }>, x: number, y: number, width: number): number;
+  /** Shortens each text of the selection with an ellipsis to fit `maxWidth` (full text in its tooltip). */
+  fitText(sel: D3.Selection<any, any, any, any>, maxWidth: number): void;
+  /** Sets the SVG's height once the content (legend rows) is known. */
+  fit(svg: D3.Selection<SVGSVGElement, unknown, null, undefined>, width: number, height: number): void;
+  /** Axis label text at (x, y), rotated for a vertical axis. */
+  axisLabel(g: D3.Selection<any, unknown, null, undefined>, text: string, x: number, y: number, vertical?: boolean): void;
+  traceBars: (trace: ReportTrace) => { bars: Bar[]; markers: Marker[]; end: number };
+  laneTotals: (bars: Bar[], lanes: Lane[]) => Record<string, LaneTotals>;
+  weeklyLoad: (bars: Bar[], lanes: Lane[], unitsPerWeek: number, weeks: number) => number[][];
+}
+
+/** The trace rows the client reads (TraceRecord's shape). */
+export type ReportTrace = ReadonlyArray<{ time: number; kind: string; task: string; agent: string; gate: string; detail: string; duration: number }>;

@@ -1,0 +1,112 @@
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { AGENT_COLUMNS, agentsCsv } from '../../src/report/agentsCsv.js';
+import { COMPARE_COLUMNS, compareCsv } from '../../src/report/compareCsv.js';
+import { PAIR_COLUMNS, pairsCsv } from '../../src/report/pairsCsv.js';
+import { TASK_COLUMNS, tasksCsv } from '../../src/report/tasksCsv.js';
+import { compareFixture, EVIL, monteCarloFixture, poisonedFixtures } from '../fixtures/report/index.js';
+
+/** Parses CSV text into header and rows of strings. */
+function read(text: string): { header: string[]; rows: string[][] } {
+  const [header, ...rows] = parse(text, { relax_column_count: false }) as string[][];
+  return { header, rows };
+}
+
+const SNAKE = /^[a-z0-9]+(_[a-z0-9]+)*$/;
+
+describe('tasksCsv', () => {
+  it('tasksCsv(result) parses back with a row per task and the snake_case columns', () => {
+    const { header, rows } = read(tasksCsv(monteCarloFixture));
+    expect(header).toEqual([...TASK_COLUMNS]);
+    expect(header.every((h) => SNAKE.test(h))).toBe(true);
+    expect(rows).toHaveLength(monteCarloFixture.tasks.length);
+    rows.forEach((r, i) => {
+      const t = monteCarloFixture.tasks[i];
+      expect(r).toHaveLength(header.length);
+      expect(r.slice(0, 4)).toEqual([monteCarloFixture.strategy, t.id, t.name, t.assignment]);
+      // Unformatted numbers: they parse back to the exact value.
+      expect(r.slice(4).map(Number)).toEqual([t.meanDuration, t.meanStart, t.meanFinish, t.criticality, t.sensitivity]);
+    });
+  });
+
+  it('tasksCsv(result) quotes names holding commas, quotes and newlines', () => {
+    const evil = poisonedFixtures().montecarlo;
+    const { rows } = read(tasksCsv(evil));
+    expect(rows.map((r) => r[2])).toEqual(evil.tasks.map((t) => t.name));
+    expect(rows[0][2].endsWith(EVIL)).toBe(true);
+    expect(rows[0][0]).toBe(evil.strategy);
+  });
+
+  it('tasksCsv(compare) has a row per strategy and task', () => {
+    const { header, rows } = read(tasksCsv(compareFixture));
+    expect(header).toEqual([...TASK_COLUMNS]);
+    const expected = compareFixture.strategies.flatMap((s) => s.tasks.map((t) => [s.strategy, t.id]));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(expected);
+  });
+});
+
+describe('agentsCsv', () => {
+  it('agentsCsv(result) parses back with a row per agent and the snake_case columns', () => {
+    const { header, rows } = read(agentsCsv(monteCarloFixture));
+    expect(header).toEqual([...AGENT_COLUMNS]);
+    expect(header.every((h) => SNAKE.test(h))).toBe(true);
+    expect(rows).toHaveLength(monteCarloFixture.agents.length);
+    rows.forEach((r, i) => {
+      const a = monteCarloFixture.agents[i];
+      expect(r.slice(0, 3)).toEqual([monteCarloFixture.strategy, a.id, a.role]);
+      expect(r.slice(3).map(Number)).toEqual([a.capacity, a.utilization, a.workTime, a.coordinationTime, a.idleTime]);
+    });
+  });
+});
+
+describe('agentsCsv(compare)', () => {
+  it('agentsCsv(compare) has a row per strategy and agent', () => {
+    const { header, rows } = read(agentsCsv(compareFixture));
+    expect(header).toEqual([...AGENT_COLUMNS]);
+    const expected = compareFixture.strategies.flatMap((s) => s.agents.map((a) => [s.strategy, a.id]));
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(expected);
+  });
+});
+
+describe('compareCsv', () => {
+  it('compareCsv(result) parses back with a row per strategy and its headline figures', () => {
+    const { header, rows } = read(compareCsv(compareFixture));
+    expect(header).toEqual([...COMPARE_COLUMNS]);
+    expect(header.every((h) => SNAKE.test(h))).toBe(true);
+    expect(rows).toHaveLength(compareFixture.strategies.length);
+    rows.forEach((r, i) => {
+      const s = compareFixture.strategies[i];
+      const cell = (c: (typeof COMPARE_COLUMNS)[number]) => r[header.indexOf(c)];
+      expect(r).toHaveLength(header.length);
+      expect(cell('strategy')).toBe(s.strategy);
+      expect(Number(cell('makespan_p50'))).toBe(s.makespan.p50);
+      expect(Number(cell('makespan_ci95_low'))).toBe(s.makespan.ci95[0]);
+      expect(Number(cell('deadline_probability'))).toBe(s.deadlineProbability);
+      expect(Number(cell('coordination_overhead_mean'))).toBe(s.coordinationOverhead.mean);
+      expect(Number(cell('time_savings_mean'))).toBe(s.timeSavings.mean);
+    });
+  });
+
+  it('compareCsv(result) leaves deadline cells empty when there is no deadline', () => {
+    const noDeadline = { ...compareFixture, strategies: compareFixture.strategies.map((s) => ({ ...s, deadline: null, deadlineProbability: null })) };
+    const { header, rows } = read(compareCsv(noDeadline));
+    for (const r of rows) {
+      expect(r[header.indexOf('deadline')]).toBe('');
+      expect(r[header.indexOf('deadline_probability')]).toBe('');
+    }
+  });
+});
+
+describe('pairsCsv', () => {
+  it('pairsCsv(result) parses back with a row per pair', () => {
+    const { header, rows } = read(pairsCsv(compareFixture));
+    expect(header).toEqual([...PAIR_COLUMNS]);
+    expect(header.every((h) => SNAKE.test(h))).toBe(true);
+    expect(rows).toHaveLength(compareFixture.pairs.length);
+    rows.forEach((r, i) => {
+      const p = compareFixture.pairs[i];
+      expect(r.slice(0, 2)).toEqual([p.a, p.b]);
+      expect(r.slice(2).map(Number)).toEqual([p.meanDifference, p.ci95[0], p.ci95[1], p.probabilityAFaster]);
+    });
+  });
+});
