@@ -1,0 +1,31 @@
+/** The invariants `checkInvariants` checks, with what each one means. */
+export const INVARIANTS = {
+  clock: 'the simulation clock never goes backwards: trace times are finite, >= 0 and non-decreasing',
+  capacity: 'no agent (or orchestrator) runs more jobs than its capacity at once, none starts a job during its own meeting, and `sequential` runs one job at a time',
+  dispatch: 'dispatch is work-conserving (no ready task waits while an eligible agent is free), a task never overtakes a better ready task its agent could run, and a skill task goes to the first free agent with the skill (SPEC 4.2)',
+  durations: 'every job lasts exactly its duration plus the meetings that interrupted it; first executions last at least the sampled duration, reworks at most',
+  dependencies: 'no task or gate review starts before every task and gate it depends on is done (and its handoff and escalation delay); reworks and remediations follow their gate outcome; a gate is done only after its reworks and blocking remediations',
+  handoffs: 'handoffs happen exactly on edges between different agents (when the strategy has them), paid by the right party, batched ones only from a checkpoint on',
+  completion: 'each task runs once plus one rework per failed review round and ends finished; each gate is done once and reviewed by its reviewer; counts agree with the metrics',
+  meetings: 'status updates and checkpoints fall on exactly the engaged agents (started, with unfinished work)',
+  accounting: "every agent's work + coordination (from the trace) + idle time equals makespan × capacity, idle >= 0, and totals agree with the metrics",
+  makespan: 'makespan is the last task, gate or remediation end, >= the longest dependency chain, >= total work / total capacity; ideal <= sequentialMakespan; sequential == sequentialMakespan',
+  utilization: 'all utilisations lie in [0, 1] and agree with the engaged spans and busy time in the trace',
+} as const;
+
+/** Name of an invariant of `checkInvariants`. */
+export type InvariantName = keyof typeof INVARIANTS;
+
+/** Names of every invariant, in the order they are checked. */
+export const INVARIANT_NAMES = Object.keys(INVARIANTS) as InvariantName[];
+
+/** One broken invariant, with where it broke. */
+export interface Violation {
+  /** The invariant (or `determinism` / `scaling` for the property helpers). */
+  invariant: InvariantName | 'determinism' | 'scaling' | 'error';
+  message: string;
+  time?: number;
+  task?: string;
+  gate?: string;
+  agent?: string;
+}

@@ -1,0 +1,130 @@
+import type { TraceRecord } from '../models/TraceRecord.js';
+
+/** What an execution was: a task's first execution, a rework, a remediation, a handoff or a gate review. */
+export type ExecutionKind = 'task' | 'rework' | 'remediation' | 'handoff' | 'review';
+
+/** One job reconstructed from a start row and its finish row. */
+export interface Execution {
+  kind: ExecutionKind;
+  /** Task id (the successor for a handoff); '' for a review. */
+  task: string;
+  /** Gate id: the reviewed gate, the gate that ordered a rework or a blocking remediation; else ''. */
+  gate: string;
+  agent: string;
+  /** Handoff: the predecessor task it carries work from; else ''. */
+  from: string;
+  detail: string;
+  start: number;
+  /** NaN while the trace has no finish row for it. */
+  finish: number;
+  /** Length the engine gave the job when it started (work + held, or coordination effort). */
+  duration: number;
+  /** Meeting time of its agent while it ran (the engine pauses and extends running jobs). */
+  interrupted: number;
+  /** `start + duration`, plus each interruption, added in trace order (the engine's own arithmetic). */
+  expectedFinish: number;
+  startIndex: number;
+  finishIndex: number;
+}
+
+/** A status update or checkpoint row: its agent is taken away for `duration`. */
+export interface Meeting {
+  kind: 'status' | 'checkpoint';
+  agent: string;
+  time: number;
+  duration: number;
+  /** When it really runs: meetings of one agent queue behind each other. */
+  from: number;
+  until: number;
+  index: number;
+}
+
+/** A trace read back into jobs and meetings, with the rows that could not be paired. */
+export interface TraceReading {
+  executions: Execution[];
+  meetings: Meeting[];
+  /** Finish rows with no open start row of the same job. */
+  unmatched: Array<{ index: number; row: TraceRecord }>;
+}
+
+const FAMILIES: Record<string, [ExecutionKind, boolean]> = {
+  task_start: ['task', true],
+  task_finish: ['task', false],
+  remediation_start: ['remediation', true],
+  remediation_finish: ['remediation', false],
+  handoff_start: ['handoff', true],
+  handoff_finish: ['handoff', false],
+  gate_review_start: ['review', true],
+  gate_review_finish: ['review', false],
+};
+
+/**
+ * Pairs every start row with its finish row (same kind, task, gate, agent and detail; among
+ * several open candidates the one whose expected finish is closest) and applies each
+ * meeting to the jobs its agent was running. Pure: works on any trace, even a broken one.
+ */
+export function readTrace(trace: readonly TraceRecord[]): TraceReading {
+  const executions: Execution[] = [];
+  const meetings: Meeting[] = [];
+  const unmatched: TraceReading['unmatched'] = [];
+  const open = new Map<string, Execution[]>();
+  const openByAgent = new Map<string, Set<Execution>>();
+  const busyUntil = new Map<string, number>();
+  trace.forEach((row, index) => {
+    if (row.kind === 'status_update' || row.kind === 'checkpoint') {
+      const from = Math.max(row.time, busyUntil.get(row.agent) ?? 0);
+      const until = row.duration > 0 ? from + row.duration : from;
+      if (row.duration > 0) busyUntil.set(row.agent, until);
+      meetings.push({ kind: row.kind === 'checkpoint' ? 'checkpoint' : 'status', agent: row.agent, time: row.time, duration: row.duration, from, until, index });
+      if (row.duration > 0) {
+        for (const e of openByAgent.get(row.agent) ?? []) {
+          e.interrupted += row.duration;
+          e.expectedFinish += row.duration;
+        }
+      }
+      return;
+    }
+    const family = FAMILIES[row.kind];
+    if (!family) return;
+    const [base, starting] = family;
+    const kind: ExecutionKind = base === 'task' && row.detail.startsWith('rework for ') ? 'rework' : base;
+    const key = `${kind}|${row.task}|${row.gate}|${row.agent}|${row.detail}`;
+    const list = open.get(key) ?? [];
+    if (starting) {
+      const e: Execution = {
+        kind,
+        task: row.task,
+        gate: kind === 'rework' ? row.detail.slice('rework for '.length) : row.gate,
+        agent: row.agent,
+        from: kind === 'handoff' ? row.detail.replace(/^from /, '') : '',
+        detail: row.detail,
+        start: row.time,
+        finish: NaN,
+        duration: row.duration,
+        interrupted: 0,
+        expectedFinish: row.time + row.duration,
+        startIndex: index,
+        finishIndex: -1,
+      };
+      executions.push(e);
+      list.push(e);
+      open.set(key, list);
+      if (!openByAgent.has(row.agent)) openByAgent.set(row.agent, new Set());
+      openByAgent.get(row.agent)!.add(e);
+      return;
+    }
+    if (list.length === 0) {
+      unmatched.push({ index, row });
+      return;
+    }
+    let best = 0;
+    for (let k = 1; k < list.length; k++) {
+      if (Math.abs(list[k].expectedFinish - row.time) < Math.abs(list[best].expectedFinish - row.time)) best = k;
+    }
+    const [e] = list.splice(best, 1);
+    e.finish = row.time;
+    e.finishIndex = index;
+    openByAgent.get(row.agent)!.delete(e);
+  });
+  return { executions, meetings, unmatched };
+}
