@@ -1,3 +1,8 @@
+/** Slot states. A cancelled event stays in the heap (as garbage) until it reaches the top. */
+const FREE = 0;
+const PENDING = 1;
+const CANCELLED = 2;
+
 /**
  * A binary min-heap of events ordered by (time, insertion sequence).
  *
@@ -6,50 +11,62 @@
  * through a free list, so scheduling and popping allocate nothing once the arrays have grown
  * to the run's high-water mark. Equal times pop in the order they were scheduled (SimPy's
  * `(time, priority, eid)` rule with a plain counter), which makes a run reproducible.
+ *
+ * Layout, for speed: the heap holds (time, slot) pairs inline, so a sift compares neighbouring
+ * cells and moves entries into a hole instead of swapping (Knuth, TAOCP vol. 3, §5.2.3); the
+ * sequence number is read through the slot only on equal times. Cells past the last entry hold
+ * +Infinity, so a right child is read without a bounds check. Cancellation is lazy (as in
+ * Python's `heapq` recipe): the entry is marked and dropped when it surfaces, so the heap keeps
+ * no positions; it is compacted when garbage outnumbers the pending events.
  */
 export class EventQueue {
+  private hTime: Float64Array;
+  private hSlot: Int32Array;
   private time: Float64Array;
   private seq: Float64Array;
   private kinds: Int32Array;
   private datas: Int32Array;
-  /** Heap position of each slot, or -1 when the slot is free. */
-  private pos: Int32Array;
-  /** heap[i] is the slot stored at heap position i. */
-  private heap: Int32Array;
+  private state: Uint8Array;
   private free: Int32Array;
   private freeCount = 0;
   private slotsUsed = 0;
-  private count = 0;
+  /** Heap entries, cancelled ones included. */
+  private heapCount = 0;
+  private cancelled = 0;
   private nextSeq = 0;
 
   constructor(initialCapacity = 64) {
     const n = Math.max(4, initialCapacity | 0);
+    this.hTime = new Float64Array(n + 1).fill(Infinity);
+    this.hSlot = new Int32Array(n + 1);
     this.time = new Float64Array(n);
     this.seq = new Float64Array(n);
     this.kinds = new Int32Array(n);
     this.datas = new Int32Array(n);
-    this.pos = new Int32Array(n).fill(-1);
-    this.heap = new Int32Array(n);
+    this.state = new Uint8Array(n);
     this.free = new Int32Array(n);
   }
 
   /** Number of pending events. */
   get size(): number {
-    return this.count;
+    return this.heapCount - this.cancelled;
   }
 
   /** Removes every event and restarts the sequence counter (arrays are kept for reuse). */
   clear(): void {
-    this.count = 0;
+    this.state.fill(FREE);
+    this.hTime.fill(Infinity);
     this.freeCount = 0;
     this.slotsUsed = 0;
+    this.heapCount = 0;
+    this.cancelled = 0;
     this.nextSeq = 0;
-    this.pos.fill(-1);
   }
 
   /** Schedules an event and returns its handle (valid until the event pops or is cancelled). */
   schedule(time: number, kind: number, data: number): number {
-    if (!(time === time) || time === Infinity || time === -Infinity) {
+    if (time - time !== 0) {
+      // NaN and ±Infinity are the numbers for which x − x is not 0.
       throw new RangeError(`EventQueue.schedule: time must be a finite number, got ${time}`);
     }
     let slot: number;
@@ -62,38 +79,42 @@ export class EventQueue {
     this.seq[slot] = this.nextSeq++;
     this.kinds[slot] = kind;
     this.datas[slot] = data;
-    const i = this.count++;
-    this.heap[i] = slot;
-    this.pos[slot] = i;
-    this.siftUp(i);
+    this.state[slot] = PENDING;
+    // Sift up. The new entry has the largest sequence number, so it stops at an equal time.
+    const hTime = this.hTime;
+    const hSlot = this.hSlot;
+    let i = this.heapCount++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = hTime[p];
+      if (pt <= time) break;
+      hTime[i] = pt;
+      hSlot[i] = hSlot[p];
+      i = p;
+    }
+    hTime[i] = time;
+    hSlot[i] = slot;
     return slot;
   }
 
   /** Cancels a pending event; returns false when the handle is not pending. */
   cancel(handle: number): boolean {
-    if (handle < 0 || handle >= this.slotsUsed) return false;
-    const i = this.pos[handle];
-    if (i < 0) return false;
-    const last = --this.count;
-    if (i !== last) {
-      const moved = this.heap[last];
-      this.heap[i] = moved;
-      this.pos[moved] = i;
-      if (i > 0 && this.less(moved, this.heap[(i - 1) >> 1])) this.siftUp(i);
-      else this.siftDown(i);
-    }
-    this.release(handle);
+    if (!this.isPending(handle)) return false;
+    this.state[handle] = CANCELLED;
+    this.cancelled++;
+    if (this.cancelled > 16 && 2 * this.cancelled > this.heapCount) this.compact();
     return true;
   }
 
   /** True when the handle refers to a pending event. */
   isPending(handle: number): boolean {
-    return handle >= 0 && handle < this.slotsUsed && this.pos[handle] >= 0;
+    return handle >= 0 && handle < this.slotsUsed && this.state[handle] === PENDING;
   }
 
   /** Time of the earliest event, or Infinity when empty. */
   peekTime(): number {
-    return this.count === 0 ? Infinity : this.time[this.heap[0]];
+    while (this.state[this.hSlot[0]] === CANCELLED && this.heapCount > 0) this.dropTop();
+    return this.hTime[0]; // the +Infinity sentinel when empty
   }
 
   /** Time of a pending event. */
@@ -106,92 +127,106 @@ export class EventQueue {
    * `dataOf` before the next `schedule` (the slot is recycled). Returns -1 when empty.
    */
   pop(): number {
-    if (this.count === 0) return -1;
-    const top = this.heap[0];
-    const last = --this.count;
-    if (last > 0) {
-      const moved = this.heap[last];
-      this.heap[0] = moved;
-      this.pos[moved] = 0;
-      this.siftDown(0);
+    if (this.heapCount === this.cancelled) return -1;
+    let top = this.hSlot[0];
+    while (this.state[top] === CANCELLED) {
+      this.dropTop();
+      top = this.hSlot[0];
     }
+    this.removeTop();
     this.release(top);
     return top;
   }
 
+  /** Kind code of a pending (or just popped) event. */
   kindOf(handle: number): number {
     return this.kinds[handle];
   }
 
+  /** Data word of a pending (or just popped) event. */
   dataOf(handle: number): number {
     return this.datas[handle];
   }
 
   private release(slot: number): void {
-    this.pos[slot] = -1;
+    this.state[slot] = FREE;
     this.free[this.freeCount++] = slot;
   }
 
-  private less(a: number, b: number): boolean {
-    const ta = this.time[a];
-    const tb = this.time[b];
-    return ta < tb || (ta === tb && this.seq[a] < this.seq[b]);
+  /** Removes a cancelled entry that has reached the top. */
+  private dropTop(): void {
+    const slot = this.hSlot[0];
+    this.removeTop();
+    this.cancelled--;
+    this.release(slot);
   }
 
-  private siftUp(i: number): void {
-    const heap = this.heap;
-    const pos = this.pos;
-    const slot = heap[i];
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const p = heap[parent];
-      if (!this.less(slot, p)) break;
-      heap[i] = p;
-      pos[p] = i;
-      i = parent;
-    }
-    heap[i] = slot;
-    pos[slot] = i;
+  /** Removes the root entry: the last entry fills the hole and sinks. */
+  private removeTop(): void {
+    const last = --this.heapCount;
+    const t = this.hTime[last];
+    this.hTime[last] = Infinity;
+    if (last > 0) this.siftDown(0, t, this.hSlot[last]);
   }
 
-  private siftDown(i: number): void {
-    const heap = this.heap;
-    const pos = this.pos;
-    const n = this.count;
-    const slot = heap[i];
+  /** Places the entry (t, slot) at the hole i or below it. */
+  private siftDown(i: number, t: number, slot: number): void {
+    const hTime = this.hTime;
+    const hSlot = this.hSlot;
+    const seq = this.seq;
+    const n = this.heapCount;
+    const s = seq[slot];
     for (;;) {
-      let child = 2 * i + 1;
-      if (child >= n) break;
-      if (child + 1 < n && this.less(heap[child + 1], heap[child])) child++;
-      const c = heap[child];
-      if (!this.less(c, slot)) break;
-      heap[i] = c;
-      pos[c] = i;
-      i = child;
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      let ct = hTime[c];
+      const rt = hTime[c + 1]; // +Infinity when c + 1 >= n
+      if (rt < ct || (rt === ct && c + 1 < n && seq[hSlot[c + 1]] < seq[hSlot[c]])) {
+        c++;
+        ct = rt;
+      }
+      if (ct > t || (ct === t && seq[hSlot[c]] > s)) break;
+      hTime[i] = ct;
+      hSlot[i] = hSlot[c];
+      i = c;
     }
-    heap[i] = slot;
-    pos[slot] = i;
+    hTime[i] = t;
+    hSlot[i] = slot;
+  }
+
+  /** Drops every cancelled entry and rebuilds the heap bottom-up (Floyd 1964): O(n). */
+  private compact(): void {
+    const hTime = this.hTime;
+    const hSlot = this.hSlot;
+    let n = 0;
+    for (let i = 0; i < this.heapCount; i++) {
+      const slot = hSlot[i];
+      if (this.state[slot] === CANCELLED) this.release(slot);
+      else {
+        hTime[n] = hTime[i];
+        hSlot[n++] = slot;
+      }
+    }
+    hTime.fill(Infinity, n, this.heapCount);
+    this.heapCount = n;
+    this.cancelled = 0;
+    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, hTime[i], hSlot[i]);
   }
 
   private grow(): void {
     const n = this.time.length * 2;
-    const growF = (a: Float64Array) => {
-      const b = new Float64Array(n);
+    const copy = <T extends Float64Array | Int32Array | Uint8Array>(a: T, b: T): T => {
       b.set(a);
       return b;
     };
-    const growI = (a: Int32Array, fill = 0) => {
-      const b = new Int32Array(n);
-      if (fill !== 0) b.fill(fill);
-      b.set(a);
-      return b;
-    };
-    this.time = growF(this.time);
-    this.seq = growF(this.seq);
-    this.kinds = growI(this.kinds);
-    this.datas = growI(this.datas);
-    this.pos = growI(this.pos, -1);
-    this.heap = growI(this.heap);
-    this.free = growI(this.free);
+    const hTime = new Float64Array(n + 1).fill(Infinity);
+    this.hTime = copy(this.hTime, hTime);
+    this.hSlot = copy(this.hSlot, new Int32Array(n + 1));
+    this.time = copy(this.time, new Float64Array(n));
+    this.seq = copy(this.seq, new Float64Array(n));
+    this.kinds = copy(this.kinds, new Int32Array(n));
+    this.datas = copy(this.datas, new Int32Array(n));
+    this.state = copy(this.state, new Uint8Array(n));
+    this.free = copy(this.free, new Int32Array(n));
   }
 }

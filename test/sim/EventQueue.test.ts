@@ -32,52 +32,70 @@ function opsArb(deep: boolean): fc.Arbitrary<Op[]> {
     { weight: deep ? 1 : 4, arbitrary: fc.record({ op: fc.constant('pop' as const) }) },
     { weight: deep ? 0 : 1, arbitrary: fc.constant({ op: 'clear' as const }) },
   );
-  return fc.array(op, { maxLength: 300 });
+  return fc.array(op, { maxLength: 300, size: 'max' }); // 'max': the default size stays near 10 ops
+}
+
+/**
+ * Plays `ops` on a queue and on the model, then drains both; returns the first difference, or
+ * null. Plain comparisons, not `expect`, keep the (long) sessions and their shrinking fast.
+ */
+function replay(ops: Op[]): string | null {
+  const q = new EventQueue(4); // small, so that growth happens mid-session
+  let model: ModelEvent[] = [];
+  const issued: number[] = []; // every handle ever returned, stale ones included
+  let seq = 0;
+  const popBoth = (): string | null => {
+    const h = q.pop();
+    if (model.length === 0) return h === -1 ? null : `pop() gave ${h} from an empty queue`;
+    let best = 0;
+    for (let i = 1; i < model.length; i++) {
+      const e = model[i];
+      const b = model[best];
+      if (e.time < b.time || (e.time === b.time && e.seq < b.seq)) best = i;
+    }
+    const e = model.splice(best, 1)[0];
+    const got = [h, q.timeOf(h), q.kindOf(h), q.dataOf(h)].join();
+    const want = [e.handle, e.time, e.kind, e.data].join();
+    return got === want ? null : `pop() gave ${got}, expected ${want}`;
+  };
+  for (const [step, o] of ops.entries()) {
+    if (o.op === 'schedule') {
+      const handle = q.schedule(o.time, o.kind, o.data);
+      if (model.some((e) => e.handle === handle)) return `step ${step}: handle ${handle} is already live`;
+      model.push({ handle, time: o.time, seq: seq++, kind: o.kind, data: o.data });
+      issued.push(handle);
+    } else if (o.op === 'cancel') {
+      // A stale handle may have been recycled by a later event: then it names that event.
+      const handle = issued.length ? issued[o.pick % issued.length] : o.pick;
+      const live = model.findIndex((e) => e.handle === handle);
+      if (q.cancel(handle) !== live >= 0) return `step ${step}: cancel(${handle}) should be ${live >= 0}`;
+      if (live >= 0) model.splice(live, 1);
+    } else if (o.op === 'pop') {
+      const diff = popBoth();
+      if (diff) return `step ${step}: ${diff}`;
+    } else {
+      q.clear();
+      model = [];
+      seq = 0;
+    }
+    if (q.size !== model.length) return `step ${step}: size ${q.size}, expected ${model.length}`;
+    let earliest = Infinity;
+    for (const e of model) earliest = Math.min(earliest, e.time);
+    if (q.peekTime() !== earliest) return `step ${step}: peekTime ${q.peekTime()}, expected ${earliest}`;
+    for (const e of model) if (!q.isPending(e.handle)) return `step ${step}: ${e.handle} should be pending`;
+  }
+  while (model.length || q.size) {
+    const diff = popBoth();
+    if (diff) return `drain: ${diff}`;
+  }
+  return null;
 }
 
 describe('EventQueue', () => {
   test.each([false, true])('matches a sorted-list model on random schedule / cancel / pop / clear sessions (deep: %s)', (deep) => {
     fc.assert(
       fc.property(opsArb(deep), (ops) => {
-        const q = new EventQueue(4); // small, so that growth happens mid-session
-        let model: ModelEvent[] = [];
-        const issued: number[] = []; // every handle ever returned, stale ones included
-        let seq = 0;
-        for (const o of ops) {
-          if (o.op === 'schedule') {
-            const handle = q.schedule(o.time, o.kind, o.data);
-            expect(model.some((e) => e.handle === handle)).toBe(false); // live handles are unique
-            model.push({ handle, time: o.time, seq: seq++, kind: o.kind, data: o.data });
-            issued.push(handle);
-          } else if (o.op === 'cancel') {
-            // A stale handle may have been recycled by a later event: then it names that event.
-            const handle = issued.length ? issued[o.pick % issued.length] : o.pick;
-            const live = model.findIndex((e) => e.handle === handle);
-            expect(q.cancel(handle)).toBe(live >= 0);
-            if (live >= 0) model.splice(live, 1);
-          } else if (o.op === 'pop') {
-            const h = q.pop();
-            if (model.length === 0) {
-              expect(h).toBe(-1);
-              continue;
-            }
-            let best = 0;
-            for (let i = 1; i < model.length; i++) {
-              const e = model[i];
-              const b = model[best];
-              if (e.time < b.time || (e.time === b.time && e.seq < b.seq)) best = i;
-            }
-            const e = model.splice(best, 1)[0];
-            expect([h, q.timeOf(h), q.kindOf(h), q.dataOf(h)]).toEqual([e.handle, e.time, e.kind, e.data]);
-          } else {
-            q.clear();
-            model = [];
-            seq = 0;
-          }
-          expect(q.size).toBe(model.length);
-          expect(q.peekTime()).toBe(model.length ? Math.min(...model.map((e) => e.time)) : Infinity);
-          for (const e of model) expect(q.isPending(e.handle)).toBe(true);
-        }
+        expect(replay(ops)).toBeNull();
       }),
       { numRuns: 300 },
     );
@@ -131,6 +149,30 @@ describe('EventQueue', () => {
       got.push([q.timeOf(h), q.dataOf(h)]);
     }
     expect(got).toEqual(expected);
+  });
+
+  test('cancelling most events (in random order) leaves the rest in (time, seq) order', () => {
+    const q = new EventQueue(4);
+    const rng = stream(2, 0, 'queue-cancel');
+    const n = 5_000;
+    const handles: number[] = [];
+    for (let i = 0; i < n; i++) handles.push(q.schedule(Math.floor(rng() * 50), 0, i));
+    const kept = new Set<number>();
+    for (let i = 0; i < n; i++) {
+      if (rng() < 0.8) expect(q.cancel(handles[i])).toBe(true);
+      else kept.add(i);
+    }
+    expect(q.size).toBe(kept.size);
+    for (let i = 0; i < 10; i++) q.schedule(25, 1, n + i); // interleave new work after the cancels
+    const got: Array<[number, number]> = [];
+    while (q.size) {
+      const h = q.pop();
+      got.push([q.timeOf(h), q.dataOf(h)]);
+    }
+    const expected = got.slice().sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    expect(got).toEqual(expected);
+    expect(got.map(([, d]) => d).filter((d) => d < n).sort((x, y) => x - y)).toEqual([...kept].sort((x, y) => x - y));
+    expect(q.pop()).toBe(-1);
   });
 
   test('schedule(time) refuses NaN and infinite times', () => {

@@ -1,7 +1,7 @@
 import type { Rng } from '../streams.js';
 import type { Distribution } from './Distribution.js';
 import { checkProbability, checkScale, fail, isFiniteNumber } from './_internals/check.js';
-import { normalCdf, normalPdf, normalQuantile } from './_internals/normal.js';
+import { normalCdf, normalPdf, normalQuantile, standardNormal } from './_internals/normal.js';
 import { constant } from './constant.js';
 
 class TruncatedNormal implements Distribution {
@@ -27,9 +27,16 @@ class TruncatedNormal implements Distribution {
     this.variance = sd * sd * (1 + (lambda === 0 ? 0 : alpha * lambda) - lambda * lambda);
   }
 
-  /** Inverse-CDF sampling on the truncated range: one uniform per draw, never below 0. */
+  /**
+   * Rejection from the untruncated normal: a draw is kept with probability 1 − Φ(α) >= 1/2
+   * (mean >= 0), so about two tries at worst. Chosen over the inverse CDF because the polar
+   * sampler is small enough to be inlined, so that `sample` allocates nothing.
+   */
   sample(rng: Rng): number {
-    return this.inverse(rng());
+    for (;;) {
+      const x = this.mu + this.sd * standardNormal(rng);
+      if (x >= 0) return x;
+    }
   }
 
   quantile(p: number): number {
