@@ -1,6 +1,9 @@
 import yargs, { type Argv } from 'yargs';
 import { CoordsimError } from '../sim/CoordsimError.js';
 import type { CliContext } from './CliContext.js';
+import * as check from './commands/check.js';
+import * as compare from './commands/compare.js';
+import * as montecarlo from './commands/montecarlo.js';
 import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
 
@@ -13,7 +16,7 @@ interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CommandModule[] = [run, validate];
+export const COMMANDS: CommandModule[] = [run, montecarlo, compare, validate, check];
 
 /** Returns an unparsed yargs instance; tests call `.parseAsync([...])` on it. */
 export function buildYargs(args: string[], ctx: CliContext): Argv {

@@ -1,6 +1,6 @@
 import { CoordsimError } from '../sim/CoordsimError.js';
 import { Simulation, type EventHandler } from '../sim/Simulation.js';
-import { stream, type Rng } from '../sim/streams.js';
+import { Alea, streamKey, type Rng } from '../sim/streams.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import type { TraceKind, TraceRecord } from './TraceRecord.js';
@@ -95,8 +95,37 @@ export class Engine implements EventHandler {
   private readonly gateNextTasks: number[][];
   private readonly batched: number[] = [];
   private readonly pathStart: Float64Array;
+  private readonly pathBuf: Int32Array;
   private inputs!: RunInputs;
-  private rng!: Rng;
+  /**
+   * The run's 'coordination' stream (seed, run, 'coordination'): one reusable generator,
+   * seeded on first draw, so built-in strategies, which never draw, skip the hashing. `rng`
+   * is the seeding stub until then, and the generator's own bound `next` after.
+   */
+  private readonly gen = new Alea();
+  private genSeed: number | string = 0;
+  private genRun = 0;
+  private genSeeded = false;
+  // A draw that holds the stub (inside one `sample` call) must not reseed: hence the flag.
+  private readonly lazyRng: Rng = () => (this.genSeeded ? this.gen.next() : this.seedRng());
+  private rng: Rng = this.lazyRng;
+  /** Resources that may be able to start a job at the next dispatch (see `endOfInstant`). */
+  private readonly marked: Uint8Array;
+  private readonly markList: Int32Array;
+  private markCount = 0;
+  /** Per skill: the agents that have it, in file order. */
+  private readonly skillAgents: Int32Array[];
+  // Flat copies of the model's per-task data for the hot path (no pointer chasing).
+  /** Successors of node n: `succList[succOff[n] .. succOff[n + 1])`. */
+  private readonly succOff: Int32Array;
+  private readonly succList: Int32Array;
+  /** Eligible agents of task t: `eligList[eligOff[t] .. eligOff[t + 1])`. */
+  private readonly eligOff: Int32Array;
+  private readonly eligList: Int32Array;
+  /** Fixed agent of each task, or -1. */
+  private readonly fixedAgent: Int32Array;
+  /** Minus the priority of each task (the job store sorts ascending). */
+  private readonly negPriority: Float64Array;
   private tracing = false;
   private dirty = false;
   private runningTotal = 0;
@@ -144,11 +173,26 @@ export class Engine implements EventHandler {
     this.gateNextTasks = model.gates.map(() => []);
     this.critical = new Uint8Array(this.T);
     this.pathStart = new Float64Array(this.T);
+    this.pathBuf = new Int32Array(this.T);
     this.taskStart = new Float64Array(this.T);
     this.taskFinish = new Float64Array(this.T);
     this.taskAgent = new Int32Array(this.T);
     this.taskExecutions = new Int32Array(this.T);
     this.ready = new ReadyLists(R, model.skills.length, this.jobs);
+    this.marked = new Uint8Array(R);
+    this.markList = new Int32Array(R);
+    const nodes = model.successors;
+    this.succOff = new Int32Array(nodes.length + 1);
+    nodes.forEach((l, n) => (this.succOff[n + 1] = this.succOff[n] + l.length));
+    this.succList = new Int32Array(this.succOff[nodes.length]);
+    nodes.forEach((l, n) => this.succList.set(l, this.succOff[n]));
+    this.eligOff = new Int32Array(this.T + 1);
+    model.tasks.forEach((t, i) => (this.eligOff[i + 1] = this.eligOff[i] + t.eligible.length));
+    this.eligList = new Int32Array(this.eligOff[this.T]);
+    model.tasks.forEach((t, i) => this.eligList.set(t.eligible, this.eligOff[i]));
+    this.fixedAgent = Int32Array.from(model.tasks, (t) => t.agent);
+    this.negPriority = Float64Array.from(model.tasks, (t) => -t.priority);
+    this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
 
   /** Simulates one run with the given sampled inputs. */
@@ -169,9 +213,13 @@ export class Engine implements EventHandler {
   private reset(inputs: RunInputs, o: EngineRunOptions): void {
     const m = this.model;
     this.inputs = inputs;
-    this.rng = stream(o.seed, o.run, 'coordination');
+    this.genSeed = o.seed;
+    this.genRun = o.run;
+    this.genSeeded = false;
+    this.rng = this.lazyRng;
     this.tracing = o.trace ?? false;
-    this.trace = [];
+    // A fresh array per traced run (callers keep the last one); untraced runs leave it empty.
+    if (this.tracing || this.trace.length > 0) this.trace = [];
     this.sim.reset();
     this.jobs.clear();
     this.ready.clear();
@@ -187,7 +235,8 @@ export class Engine implements EventHandler {
     this.lastEnd.fill(0);
     this.coordByKind.fill(0);
     this.remaining.fill(0);
-    for (const t of m.tasks) for (const a of t.eligible) this.remaining[a]++;
+    const elig = this.eligList;
+    for (let k = 0; k < elig.length; k++) this.remaining[elig[k]]++;
     this.pending.set(m.predecessorCount);
     this.readyCause.fill(-1);
     this.nodeDone.fill(0);
@@ -207,6 +256,8 @@ export class Engine implements EventHandler {
     this.makespan = 0;
     this.remediations = this.reworks = this.escalations = this.handoffs = 0;
     this.dirty = false;
+    this.marked.fill(0);
+    this.markCount = 0;
     this.runningTotal = 0;
     this.activeEvents = 0;
     this.openNodes = this.T + m.gates.length;
@@ -229,6 +280,7 @@ export class Engine implements EventHandler {
         break;
       case EV_WAKE:
         this.activeEvents--;
+        this.mark(data);
         this.dirty = true;
         break;
       case EV_STATUS:
@@ -259,10 +311,25 @@ export class Engine implements EventHandler {
       this.start(best, r, now);
       return;
     }
+    // Only marked resources can start anything: every other one was found busy or without a
+    // job at an earlier dispatch and has not been freed or offered a job since. Scanning them
+    // in index order keeps SPEC 4.2's rule (first free eligible agent in file order wins).
+    const list = this.markList;
+    const n = this.markCount;
+    for (let k = 1; k < n; k++) {
+      const r = list[k];
+      let i = k - 1;
+      while (i >= 0 && list[i] > r) {
+        list[i + 1] = list[i];
+        i--;
+      }
+      list[i + 1] = r;
+    }
     for (;;) {
       let best = -1;
       let bestRes = -1;
-      for (let r = 0; r < this.resourceCount; r++) {
+      for (let k = 0; k < n; k++) {
+        const r = list[k];
         if (this.free[r] === 0 || this.interruptedUntil[r] > now) continue;
         const h = this.ready.bestFor(r, r < this.A ? this.model.agents[r].skillIds : null);
         // Strictly better only: for a skill job the first free eligible agent in file order wins.
@@ -271,9 +338,24 @@ export class Engine implements EventHandler {
           bestRes = r;
         }
       }
-      if (best < 0) return;
+      if (best < 0) break;
       this.ready.remove(best);
       this.start(best, bestRes, now);
+    }
+    // Interrupted resources stay marked: they are looked at again once the meeting is over.
+    let w = 0;
+    for (let k = 0; k < n; k++) {
+      const r = list[k];
+      if (this.interruptedUntil[r] > now) list[w++] = r;
+      else this.marked[r] = 0;
+    }
+    this.markCount = w;
+  }
+
+  private mark(r: number): void {
+    if (this.marked[r] === 0) {
+      this.marked[r] = 1;
+      this.markList[this.markCount++] = r;
     }
   }
 
@@ -316,6 +398,7 @@ export class Engine implements EventHandler {
       this.work[r] += J.work[j];
       this.blocked[r] += J.held[j];
       this.coord[r] += J.coord[j];
+      this.mark(r);
     }
     this.dirty = true;
     if (this.tracing) this.logJob(now, j, false);
@@ -333,7 +416,7 @@ export class Engine implements EventHandler {
           this.taskFinish[t] = now;
           this.nodeDone[t] = 1;
           this.openNodes--;
-          for (const a of this.model.tasks[t].eligible) this.remaining[a]--;
+          for (let k = this.eligOff[t]; k < this.eligOff[t + 1]; k++) this.remaining[this.eligList[k]]--;
           this.release(t, j, now);
         }
         break;
@@ -374,12 +457,12 @@ export class Engine implements EventHandler {
 
   /** Task `t` finished its first execution (job j): its successors' edges are delivered. */
   private release(t: number, j: number, now: number): void {
-    const succ = this.model.successors[t];
     const h = this.strategy.handoff;
     const tasks = this.model.tasks;
-    for (let k = 0; k < succ.length; k++) {
-      const s = succ[k];
-      if (h === null || s >= this.T || tasks[s].agent === this.taskAgent[t]) {
+    const end = this.succOff[t + 1];
+    for (let k = this.succOff[t]; k < end; k++) {
+      const s = this.succList[k];
+      if (h === null || s >= this.T || this.fixedAgent[s] === this.taskAgent[t]) {
         this.deliver(s, j, now);
         continue;
       }
@@ -443,13 +526,13 @@ export class Engine implements EventHandler {
 
   private nodeReady(n: number, now: number): void {
     if (n < this.T) {
-      const t = this.model.tasks[n];
       const I = this.inputs;
       const work = I.durations[n] + I.riskWork[n];
       const held = I.riskDelay[n];
-      const j = this.jobs.add(J_TASK, n, -1, t.agent, -t.priority, t.index, 0, work, held, 1, now);
+      const j = this.jobs.add(J_TASK, n, -1, this.fixedAgent[n], this.negPriority[n], n, 0, work, held, 1, now);
       this.jobs.pred[j] = this.readyCause[n];
       if (this.tracing) {
+        const t = this.model.tasks[n];
         this.log(now, 'task_ready', t.id, t.agent, '', '', 0);
         if (held > 0 || I.riskWork[n] > 0) this.log(now, 'risk', t.id, t.agent, '', `delay ${held}, extra work ${I.riskWork[n]}`, held);
       }
@@ -549,8 +632,7 @@ export class Engine implements EventHandler {
       this.lastJob = this.gateCause[g];
     }
     if (this.tracing) this.log(now, 'gate_done', '', -1, gate.id, `${this.gateRounds[g]} round(s)`, 0);
-    const succ = this.model.successors[gate.node];
-    for (let k = 0; k < succ.length; k++) this.deliver(succ[k], this.gateCause[g], now);
+    for (let k = this.succOff[gate.node]; k < this.succOff[gate.node + 1]; k++) this.deliver(this.succList[k], this.gateCause[g], now);
   }
 
   private enqueue(j: number, now: number): void {
@@ -559,7 +641,16 @@ export class Engine implements EventHandler {
     if (J.res[j] === -1 && J.kind[j] !== J_TASK) {
       throw new CoordsimError('E_STALL', `internal: job ${j} of kind ${J.kind[j]} has no resource`);
     }
-    this.ready.insert(j, J.res[j] >= 0 ? J.res[j] : -1, J.res[j] >= 0 ? -1 : this.model.tasks[J.node[j]].skill);
+    const r = J.res[j];
+    if (r >= 0) {
+      this.ready.insert(j, r, -1);
+      this.mark(r);
+    } else {
+      const skill = this.model.tasks[J.node[j]].skill;
+      this.ready.insert(j, -1, skill);
+      const agents = this.skillAgents[skill];
+      for (let k = 0; k < agents.length; k++) this.mark(agents[k]);
+    }
     this.dirty = true;
   }
 
@@ -632,6 +723,13 @@ export class Engine implements EventHandler {
     this.sim.scheduleAt(next, kind, 0);
   }
 
+  private seedRng(): number {
+    this.gen.seed(streamKey(this.genSeed, this.genRun, 'coordination'));
+    this.genSeeded = true;
+    this.rng = this.gen.rng;
+    return this.gen.next();
+  }
+
   private stall(why: string): never {
     const m = this.model;
     const open: string[] = [];
@@ -665,9 +763,22 @@ export class Engine implements EventHandler {
       }
       j = J.pred[j];
     }
-    const path: number[] = [];
-    for (let t = 0; t < this.T; t++) if (this.critical[t]) path.push(t);
-    this.criticalPath = path.sort((a, b) => first[a] - first[b] || a - b);
+    // Insertion sort by first start (tasks arrive in index order, so ties stay in index order):
+    // the same order as sorting by (start, index), without a comparator closure per run.
+    const buf = this.pathBuf;
+    let n = 0;
+    for (let t = 0; t < this.T; t++) {
+      if (!this.critical[t]) continue;
+      let i = n++;
+      while (i > 0 && first[buf[i - 1]] > first[t]) {
+        buf[i] = buf[i - 1];
+        i--;
+      }
+      buf[i] = t;
+    }
+    const path = new Array<number>(n);
+    for (let i = 0; i < n; i++) path[i] = buf[i];
+    this.criticalPath = path;
   }
 
   private logJob(now: number, j: number, starting: boolean): void {

@@ -94,6 +94,8 @@ export interface MonteCarloResult {
   remediations: number;
   reworks: number;
   escalations: number;
+  /** Mean number of simulation events per run (how much work a run is; set by `monteCarlo` and `compare`). */
+  events?: number;
   /** The run nearest the median makespan, replayed with its trace (for the Gantt chart and trace.csv). */
   representative: { run: number; metrics: RunMetrics; trace: TraceRecord[] };
 }

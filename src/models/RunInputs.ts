@@ -1,4 +1,4 @@
-import { stream, type Rng } from '../sim/streams.js';
+import { Alea, reseedStream, type Rng } from '../sim/streams.js';
 import type { Model } from './Model.js';
 
 /**
@@ -50,14 +50,27 @@ export function createRunInputs(model: Model): RunInputs {
  */
 export function sampleRunInputs(model: Model, seed: number | string, run: number, out: RunInputs, skipDurations = false): RunInputs {
   if (!skipDurations) {
-    const rng = stream(seed, run, 'durations');
+    const rng = reseedStream(GEN, seed, run, 'durations');
     const tasks = model.tasks;
-    for (let i = 0; i < tasks.length; i++) out.durations[i] = tasks[i].duration.sample(rng);
+    const d = out.durations;
+    for (let i = 0; i < tasks.length; i++) d[i] = tasks[i].duration.sample(rng);
   }
-  sampleRisks(model, stream(seed, run, 'risks'), out);
-  sampleGates(model, stream(seed, run, 'gates'), out);
+  // A stream nothing draws from is not derived at all (same results, less hashing per run).
+  if (model.risks.length > 0) sampleRisks(model, reseedStream(GEN, seed, run, 'risks'), out);
+  else {
+    out.riskDelay.fill(0);
+    out.riskWork.fill(0);
+  }
+  if (model.gates.length > 0) sampleGates(model, reseedStream(GEN, seed, run, 'gates'), out);
   return out;
 }
+
+/**
+ * One reusable generator for the module: the three streams of a run are drawn one after the
+ * other and nothing in between samples inputs, so reseeding it per stream is safe and
+ * allocates nothing (same numbers as `stream(seed, run, purpose)`).
+ */
+const GEN = new Alea();
 
 function sampleRisks(model: Model, rng: Rng, out: RunInputs): void {
   out.riskDelay.fill(0);

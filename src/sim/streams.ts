@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { Alea } from './_internals/Alea.js';
 
 /** A source of uniform numbers in [0, 1). Anything that draws takes one as first argument. */
 export type Rng = () => number;
@@ -20,3 +21,16 @@ export function stream(seed: number | string, run: number, purpose: string): Rng
 export function streamKey(seed: number | string, run: number, purpose: string): string {
   return `coordsim:v1:${seed}:${run}:${purpose}`;
 }
+
+/**
+ * Hot-path form of `stream`: reseeds a reusable generator to (seed, run, purpose) and returns
+ * its bound `Rng`, which draws exactly the numbers `stream(seed, run, purpose)` would. The
+ * returned function is the generator's own: reseeding it again restarts it.
+ * @internal used by the engine and the Monte Carlo samplers
+ */
+export function reseedStream(gen: Alea, seed: number | string, run: number, purpose: string): Rng {
+  gen.seed(streamKey(seed, run, purpose));
+  return gen.rng;
+}
+
+export { Alea };

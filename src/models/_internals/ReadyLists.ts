@@ -31,7 +31,14 @@ export class ReadyLists {
       if (J.less(j, l[mid])) lo = mid + 1;
       else hi = mid;
     }
-    l.splice(lo, 0, j);
+    // Shift by hand: `splice` costs more than the few moves a short list needs.
+    let i = l.length;
+    l.push(j);
+    while (i > lo) {
+      l[i] = l[i - 1];
+      i--;
+    }
+    l[lo] = j;
     J.list[j] = li;
   }
 

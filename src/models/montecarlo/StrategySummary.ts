@@ -1,0 +1,125 @@
+import type { Engine } from '../Engine.js';
+import type { Model } from '../Model.js';
+import { FastExactSum } from './ExactSum.js';
+import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
+import { FIGURES, readFigures } from './runFigures.js';
+
+/** Plain-data form of a `StrategySummary` (structured-clone friendly, canonical). */
+export interface StrategySummaryState {
+  strategy: string;
+  /** One per entry of `FIGURES`. */
+  figures: FigureSummaryState[];
+  /** Exact sums per agent: utilisation, work, coordination, idle (4 per agent). */
+  agents: number[][];
+  taskStart: number[][];
+  taskFinish: number[][];
+  /** Runs in which each task was on the critical path. */
+  critical: Float64Array;
+  /** Per gate: rounds, pass, remediate, fail, exhausted (sums over runs). */
+  gates: Float64Array;
+  /** Sums over runs: remediations, reworks, escalations, runs that met the deadline, events processed. */
+  counts: Float64Array;
+}
+
+/** The Monte Carlo accumulators of one strategy over a range of runs. */
+export class StrategySummary {
+  readonly figures: FigureSummary[];
+  readonly agents: FastExactSum[];
+  readonly taskStart: FastExactSum[];
+  readonly taskFinish: FastExactSum[];
+  readonly critical: Float64Array;
+  readonly gates: Float64Array;
+  readonly counts: Float64Array;
+  /** Scratch for one run's figures (allocated once). */
+  readonly run: Float64Array;
+  private readonly agentRun: Float64Array;
+
+  constructor(
+    readonly model: Model,
+    readonly strategy: string,
+  ) {
+    const T = model.tasks.length;
+    this.figures = FIGURES.map(() => new FigureSummary());
+    this.agents = Array.from({ length: 4 * model.agents.length }, () => new FastExactSum());
+    this.taskStart = Array.from({ length: T }, () => new FastExactSum());
+    this.taskFinish = Array.from({ length: T }, () => new FastExactSum());
+    this.critical = new Float64Array(T);
+    this.gates = new Float64Array(5 * model.gates.length);
+    this.counts = new Float64Array(5);
+    this.run = new Float64Array(FIGURES.length);
+    this.agentRun = new Float64Array(4 * model.agents.length);
+  }
+
+  /** Adds the engine's last run; its figures are left in `this.run`. */
+  add(engine: Engine): void {
+    const f = this.run;
+    readFigures(engine, f, this.agentRun);
+    for (let k = 0; k < f.length; k++) this.figures[k].add(f[k]);
+    const ag = this.agentRun;
+    for (let k = 0; k < ag.length; k++) this.agents[k].add(ag[k]);
+    const crit = engine.critical;
+    const start = engine.taskStart;
+    const finish = engine.taskFinish;
+    for (let t = 0; t < crit.length; t++) {
+      this.critical[t] += crit[t];
+      this.taskStart[t].add(start[t]);
+      this.taskFinish[t].add(finish[t]);
+    }
+    const G = this.model.gates.length;
+    for (let g = 0; g < G; g++) {
+      const o = 5 * g;
+      this.gates[o] += engine.gateRounds[g];
+      this.gates[o + 1] += engine.gateOutcomes[3 * g];
+      this.gates[o + 2] += engine.gateOutcomes[3 * g + 1];
+      this.gates[o + 3] += engine.gateOutcomes[3 * g + 2];
+      this.gates[o + 4] += engine.gateExhausted[g];
+    }
+    this.counts[0] += engine.remediations;
+    this.counts[1] += engine.reworks;
+    this.counts[2] += engine.escalations;
+    const deadline = this.model.deadline;
+    if (deadline !== null && engine.makespan <= deadline) this.counts[3]++;
+    this.counts[4] += engine.eventCount;
+  }
+
+  /** Adds another range's accumulators (exact: the order of merging does not matter). */
+  merge(o: StrategySummary): void {
+    this.figures.forEach((f, k) => f.merge(o.figures[k]));
+    this.agents.forEach((s, k) => s.exact().addSum(o.agents[k].exact()));
+    this.taskStart.forEach((s, k) => s.exact().addSum(o.taskStart[k].exact()));
+    this.taskFinish.forEach((s, k) => s.exact().addSum(o.taskFinish[k].exact()));
+    addInto(this.critical, o.critical);
+    addInto(this.gates, o.gates);
+    addInto(this.counts, o.counts);
+  }
+
+  toState(): StrategySummaryState {
+    const sums = (l: FastExactSum[]) => l.map((s) => s.exact().canonicalize().p.slice());
+    return {
+      strategy: this.strategy,
+      figures: this.figures.map((f) => f.toState()),
+      agents: sums(this.agents),
+      taskStart: sums(this.taskStart),
+      taskFinish: sums(this.taskFinish),
+      critical: Float64Array.from(this.critical),
+      gates: Float64Array.from(this.gates),
+      counts: Float64Array.from(this.counts),
+    };
+  }
+
+  static fromState(model: Model, s: StrategySummaryState): StrategySummary {
+    const out = new StrategySummary(model, s.strategy);
+    s.figures.forEach((f, k) => (out.figures[k] = FigureSummary.fromState(f)));
+    s.agents.forEach((p, k) => (out.agents[k] = new FastExactSum(p.slice())));
+    s.taskStart.forEach((p, k) => (out.taskStart[k] = new FastExactSum(p.slice())));
+    s.taskFinish.forEach((p, k) => (out.taskFinish[k] = new FastExactSum(p.slice())));
+    out.critical.set(s.critical);
+    out.gates.set(s.gates);
+    out.counts.set(s.counts);
+    return out;
+  }
+}
+
+function addInto(a: Float64Array, b: ArrayLike<number>): void {
+  for (let i = 0; i < a.length; i++) a[i] += b[i];
+}
