@@ -95,6 +95,10 @@ export class Engine implements EventHandler {
   private readonly gateNextTasks: number[][];
   private readonly batched: number[] = [];
   private readonly pathStart: Float64Array;
+  /** Per resource: kind and start of its last meeting, and the kind of the one before. */
+  private readonly lastMeetingKind: Int8Array;
+  private readonly prevMeetingKind: Int8Array;
+  private readonly lastMeetingFrom: Float64Array;
   private readonly pathBuf: Int32Array;
   private inputs!: RunInputs;
   /**
@@ -179,6 +183,9 @@ export class Engine implements EventHandler {
     this.taskAgent = new Int32Array(this.T);
     this.taskExecutions = new Int32Array(this.T);
     this.ready = new ReadyLists(R, model.skills.length, this.jobs);
+    this.lastMeetingKind = new Int8Array(R);
+    this.prevMeetingKind = new Int8Array(R);
+    this.lastMeetingFrom = new Float64Array(R);
     this.marked = new Uint8Array(R);
     this.markList = new Int32Array(R);
     const nodes = model.successors;
@@ -206,6 +213,7 @@ export class Engine implements EventHandler {
     this.sim.run(this, { maxEvents: options.maxEvents });
     this.eventCount = this.sim.eventCount;
     if (this.openNodes > 0 || this.openRemediations > 0) this.stall('the event queue ran empty');
+    this.cutMeetings();
     this.collectCriticalPath();
     return this;
   }
@@ -375,8 +383,13 @@ export class Engine implements EventHandler {
     J.slot[j] = slot;
     if (now < this.firstStart[r]) this.firstStart[r] = now;
     if (J.kind[j] === J_TASK && J.aux[j] < 0) {
-      this.taskStart[J.node[j]] = now;
-      this.taskAgent[J.node[j]] = r;
+      const t = J.node[j];
+      this.taskStart[t] = now;
+      this.taskAgent[t] = r;
+      // A pool task is r's work from now on: the other agents with the skill no longer wait for it.
+      if (this.fixedAgent[t] < 0) {
+        for (let k = this.eligOff[t]; k < this.eligOff[t + 1]; k++) if (this.eligList[k] !== r) this.remaining[this.eligList[k]]--;
+      }
     }
     const end = now + J.dur[j];
     J.end[j] = end;
@@ -416,7 +429,7 @@ export class Engine implements EventHandler {
           this.taskFinish[t] = now;
           this.nodeDone[t] = 1;
           this.openNodes--;
-          for (let k = this.eligOff[t]; k < this.eligOff[t + 1]; k++) this.remaining[this.eligList[k]]--;
+          if (r >= 0) this.remaining[r]--;
           this.release(t, j, now);
         }
         break;
@@ -658,12 +671,43 @@ export class Engine implements EventHandler {
     return this.firstStart[r] <= now && (this.remaining[r] > 0 || this.running[r] > 0);
   }
 
+  /**
+   * Meetings end with the project. An agent can be in a meeting when the last work ends (it
+   * was engaged when the meeting began, e.g. waiting for a pool task another agent then took):
+   * the part after the makespan is cut off, so coordination stays inside the project and every
+   * agent's work + coordination + idle equals makespan × capacity. Traced as `meeting_cut`.
+   */
+  private cutMeetings(): void {
+    const end = this.makespan;
+    for (let r = 0; r < this.resourceCount; r++) {
+      let over = this.interruptedUntil[r] - end;
+      if (!(over > 0)) continue;
+      if (this.tracing) this.log(end, 'meeting_cut', '', r, '', 'meeting cut short at the end of the project', over);
+      this.interruptedUntil[r] = end;
+      if (this.lastEnd[r] > end) this.lastEnd[r] = end;
+      const cap = this.capacity[r];
+      this.coord[r] -= over * cap;
+      // The overhang lies in the last meeting, and in the one before when they were back to back.
+      const inLast = end + over - Math.max(this.lastMeetingFrom[r], end); // until − max(from, end)
+      this.coordByKind[this.lastMeetingKind[r]] -= inLast * cap;
+      over -= inLast;
+      if (over > 0) this.coordByKind[this.prevMeetingKind[r]] -= over * cap;
+    }
+  }
+
   /** Takes resource r away for d (a meeting or status report): running jobs are paused and extended. */
-  private interrupt(r: number, d: number, now: number, kind: number): void {
+  private interrupt(r: number, d: number, now: number, kind: number, period: number): void {
     if (!(d > 0)) return;
+    // Meetings that outlast their period pile up for ever: no work could finish (a livelock).
+    if (this.interruptedUntil[r] - now > 50 * period) {
+      this.stall(`meetings saturate ${r === this.orch ? this.model.orchestrator.id : this.model.agents[r].id}: booked until ${this.interruptedUntil[r]}, more than 50 periods ahead (status updates or checkpoints take longer than their period)`);
+    }
     const from = Math.max(now, this.interruptedUntil[r]);
     const until = from + d;
     this.interruptedUntil[r] = until;
+    this.prevMeetingKind[r] = this.lastMeetingKind[r];
+    this.lastMeetingKind[r] = kind;
+    this.lastMeetingFrom[r] = from;
     const c = d * this.capacity[r];
     this.coord[r] += c;
     this.coordByKind[kind] += c;
@@ -690,7 +734,7 @@ export class Engine implements EventHandler {
       let d = st.effort.sample(this.rng);
       if (st.perPeer) d += peers * st.perPeer.sample(this.rng);
       if (this.tracing) this.log(now, 'status_update', '', r, '', `${peers} peers`, d);
-      this.interrupt(r, d, now, C_STATUS);
+      this.interrupt(r, d, now, C_STATUS, st.every);
     }
     this.periodic(EV_STATUS, now + st.every, now);
   }
@@ -703,11 +747,11 @@ export class Engine implements EventHandler {
       if (!this.engaged(r, now)) continue;
       attendees++;
       if (this.tracing) this.log(now, 'checkpoint', '', r, '', '', d);
-      this.interrupt(r, d, now, C_CHECKPOINT);
+      this.interrupt(r, d, now, C_CHECKPOINT, cp.every);
     }
     if (attendees > 0 && cp.orchestrator) {
       if (this.tracing) this.log(now, 'checkpoint', '', this.orch, '', '', d);
-      this.interrupt(this.orch, d, now, C_CHECKPOINT);
+      this.interrupt(this.orch, d, now, C_CHECKPOINT, cp.every);
     }
     // Batched handoffs are exchanged at the checkpoint.
     for (const hj of this.batched) this.enqueue(hj, now);

@@ -26,6 +26,7 @@ export const TRACE_KINDS = [
   'escalation_resolved',
   'status_update',
   'checkpoint',
+  'meeting_cut',
   'gate_review_start',
   'gate_review_finish',
   'gate_outcome',

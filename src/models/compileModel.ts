@@ -213,6 +213,23 @@ function compileStrategy(
       throw new CoordsimError('E_PARAM', `${key}.every must be > 0, got ${every}`, { path: `${path}/${key}/every` });
     }
   }
+  const status = spec.status && !builtin
+    ? {
+        every: spec.status.every,
+        effort: dist(spec.status.effort, `${path}/status/effort`),
+        perPeer: spec.status.per_peer !== undefined ? dist(spec.status.per_peer, `${path}/status/per_peer`) : null,
+      }
+    : null;
+  // On average, meetings must leave some time for work, or no task could ever finish.
+  const load = (checkpoint ? checkpoint.duration.mean / checkpoint.every : 0) +
+    (status ? (status.effort.mean + (agents.length - 1) * (status.perPeer?.mean ?? 0)) / status.every : 0);
+  if (load >= 1) {
+    throw new CoordsimError(
+      'E_INFEASIBLE',
+      `status updates and checkpoints take ${(100 * load).toFixed(0)}% of every engaged agent's time on average: no work could ever finish (shorten them or space them out)`,
+      { path },
+    );
+  }
   return {
     name,
     description: spec.description ?? '',
@@ -223,13 +240,7 @@ function compileStrategy(
     handoff: spec.handoff && !builtin
       ? { effort: dist(spec.handoff.effort, `${path}/handoff/effort`), batched: spec.handoff.batched ?? false }
       : null,
-    status: spec.status && !builtin
-      ? {
-          every: spec.status.every,
-          effort: dist(spec.status.effort, `${path}/status/effort`),
-          perPeer: spec.status.per_peer !== undefined ? dist(spec.status.per_peer, `${path}/status/per_peer`) : null,
-        }
-      : null,
+    status,
     checkpoint,
     escalation: spec.escalation && !builtin
       ? {

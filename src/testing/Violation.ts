@@ -21,8 +21,8 @@ export const INVARIANT_NAMES = Object.keys(INVARIANTS) as InvariantName[];
 
 /** One broken invariant, with where it broke. */
 export interface Violation {
-  /** The invariant (or `determinism` / `scaling` for the property helpers). */
-  invariant: InvariantName | 'determinism' | 'scaling' | 'error';
+  /** The invariant (or `determinism` / `scaling` for the property helpers, or a user property's name). */
+  invariant: InvariantName | 'determinism' | 'scaling' | 'error' | (string & {});
   message: string;
   time?: number;
   task?: string;

@@ -6,6 +6,7 @@ import { checkDeterminism } from './checkDeterminism.js';
 import { checkInvariants } from './checkInvariants.js';
 import { checkScaling } from './checkScaling.js';
 import { shrinkScenario } from './shrinkScenario.js';
+import type { ScenarioProperty } from './ScenarioProperty.js';
 import type { Violation } from './Violation.js';
 
 /** Options of `checkScenario`. */
@@ -20,6 +21,8 @@ export interface CheckScenarioOptions {
   propertyRuns?: number;
   /** Shrink the first violation to a minimal scenario (default true). */
   shrink?: boolean;
+  /** Properties of your own, checked on every run beside the invariants. */
+  properties?: readonly ScenarioProperty[];
 }
 
 /** A violation found in one run, with what it takes to replay it. */
@@ -51,10 +54,11 @@ export function checkScenario(scenario: Scenario, options: CheckScenarioOptions 
   const runs = options.runs ?? 100;
   const seed = options.seed ?? 1;
   const strategies = (options.strategies ?? model.strategyNames).map((n) => strategyOf(model, n).name);
+  const user = options.properties ?? [];
   const violations: FoundViolation[] = [];
   for (const strategy of strategies) {
     for (let run = 0; run < runs; run++) {
-      const found = checkRun(scenario, model, strategy, seed, run, run < (options.propertyRuns ?? 10));
+      const found = checkRun(scenario, model, strategy, seed, run, run < (options.propertyRuns ?? 10), user);
       violations.push(...found.map((v) => ({ ...v, strategy, seed, run })));
     }
   }
@@ -66,7 +70,7 @@ export function checkScenario(scenario: Scenario, options: CheckScenarioOptions 
     const stillFails = (s: Scenario) => {
       const m = compileModel(s);
       for (const run of tries) {
-        const v = checkRun(s, m, first.strategy, seed, run, true).find((x) => x.invariant === first.invariant);
+        const v = checkRun(s, m, first.strategy, seed, run, true, user).find((x) => x.invariant === first.invariant);
         if (v) {
           hit = { ...v, strategy: first.strategy, seed, run };
           return true;
@@ -82,9 +86,22 @@ export function checkScenario(scenario: Scenario, options: CheckScenarioOptions 
 }
 
 /** The violations of one run: invariants, and optionally determinism and scaling; a run that throws is one too. */
-function checkRun(scenario: Scenario, model: Model, strategy: string, seed: number | string, run: number, properties: boolean): Violation[] {
+function checkRun(
+  scenario: Scenario,
+  model: Model,
+  strategy: string,
+  seed: number | string,
+  run: number,
+  properties: boolean,
+  user: readonly ScenarioProperty[],
+): Violation[] {
   try {
-    const out = checkInvariants(model, simulate(model, { strategy, seed, run, trace: true }));
+    const result = simulate(model, { strategy, seed, run, trace: true });
+    const out = checkInvariants(model, result);
+    for (const p of user) {
+      const message = p.check(result, model);
+      if (message !== null) out.push({ invariant: p.name, message });
+    }
     if (properties) out.push(...checkDeterminism(model, { strategy, seed, run }), ...checkScaling(scenario, { strategy, seed, run }));
     return out;
   } catch (e) {

@@ -16,3 +16,4 @@ export { firstExecution, gateDoneTime, releases, type Release } from './traceQue
 export { shrinkScenario, type ShrinkOptions, type ShrinkResult } from './shrinkScenario.js';
 export { checkScenario, type CheckScenarioOptions, type CheckScenarioReport, type FoundViolation } from './checkScenario.js';
 export { scenarioYaml } from './scenarioYaml.js';
+export { meetsDeadline, type ScenarioProperty } from './ScenarioProperty.js';

@@ -71,6 +71,16 @@ export function readTrace(trace: readonly TraceRecord[]): TraceReading {
   const openByAgent = new Map<string, Set<Execution>>();
   const busyUntil = new Map<string, number>();
   trace.forEach((row, index) => {
+    if (row.kind === 'meeting_cut') {
+      // The engine ends meetings with the project: clip this agent's meetings at the cut.
+      for (const m of meetings) {
+        if (m.agent !== row.agent || m.until <= row.time) continue;
+        m.until = Math.max(m.from, row.time);
+        m.duration = m.until - m.from;
+      }
+      busyUntil.set(row.agent, row.time);
+      return;
+    }
     if (row.kind === 'status_update' || row.kind === 'checkpoint') {
       const from = Math.max(row.time, busyUntil.get(row.agent) ?? 0);
       const until = row.duration > 0 ? from + row.duration : from;

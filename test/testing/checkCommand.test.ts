@@ -18,17 +18,19 @@ async function coordsim(...args: string[]) {
 const dir = mkdtempSync(join(tmpdir(), 'coordsim-check-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// A meeting past the makespan (the engine bug pinned in test/invariants/knownBugs.test.ts).
-const BUGGY = `name: meeting past the makespan
+// A plan that cannot promise its date: T1 alone takes 5 to 15 days against a 10-day deadline.
+// T2, T3 and agent Z have nothing to do with it, so shrinking drops them.
+const LATE = `name: a date at risk
 time_unit: day
+deadline: 10
 agents: [{id: X, skills: [s]}, {id: Y, skills: [s]}, {id: Z}]
 tasks:
-  - {id: T1, skill: s, duration: 10}
+  - {id: T1, skill: s, duration: {uniform: [5, 15]}}
   - {id: T2, agent: Y, duration: 6}
   - {id: T3, agent: Z, duration: 2}
 strategy: st
 strategies:
-  st: {topology: mesh, status: {every: 5, effort: {uniform: [0, 4.9]}}}
+  st: {topology: mesh, status: {every: 5, effort: {uniform: [0, 0.5]}}}
 `;
 
 describe('coordsim check', () => {
@@ -43,23 +45,28 @@ describe('coordsim check', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, seed: 9, runs: 5, strategies: ['mesh', 'ideal'], violations: [], counterexample: null });
   });
 
-  test('coordsim check reports a violation with its replay command, shrinks it, and exits 1', async () => {
-    const file = join(dir, 'buggy.yaml');
-    writeFileSync(file, BUGGY);
-    const r = await coordsim('check', file, '--runs', '40');
+  test('coordsim check --require-deadline reports a violation with its replay command, shrinks it, and exits 1', async () => {
+    const file = join(dir, 'late.yaml');
+    writeFileSync(file, LATE);
+    expect((await coordsim('check', file, '--runs', '40')).code).toBe(0); // the engine's invariants hold
+    const r = await coordsim('check', file, '--runs', '40', '--require-deadline');
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/invariant violation\(s\) in .*buggy\.yaml/);
-    const first = /✗ accounting — st, run (\d+): Y has idle time -/.exec(r.stdout);
+    expect(r.stderr).toMatch(/invariant violation\(s\) in .*late\.yaml/);
+    const first = /✗ deadline — st, run (\d+): makespan ([\d.]+) is past the deadline 10/.exec(r.stdout);
     expect(first).not.toBeNull();
     expect(r.stdout).toContain(`replay: coordsim run ${file} --strategy st --seed 1 --run ${first![1]}`);
-    // The counterexample is valid YAML without Z, and replaying it shows the violation.
+    // The replay really is late.
+    const replayed = JSON.parse((await coordsim('run', file, '--strategy', 'st', '--seed', '1', '--run', first![1], '--json')).stdout);
+    expect(replayed.makespan).toBe(Number(first![2]));
+    // The counterexample is valid YAML with only what the lateness needs.
     const yaml = r.stdout.split('\n---\n')[1];
     const shrunk = parseScenario(yaml, 'counterexample.yaml');
-    expect(shrunk.agents.map((a) => a.id)).toEqual(['X', 'Y']);
+    expect(shrunk.tasks.map((t) => t.id)).toEqual(['T1']);
+    expect(parse(yaml).agents.length).toBeLessThan(3);
     const run = Number(/--run (\d+)\n---/.exec(r.stdout)![1]);
-    expect(parse(yaml).tasks).toHaveLength(2);
-    const replayed = simulate(shrunk, { strategy: 'st', seed: 1, run });
-    expect(checkInvariants(shrunk, replayed).map((v) => v.invariant)).toContain('accounting');
+    const again = simulate(shrunk, { strategy: 'st', seed: 1, run });
+    expect(again.metrics.makespan).toBeGreaterThan(10);
+    expect(checkInvariants(shrunk, again)).toEqual([]);
   });
 
   test('coordsim run --run i replays run i of the seed', async () => {

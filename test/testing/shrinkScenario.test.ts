@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Scenario } from '../../src/models/Scenario.js';
-import { checkScenario, shrinkScenario } from '../../src/testing/index.js';
+import { compileModel } from '../../src/models/compileModel.js';
+import { simulate } from '../../src/models/simulate.js';
+import { checkScenario, shrinkScenario, type ScenarioProperty } from '../../src/testing/index.js';
 
 const noisy: Scenario = {
   name: 'noisy',
@@ -45,16 +47,22 @@ describe('checkScenario', () => {
     expect(r).toMatchObject({ ok: true, runs: 20, seed: 1, strategies: ['other', 'ideal', 'sequential'], violations: [], counterexample: null });
   });
 
-  // Relies on the engine bug pinned in test/invariants/knownBugs.test.ts (a meeting past the
-  // makespan): when it is fixed, this scenario passes and this test needs another failure.
-  test('checkScenario finds a violation, names its replay, and shrinks it to a minimal counterexample', () => {
-    const r = checkScenario(noisy, { runs: 50, strategies: ['st'] });
+  test('checkScenario checks a user property, names its replay, and shrinks it to a minimal counterexample', () => {
+    // "Z's work is done by day 3": T4 waits for gate G, whose failures send T3 back for rework.
+    const zEarly: ScenarioProperty = {
+      name: 'z-early',
+      check: ({ metrics }) => (metrics.tasks.T4.finish > 3 ? `T4 finishes at ${metrics.tasks.T4.finish}` : null),
+    };
+    const r = checkScenario(noisy, { runs: 50, strategies: ['st'], properties: [zEarly] });
     expect(r.ok).toBe(false);
-    expect(r.violations[0]).toMatchObject({ invariant: 'accounting', strategy: 'st', seed: 1 });
+    expect(r.violations[0]).toMatchObject({ invariant: 'z-early', strategy: 'st', seed: 1 });
+    expect(r.violations.every((v) => v.invariant === 'z-early')).toBe(true); // the engine's invariants hold
     const c = r.counterexample!;
-    expect(c.invariant).toBe('accounting');
-    expect(c.scenario.tasks.map((t) => t.id)).toEqual(['T1', 'T2']);
-    expect(c.scenario.gates).toBeUndefined();
+    expect(c.invariant).toBe('z-early');
+    expect(c.scenario.tasks.map((t) => t.id)).toEqual(['T3', 'T4']);
+    expect(c.scenario.tasks.some((t) => t.id === 'T1')).toBe(false);
     expect(Object.keys(c.scenario.strategies!)).toEqual(['st']);
+    const replay = simulate(c.scenario, { strategy: 'st', seed: 1, run: c.run });
+    expect(zEarly.check(replay, compileModel(c.scenario))).not.toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { CoordsimError } from '../../sim/CoordsimError.js';
 import { checkScenario, type CheckScenarioReport, type FoundViolation } from '../../testing/checkScenario.js';
+import { meetsDeadline } from '../../testing/ScenarioProperty.js';
 import { scenarioYaml } from '../../testing/scenarioYaml.js';
 import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson } from '../io.js';
@@ -16,11 +17,12 @@ export function builder(y: Argv) {
     .option('seed', { type: 'string', default: '1', describe: 'random seed (integer or string)' })
     .option('strategy', { alias: 's', type: 'string', describe: 'strategies to check, comma-separated (default: every strategy of the scenario)' })
     .option('json', { type: 'boolean', default: false, describe: 'print the report as one JSON document on stdout' })
+    .option('require-deadline', { type: 'boolean', default: false, describe: "also require every run to meet the scenario's deadline" })
     .example('$0 check scenarios/ecommerce-security.yaml', '100 runs of every strategy')
     .example('$0 check plan.yaml --strategy mesh --runs 1000 --seed 7', '1,000 runs of one strategy');
 }
 
-type CheckArgs = { scenario: string; runs: string; seed: string; strategy?: string; json: boolean };
+type CheckArgs = { scenario: string; runs: string; seed: string; strategy?: string; json: boolean; requireDeadline: boolean };
 
 export function handler(ctx: CliContext) {
   return (argv: ArgumentsCamelCase<CheckArgs>) => {
@@ -28,7 +30,7 @@ export function handler(ctx: CliContext) {
     const seed = parseSeed(argv.seed);
     const { scenario } = loadScenarioFile(argv.scenario);
     const strategies = argv.strategy?.split(',').map((s) => s.trim()).filter(Boolean);
-    const report = checkScenario(scenario, { runs, seed, strategies });
+    const report = checkScenario(scenario, { runs, seed, strategies, properties: argv.requireDeadline ? [meetsDeadline()] : [] });
     if (argv.json) ctx.stdout(toJson(report));
     else ctx.stdout(formatReport(argv.scenario, report));
     if (!report.ok) {

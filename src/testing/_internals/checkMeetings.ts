@@ -66,11 +66,14 @@ export function checkMeetings(ctx: CheckContext): void {
       started[a] = 1;
       open[a]++;
       if (e.kind === 'task') for (const [, set] of unknown) set.delete(e.task);
+      // A pool task is the taking agent's work from its start: the others stop waiting for it.
+      const t = e.kind === 'task' ? ctx.taskById.get(e.task) : undefined;
+      if (t && t.agent < 0) for (const b of t.eligible) if (b !== a) remaining[b]--;
     }
     const f = finishes.get(i);
     if (f && a >= 0) {
       open[a]--;
-      if (f.kind === 'task') for (const b of ctx.taskById.get(f.task)?.eligible ?? []) remaining[b]--;
+      if (f.kind === 'task') remaining[a]--;
       else if (f.kind === 'rework' || f.kind === 'remediation') pending[a]--;
     }
     if (r.kind === 'gate_outcome' && a >= 0) {
