@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { strategyOf } from '../../models/simulate.js';
 import type { Model } from '../../models/Model.js';
 import type { CompareResult } from '../../models/MonteCarloResult.js';
 import { compare } from '../../models/montecarlo/compare.js';
@@ -31,6 +32,7 @@ export function handler(ctx: CliContext) {
       if (names.length === 0) throw new CoordsimError('E_USAGE', `--strategies: expected comma-separated strategy names, got ${JSON.stringify(argv.strategies)}`);
     }
     const { scenario, model } = loadScenarioFile(argv.scenario);
+    for (const n of names ?? []) strategyOf(model, n); // bad names are bad input, before any file is touched
     const result = await withOutputs(ctx, argv, options, (o) => compare(scenario, names, o), (r) => ({
       'compare.json': toJson(r),
       'pairs.csv': pairsCsv(r),

@@ -11,6 +11,7 @@ import { traceCsv } from '../../report/traceCsv.js';
 import { CoordsimError } from '../../sim/CoordsimError.js';
 import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson, writeOutputs } from '../io.js';
+import { strategyOf } from '../../models/simulate.js';
 import { parsePositiveInt, parseSeed } from '../options.js';
 
 export const command = 'montecarlo <scenario>';
@@ -49,6 +50,7 @@ export function handler(ctx: CliContext) {
       if (!(precision > 0 && precision < 1)) throw new CoordsimError('E_USAGE', `--precision: expected a fraction of the mean in (0, 1), e.g. 0.01, got ${JSON.stringify(argv.precision)}`);
     }
     const { scenario, model } = loadScenarioFile(argv.scenario);
+    strategyOf(model, argv.strategy); // an unknown name is bad input, before any file is touched
     const result = await withOutputs(ctx, argv, options, (o) => monteCarlo(scenario, { ...o, strategy: argv.strategy, precision }), (r) => ({
       'montecarlo.json': toJson(r),
       'tasks.csv': tasksCsv([r]),
@@ -106,7 +108,7 @@ export async function withOutputs<R>(
       renameSync(runsTmp, join(argv.out, 'runs.csv'));
       runsTmp = null;
       written.push(resolve(argv.out, 'runs.csv'));
-      if (!argv.json) ctx.stderr(`wrote ${written.join(', ')}\n`);
+      if (!argv.json) ctx.stderr(`wrote ${written.join(', ')}\nreport: ${resolve(argv.out, 'report.html')}\n`);
     }
     return result;
   } finally {
