@@ -85,6 +85,8 @@ export class Engine implements EventHandler {
   private readonly lastEndJob: Int32Array;
   /** Unfinished work items each agent is eligible for (engagement, SPEC 4.4). */
   private readonly remaining: Int32Array;
+  /** `remaining` at the start of a run: per resource, the tasks it is eligible for (constant per model). */
+  private readonly remainingInit: Int32Array;
   private readonly pending: Int32Array;
   private readonly readyCause: Int32Array;
   private readonly nodeDone: Uint8Array;
@@ -197,6 +199,8 @@ export class Engine implements EventHandler {
     model.tasks.forEach((t, i) => (this.eligOff[i + 1] = this.eligOff[i] + t.eligible.length));
     this.eligList = new Int32Array(this.eligOff[this.T]);
     model.tasks.forEach((t, i) => this.eligList.set(t.eligible, this.eligOff[i]));
+    this.remainingInit = new Int32Array(R);
+    for (let k = 0; k < this.eligList.length; k++) this.remainingInit[this.eligList[k]]++;
     this.fixedAgent = Int32Array.from(model.tasks, (t) => t.agent);
     this.negPriority = Float64Array.from(model.tasks, (t) => -t.priority);
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
@@ -231,40 +235,52 @@ export class Engine implements EventHandler {
     this.sim.reset();
     this.jobs.clear();
     this.ready.clear();
-    this.free.set(this.capacity);
-    this.running.fill(0);
+    // One loop per dimension instead of a `fill` per array: the arrays are short (agents,
+    // tasks, gates), so per-call overhead of ~40 fills dominated the reset of small models.
+    const R = this.resourceCount;
+    const cap = this.capacity;
+    for (let r = 0; r < R; r++) {
+      this.free[r] = cap[r];
+      this.running[r] = 0;
+      this.interruptedUntil[r] = 0;
+      this.lastEndJob[r] = -1;
+      this.work[r] = 0;
+      this.coord[r] = 0;
+      this.blocked[r] = 0;
+      this.firstStart[r] = Infinity;
+      this.lastEnd[r] = 0;
+      this.marked[r] = 0;
+    }
     this.slotJob.fill(-1);
-    this.interruptedUntil.fill(0);
-    this.lastEndJob.fill(-1);
-    this.work.fill(0);
-    this.coord.fill(0);
-    this.blocked.fill(0);
-    this.firstStart.fill(Infinity);
-    this.lastEnd.fill(0);
     this.coordByKind.fill(0);
-    this.remaining.fill(0);
-    const elig = this.eligList;
-    for (let k = 0; k < elig.length; k++) this.remaining[elig[k]]++;
+    this.remaining.set(this.remainingInit);
     this.pending.set(m.predecessorCount);
-    this.readyCause.fill(-1);
-    this.nodeDone.fill(0);
-    this.gateWait.fill(0);
-    this.gateCause.fill(-1);
-    this.gateRounds.fill(0);
+    const N = this.pending.length;
+    for (let n = 0; n < N; n++) {
+      this.readyCause[n] = -1;
+      this.nodeDone[n] = 0;
+    }
+    const G = m.gates.length;
+    for (let g = 0; g < G; g++) {
+      this.gateWait[g] = 0;
+      this.gateCause[g] = -1;
+      this.gateRounds[g] = 0;
+      this.gateExhausted[g] = 0;
+      this.gateRoundTasks[g].length = 0;
+      this.gateNextTasks[g].length = 0;
+    }
     this.gateOutcomes.fill(0);
-    this.gateExhausted.fill(0);
-    for (const l of this.gateRoundTasks) l.length = 0;
-    for (const l of this.gateNextTasks) l.length = 0;
+    for (let t = 0; t < this.T; t++) {
+      this.critical[t] = 0;
+      this.taskStart[t] = NaN;
+      this.taskFinish[t] = NaN;
+      this.taskAgent[t] = -1;
+      this.taskExecutions[t] = 0;
+    }
     this.batched.length = 0;
-    this.critical.fill(0);
-    this.taskStart.fill(NaN);
-    this.taskFinish.fill(NaN);
-    this.taskAgent.fill(-1);
-    this.taskExecutions.fill(0);
     this.makespan = 0;
     this.remediations = this.reworks = this.escalations = this.handoffs = 0;
     this.dirty = false;
-    this.marked.fill(0);
     this.markCount = 0;
     this.runningTotal = 0;
     this.activeEvents = 0;

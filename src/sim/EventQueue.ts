@@ -54,8 +54,11 @@ export class EventQueue {
 
   /** Removes every event and restarts the sequence counter (arrays are kept for reuse). */
   clear(): void {
-    this.state.fill(FREE);
-    this.hTime.fill(Infinity);
+    // Only the used prefixes can be dirty: cells past the last heap entry already hold the
+    // +Infinity sentinel and slots never handed out are FREE, so clearing costs O(used), not
+    // O(capacity) (it runs once per simulated run).
+    this.state.fill(FREE, 0, this.slotsUsed);
+    this.hTime.fill(Infinity, 0, this.heapCount);
     this.freeCount = 0;
     this.slotsUsed = 0;
     this.heapCount = 0;
