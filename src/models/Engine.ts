@@ -121,6 +121,8 @@ export class Engine implements EventHandler {
   private markCount = 0;
   /** Per skill: the agents that have it, in file order. */
   private readonly skillAgents: Int32Array[];
+  /** Skill ids of each resource (null for the orchestrator), read by the dispatcher. */
+  private readonly skillsOf: Array<readonly number[] | null>;
   // Flat copies of the model's per-task data for the hot path (no pointer chasing).
   /** Successors of node n: `succList[succOff[n] .. succOff[n + 1])`. */
   private readonly succOff: Int32Array;
@@ -203,6 +205,7 @@ export class Engine implements EventHandler {
     for (let k = 0; k < this.eligList.length; k++) this.remainingInit[this.eligList[k]]++;
     this.fixedAgent = Int32Array.from(model.tasks, (t) => t.agent);
     this.negPriority = Float64Array.from(model.tasks, (t) => -t.priority);
+    this.skillsOf = [...model.agents.map((a) => a.skillIds), null];
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
 
@@ -355,7 +358,7 @@ export class Engine implements EventHandler {
       for (let k = 0; k < n; k++) {
         const r = list[k];
         if (this.free[r] === 0 || this.interruptedUntil[r] > now) continue;
-        const h = this.ready.bestFor(r, r < this.A ? this.model.agents[r].skillIds : null);
+        const h = this.ready.bestFor(r, this.skillsOf[r]);
         // Strictly better only: for a skill job the first free eligible agent in file order wins.
         if (h >= 0 && (best < 0 || J.less(h, best))) {
           best = h;
@@ -477,6 +480,7 @@ export class Engine implements EventHandler {
     }
   }
 
+  /** Work (a task, remediation or gate) ended at `now`, caused by job j: it may set the makespan. */
   private endOfWork(j: number, now: number): void {
     if (now >= this.makespan) {
       this.makespan = now;
@@ -656,10 +660,7 @@ export class Engine implements EventHandler {
     const gate = this.model.gates[g];
     this.nodeDone[gate.node] = 1;
     this.openNodes--;
-    if (now >= this.makespan) {
-      this.makespan = now;
-      this.lastJob = this.gateCause[g];
-    }
+    this.endOfWork(this.gateCause[g], now);
     if (this.tracing) this.log(now, 'gate_done', '', -1, gate.id, `${this.gateRounds[g]} round(s)`, 0);
     for (let k = this.succOff[gate.node]; k < this.succOff[gate.node + 1]; k++) this.deliver(this.succList[k], this.gateCause[g], now);
   }

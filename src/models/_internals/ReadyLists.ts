@@ -79,11 +79,4 @@ export class ReadyLists {
     l.pop();
     this.jobs.list[j] = -1;
   }
-
-  /** Number of ready jobs. */
-  get size(): number {
-    let n = 0;
-    for (const l of this.lists) n += l.length;
-    return n;
-  }
 }
