@@ -505,7 +505,7 @@ export class Engine implements EventHandler {
       this.handoffs++;
       if (h.batched) {
         this.batched.push(hj);
-        if (this.tracing) this.log(now, 'handoff_batched', tasks[s].id, payer, '', `from ${tasks[t].id}`, 0);
+        if (this.tracing) this.logFrom(now, 'handoff_batched', s, payer, t, 0);
       } else this.enqueue(hj, now);
     }
   }
@@ -533,7 +533,7 @@ export class Engine implements EventHandler {
       const delay = e.delay.sample(this.rng);
       const effort = e.effort ? e.effort.sample(this.rng) : 0;
       const resolver = this.strategy.topology === 'mesh' ? J.res[hj] : this.orch;
-      if (this.tracing) this.log(now, 'escalation', this.model.tasks[J.node[hj]].id, resolver, '', `from ${this.model.tasks[J.aux[hj]].id}`, delay);
+      if (this.tracing) this.logFrom(now, 'escalation', J.node[hj], resolver, J.aux[hj], delay);
       J.wait[hj] = effort > 0 ? 2 : 1;
       this.sim.scheduleAt(now + delay, EV_ESCALATION_DELAY, hj);
       this.activeEvents++;
@@ -567,7 +567,7 @@ export class Engine implements EventHandler {
       if (this.tracing) {
         const t = this.model.tasks[n];
         this.log(now, 'task_ready', t.id, t.agent, '', '', 0);
-        if (held > 0 || I.riskWork[n] > 0) this.log(now, 'risk', t.id, t.agent, '', `delay ${held}, extra work ${I.riskWork[n]}`, held);
+        if (held > 0 || I.riskWork[n] > 0) this.logRisk(now, n, held, I.riskWork[n]);
       }
       this.enqueue(j, now);
     } else {
@@ -620,7 +620,7 @@ export class Engine implements EventHandler {
       let outcome: 0 | 1 | 2 = u < gate.pPass ? 0 : u < gate.pPass + gate.pRemediate ? 1 : 2;
       if (outcome === 2 && round + 1 >= gate.maxRounds) this.gateExhausted[g] = 1;
       this.gateOutcomes[3 * g + outcome]++;
-      if (this.tracing) this.log(now, 'gate_outcome', tasks[t].id, agent, gate.id, `${['pass', 'remediate', 'fail'][outcome]} (round ${round + 1})`, 0);
+      if (this.tracing) this.logGateOutcome(now, t, agent, g, outcome, round);
       if (outcome === 1 && gate.remediationEffort) {
         this.remediations++;
         this.openRemediations++;
@@ -661,7 +661,7 @@ export class Engine implements EventHandler {
     this.nodeDone[gate.node] = 1;
     this.openNodes--;
     this.endOfWork(this.gateCause[g], now);
-    if (this.tracing) this.log(now, 'gate_done', '', -1, gate.id, `${this.gateRounds[g]} round(s)`, 0);
+    if (this.tracing) this.logGateDone(now, g);
     for (let k = this.succOff[gate.node]; k < this.succOff[gate.node + 1]; k++) this.deliver(this.succList[k], this.gateCause[g], now);
   }
 
@@ -669,7 +669,7 @@ export class Engine implements EventHandler {
     const J = this.jobs;
     J.ready[j] = now;
     if (J.res[j] === -1 && J.kind[j] !== J_TASK) {
-      throw new CoordsimError('E_STALL', `internal: job ${j} of kind ${J.kind[j]} has no resource`);
+      this.noResource(j);
     }
     const r = J.res[j];
     if (r >= 0) {
@@ -717,7 +717,7 @@ export class Engine implements EventHandler {
     if (!(d > 0)) return;
     // Meetings that outlast their period pile up for ever: no work could finish (a livelock).
     if (this.interruptedUntil[r] - now > 50 * period) {
-      this.stall(`meetings saturate ${r === this.orch ? this.model.orchestrator.id : this.model.agents[r].id}: booked until ${this.interruptedUntil[r]}, more than 50 periods ahead (status updates or checkpoints take longer than their period)`);
+      this.stallMeetings(r);
     }
     const from = Math.max(now, this.interruptedUntil[r]);
     const until = from + d;
@@ -750,7 +750,7 @@ export class Engine implements EventHandler {
       if (!this.engaged(r, now)) continue;
       let d = st.effort.sample(this.rng);
       if (st.perPeer) d += peers * st.perPeer.sample(this.rng);
-      if (this.tracing) this.log(now, 'status_update', '', r, '', `${peers} peers`, d);
+      if (this.tracing) this.logStatus(now, r, peers, d);
       this.interrupt(r, d, now, C_STATUS, st.every);
     }
     this.periodic(EV_STATUS, now + st.every, now);
@@ -779,7 +779,7 @@ export class Engine implements EventHandler {
   private periodic(kind: number, next: number, now: number): void {
     if (this.openNodes === 0 && this.openRemediations === 0) return;
     if (this.activeEvents === 0 && this.runningTotal === 0 && this.batched.length === 0 && !this.dirty) {
-      this.stall(`nothing can move at time ${now}`);
+      this.stallStill(now);
     }
     this.sim.scheduleAt(next, kind, 0);
   }
@@ -789,6 +789,22 @@ export class Engine implements EventHandler {
     this.genSeeded = true;
     this.rng = this.gen.rng;
     return this.gen.next();
+  }
+
+  // Cold paths. Messages are built here, never inline in a hot method: TurboFan, inlining a
+  // hot method, may compute a template literal's number-to-string conversions ahead of the
+  // branch that needs them (measured: a run of 20 tasks took twice as long).
+  private noResource(j: number): never {
+    throw new CoordsimError('E_STALL', `internal: job ${j} of kind ${this.jobs.kind[j]} has no resource`);
+  }
+
+  private stallMeetings(r: number): never {
+    const who = r === this.orch ? this.model.orchestrator.id : this.model.agents[r].id;
+    this.stall(`meetings saturate ${who}: booked until ${this.interruptedUntil[r]}, more than 50 periods ahead (status updates or checkpoints take longer than their period)`);
+  }
+
+  private stallStill(now: number): never {
+    this.stall(`nothing can move at time ${now}`);
   }
 
   private stall(why: string): never {
@@ -865,6 +881,28 @@ export class Engine implements EventHandler {
       case J_ESCALATION:
         break;
     }
+  }
+
+  private logFrom(now: number, kind: TraceKind, task: number, r: number, from: number, duration: number): void {
+    const tasks = this.model.tasks;
+    this.log(now, kind, tasks[task].id, r, '', `from ${tasks[from].id}`, duration);
+  }
+
+  private logRisk(now: number, n: number, held: number, work: number): void {
+    const t = this.model.tasks[n];
+    this.log(now, 'risk', t.id, t.agent, '', `delay ${held}, extra work ${work}`, held);
+  }
+
+  private logGateOutcome(now: number, t: number, agent: number, g: number, outcome: number, round: number): void {
+    this.log(now, 'gate_outcome', this.model.tasks[t].id, agent, this.model.gates[g].id, `${['pass', 'remediate', 'fail'][outcome]} (round ${round + 1})`, 0);
+  }
+
+  private logGateDone(now: number, g: number): void {
+    this.log(now, 'gate_done', '', -1, this.model.gates[g].id, `${this.gateRounds[g]} round(s)`, 0);
+  }
+
+  private logStatus(now: number, r: number, peers: number, d: number): void {
+    this.log(now, 'status_update', '', r, '', `${peers} peers`, d);
   }
 
   private log(time: number, kind: TraceKind, task: string, r: number, gate: string, detail: string, duration: number): void {

@@ -70,7 +70,7 @@ export class EventQueue {
   schedule(time: number, kind: number, data: number): number {
     if (time - time !== 0) {
       // NaN and ±Infinity are the numbers for which x − x is not 0.
-      throw new RangeError(`EventQueue.schedule: time must be a finite number, got ${time}`);
+      notFinite(time);
     }
     let slot: number;
     if (this.freeCount > 0) slot = this.free[--this.freeCount];
@@ -232,4 +232,9 @@ export class EventQueue {
     this.state = copy(this.state, new Uint8Array(n));
     this.free = copy(this.free, new Int32Array(n));
   }
+}
+
+/** Cold path, out of line so that callers inlining `schedule` stay lean. */
+function notFinite(time: number): never {
+  throw new RangeError(`EventQueue.schedule: time must be a finite number, got ${time}`);
 }

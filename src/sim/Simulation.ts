@@ -53,7 +53,7 @@ export class Simulation {
   /** Schedules an event `delay` time units from now. */
   schedule(delay: number, kind: number, data: number): number {
     if (!(delay >= 0)) {
-      throw new RangeError(`Simulation.schedule: delay must be >= 0, got ${delay}`);
+      badDelay(delay);
     }
     return this.queue.schedule(this.clock + delay, kind, data);
   }
@@ -61,7 +61,7 @@ export class Simulation {
   /** Schedules an event at an absolute time, which must not lie in the past. */
   scheduleAt(time: number, kind: number, data: number): number {
     if (!(time >= this.clock)) {
-      throw new RangeError(`Simulation.scheduleAt: time ${time} is before now (${this.clock})`);
+      badTime(time, this.clock);
     }
     return this.queue.schedule(time, kind, data);
   }
@@ -81,11 +81,7 @@ export class Simulation {
       const h = q.pop();
       this.clock = t;
       if (++this.processed > maxEvents) {
-        throw new CoordsimError(
-          'E_GUARD',
-          `simulation stopped after ${maxEvents} events at time ${t}: the run does not settle (raise maxEvents if the model is really this large)`,
-          { time: t, events: this.processed - 1 },
-        );
+        guardTripped(maxEvents, t, this.processed - 1);
       }
       handler.handle(q.kindOf(h), q.dataOf(h), t);
       if (hasEnd && q.peekTime() !== t) {
@@ -93,4 +89,22 @@ export class Simulation {
       }
     }
   }
+}
+
+// Cold paths: messages are built out of line, never in a method the engine inlines (TurboFan
+// may compute a template literal's number-to-string conversions ahead of the throwing branch).
+function badDelay(delay: number): never {
+  throw new RangeError(`Simulation.schedule: delay must be >= 0, got ${delay}`);
+}
+
+function badTime(time: number, clock: number): never {
+  throw new RangeError(`Simulation.scheduleAt: time ${time} is before now (${clock})`);
+}
+
+function guardTripped(maxEvents: number, t: number, events: number): never {
+  throw new CoordsimError(
+    'E_GUARD',
+    `simulation stopped after ${maxEvents} events at time ${t}: the run does not settle (raise maxEvents if the model is really this large)`,
+    { time: t, events },
+  );
 }

@@ -75,8 +75,13 @@ export class ReadyLists {
   /** Removes j, which must be the best job of its list. */
   remove(j: number): void {
     const l = this.lists[this.jobs.list[j]];
-    if (l[l.length - 1] !== j) throw new Error(`ReadyLists.remove: job ${j} is not at the head of its list`);
+    if (l[l.length - 1] !== j) notAtHead(j);
     l.pop();
     this.jobs.list[j] = -1;
   }
+}
+
+/** Cold path, out of line (see `Simulation`'s note on template literals in inlined code). */
+function notAtHead(j: number): never {
+  throw new Error(`ReadyLists.remove: job ${j} is not at the head of its list`);
 }
