@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ExactSum, FastExactSum } from '../../src/models/montecarlo/ExactSum.js';
+import { ExactSum, ExactSums, FastExactSum } from '../../src/models/montecarlo/ExactSum.js';
 import { moments, twoProduct } from '../../src/models/montecarlo/FigureSummary.js';
 import { stream } from '../../src/sim/streams.js';
 
@@ -65,6 +65,31 @@ describe('ExactSum', () => {
     const ref = new ExactSum();
     for (const x of small) for (const part of twoProduct(x, x)) ref.add(part);
     expect(squares.exact().value()).toBe(ref.value());
+  });
+
+  test('ExactSums keeps n exact sums side by side: each equals its ExactSum, across flushes and merges', () => {
+    const rng = stream(9, 0, 'exact-sums-test');
+    const n = 5;
+    const runs = 70_000; // past one flush (2^16 additions)
+    const refs = Array.from({ length: n }, () => new ExactSum());
+    const sums = new ExactSums(n);
+    const other = new ExactSums(n, [[], [1e-30], [], [2 ** 40], []]);
+    const row = new Float64Array(n);
+    for (let r = 0; r < runs; r++) {
+      row[0] = 10 + 30 * rng();
+      row[1] = r % 999 === 0 ? (rng() - 0.5) * 1e40 : rng();
+      row[2] = r % 777 === 0 ? rng() * 1e-25 : -rng() * 1e3;
+      row[3] = r % 555 === 0 ? -(2 ** 40) * rng() : 1 / 3;
+      row[4] = r % 2 === 0 ? NaN : 1; // NaN makes the sum NaN, as in ExactSum
+      sums.addAll(row);
+      row.forEach((x, i) => refs[i].add(x));
+    }
+    const ref = refs.map((s) => s.canonicalize().p);
+    expect(sums.toPartials().slice(0, 4)).toEqual(ref.slice(0, 4));
+    expect(sums.exact(4).value()).toBeNaN();
+    other.merge(sums);
+    expect(other.exact(1).value()).toBe(ExactSum.of([...refs[1].p, 1e-30]).value());
+    expect(other.exact(3).value()).toBe(ExactSum.of([...refs[3].p, 2 ** 40]).value());
   });
 
   test('twoProduct(a, b) splits a product exactly', () => {

@@ -172,3 +172,98 @@ export class FastExactSum {
     this.count = 0;
   }
 }
+
+/**
+ * `n` exact sums side by side, as `FastExactSum` computes them but stored flat: the four grid
+ * levels of sum i are `levels[4i .. 4i + 3]`, and all sums share one count, since each run adds
+ * one value to every sum (`addAll`). Per-task accumulators of a 2,000-task model are then one
+ * 256 KB array walked in order instead of 2,000 objects scattered on the heap (measured: about
+ * 125 ns per add as objects, a few ns flat). Values off the fast path go to a per-sum
+ * `ExactSum`, made on first use. Exactly the same sums as `ExactSum`.
+ */
+export class ExactSums {
+  private readonly levels: Float64Array;
+  private readonly slow: Array<ExactSum | null>;
+  private count = 0;
+
+  /** `n` sums, starting from the exact sums held by `partials[i]` (`ExactSum` partials), or from 0. */
+  constructor(
+    readonly n: number,
+    partials?: readonly number[][],
+  ) {
+    this.levels = new Float64Array(4 * n);
+    this.slow = new Array<ExactSum | null>(n).fill(null);
+    if (partials) for (let i = 0; i < n; i++) if (partials[i].length > 0) this.slow[i] = new ExactSum(partials[i].slice());
+  }
+
+  /** Adds x[i] to sum i for every i < n. */
+  addAll(x: ArrayLike<number>): void {
+    const L = this.levels;
+    const n = this.n;
+    for (let i = 0; i < n; i++) {
+      const v = x[i];
+      if (!(Math.abs(v) < FAST_MAX)) {
+        this.slowSum(i).add(v);
+        continue;
+      }
+      const h0 = v + C0 - C0;
+      let r = v - h0;
+      const h1 = r + C1 - C1;
+      r -= h1;
+      const h2 = r + C2 - C2;
+      r -= h2;
+      const h3 = r + C3 - C3;
+      r -= h3;
+      const o = 4 * i;
+      L[o] += h0;
+      L[o + 1] += h1;
+      L[o + 2] += h2;
+      L[o + 3] += h3;
+      if (r !== 0) this.slowSum(i).add(r);
+    }
+    if (++this.count === FLUSH_EVERY) this.flush();
+  }
+
+  /** The exact sum i so far (adding to the returned `ExactSum` adds to sum i). */
+  exact(i: number): ExactSum {
+    this.flush();
+    return this.slowSum(i);
+  }
+
+  /** Adds every sum of `other` (of the same size) exactly. */
+  merge(other: ExactSums): void {
+    for (let i = 0; i < this.n; i++) this.exact(i).addSum(other.exact(i));
+  }
+
+  /** Canonical partials of every sum (plain data, deep-equal for equal sums). */
+  toPartials(): number[][] {
+    this.flush();
+    const out: number[][] = [];
+    for (let i = 0; i < this.n; i++) out.push(this.slow[i] === null ? [] : this.slow[i]!.canonicalize().p.slice());
+    return out;
+  }
+
+  private slowSum(i: number): ExactSum {
+    let s = this.slow[i];
+    if (s === null) {
+      s = new ExactSum();
+      this.slow[i] = s;
+    }
+    return s;
+  }
+
+  private flush(): void {
+    if (this.count === 0) return;
+    const L = this.levels;
+    for (let i = 0; i < this.n; i++) {
+      const o = 4 * i;
+      for (let k = 0; k < 4; k++) {
+        if (L[o + k] !== 0) {
+          this.slowSum(i).add(L[o + k]);
+          L[o + k] = 0;
+        }
+      }
+    }
+    this.count = 0;
+  }
+}

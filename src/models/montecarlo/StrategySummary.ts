@@ -1,6 +1,6 @@
 import type { Engine } from '../Engine.js';
 import type { Model } from '../Model.js';
-import { FastExactSum } from './ExactSum.js';
+import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
 import { FIGURES, readFigures } from './runFigures.js';
 
@@ -24,9 +24,10 @@ export interface StrategySummaryState {
 /** The Monte Carlo accumulators of one strategy over a range of runs. */
 export class StrategySummary {
   readonly figures: FigureSummary[];
-  readonly agents: FastExactSum[];
-  readonly taskStart: FastExactSum[];
-  readonly taskFinish: FastExactSum[];
+  /** Per agent: utilisation, work, coordination, idle (sums 4a .. 4a + 3). */
+  readonly agents: ExactSums;
+  readonly taskStart: ExactSums;
+  readonly taskFinish: ExactSums;
   readonly critical: Float64Array;
   readonly gates: Float64Array;
   readonly counts: Float64Array;
@@ -34,15 +35,17 @@ export class StrategySummary {
   readonly run: Float64Array;
   private readonly agentRun: Float64Array;
 
+  /** Empty accumulators, or (`fromState`) ones whose exact sums start from `from`'s. */
   constructor(
     readonly model: Model,
     readonly strategy: string,
+    from?: StrategySummaryState,
   ) {
     const T = model.tasks.length;
     this.figures = FIGURES.map(() => new FigureSummary());
-    this.agents = Array.from({ length: 4 * model.agents.length }, () => new FastExactSum());
-    this.taskStart = Array.from({ length: T }, () => new FastExactSum());
-    this.taskFinish = Array.from({ length: T }, () => new FastExactSum());
+    this.agents = new ExactSums(4 * model.agents.length, from?.agents);
+    this.taskStart = new ExactSums(T, from?.taskStart);
+    this.taskFinish = new ExactSums(T, from?.taskFinish);
     this.critical = new Float64Array(T);
     this.gates = new Float64Array(5 * model.gates.length);
     this.counts = new Float64Array(5);
@@ -55,16 +58,11 @@ export class StrategySummary {
     const f = this.run;
     readFigures(engine, f, this.agentRun);
     for (let k = 0; k < f.length; k++) this.figures[k].add(f[k]);
-    const ag = this.agentRun;
-    for (let k = 0; k < ag.length; k++) this.agents[k].add(ag[k]);
+    this.agents.addAll(this.agentRun);
     const crit = engine.critical;
-    const start = engine.taskStart;
-    const finish = engine.taskFinish;
-    for (let t = 0; t < crit.length; t++) {
-      this.critical[t] += crit[t];
-      this.taskStart[t].add(start[t]);
-      this.taskFinish[t].add(finish[t]);
-    }
+    for (let t = 0; t < crit.length; t++) this.critical[t] += crit[t];
+    this.taskStart.addAll(engine.taskStart);
+    this.taskFinish.addAll(engine.taskFinish);
     const G = this.model.gates.length;
     for (let g = 0; g < G; g++) {
       const o = 5 * g;
@@ -85,22 +83,21 @@ export class StrategySummary {
   /** Adds another range's accumulators (exact: the order of merging does not matter). */
   merge(o: StrategySummary): void {
     this.figures.forEach((f, k) => f.merge(o.figures[k]));
-    this.agents.forEach((s, k) => s.exact().addSum(o.agents[k].exact()));
-    this.taskStart.forEach((s, k) => s.exact().addSum(o.taskStart[k].exact()));
-    this.taskFinish.forEach((s, k) => s.exact().addSum(o.taskFinish[k].exact()));
+    this.agents.merge(o.agents);
+    this.taskStart.merge(o.taskStart);
+    this.taskFinish.merge(o.taskFinish);
     addInto(this.critical, o.critical);
     addInto(this.gates, o.gates);
     addInto(this.counts, o.counts);
   }
 
   toState(): StrategySummaryState {
-    const sums = (l: FastExactSum[]) => l.map((s) => s.exact().canonicalize().p.slice());
     return {
       strategy: this.strategy,
       figures: this.figures.map((f) => f.toState()),
-      agents: sums(this.agents),
-      taskStart: sums(this.taskStart),
-      taskFinish: sums(this.taskFinish),
+      agents: this.agents.toPartials(),
+      taskStart: this.taskStart.toPartials(),
+      taskFinish: this.taskFinish.toPartials(),
       critical: Float64Array.from(this.critical),
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
@@ -108,11 +105,8 @@ export class StrategySummary {
   }
 
   static fromState(model: Model, s: StrategySummaryState): StrategySummary {
-    const out = new StrategySummary(model, s.strategy);
+    const out = new StrategySummary(model, s.strategy, s);
     s.figures.forEach((f, k) => (out.figures[k] = FigureSummary.fromState(f)));
-    s.agents.forEach((p, k) => (out.agents[k] = new FastExactSum(p.slice())));
-    s.taskStart.forEach((p, k) => (out.taskStart[k] = new FastExactSum(p.slice())));
-    s.taskFinish.forEach((p, k) => (out.taskFinish[k] = new FastExactSum(p.slice())));
     out.critical.set(s.critical);
     out.gates.set(s.gates);
     out.counts.set(s.counts);

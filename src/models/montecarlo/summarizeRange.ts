@@ -1,7 +1,7 @@
 import { Engine } from '../Engine.js';
 import type { Model } from '../Model.js';
 import { createRunInputs, type RunInputs } from '../RunInputs.js';
-import { FastExactSum } from './ExactSum.js';
+import { ExactSums, FastExactSum } from './ExactSum.js';
 import { InputSampler, type Sampling } from './InputSampler.js';
 import { emptyRangeSummary, type RangeSummaryState } from './RangeSummary.js';
 import { F_MAKESPAN, FIGURES } from './runFigures.js';
@@ -74,7 +74,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
   const sampler = runner.samplerFor(o.seed, o.sampling);
   const inputs = runner.inputs;
   const acc = o.strategies.map((s) => new StrategySummary(model, s));
-  const duration = model.tasks.map(() => new FastExactSum());
+  const duration = new ExactSums(T);
   const base = emptyRangeSummary(model, o.strategies, o.seed, o.sampling, o.start);
   const pairs = base.pairs.map((p) => ({ ...p, sum: new FastExactSum(), sumSq: new FastExactSum() }));
   const sampleRows = Math.max(0, Math.min(o.end, base.sampleSize) - o.start);
@@ -89,7 +89,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
     runOptions.run = run;
     sampler.sample(run, inputs);
     const d = inputs.durations;
-    for (let t = 0; t < T; t++) duration[t].add(d[t]);
+    duration.addAll(d);
     for (let k = 0; k < S; k++) {
       const e = engines[k].run(inputs, runOptions);
       const a = acc[k];
@@ -125,7 +125,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
   const summary: RangeSummaryState = {
     ...base,
     end: o.end,
-    taskDuration: duration.map((s) => s.exact().canonicalize().p),
+    taskDuration: duration.toPartials(),
     sampleDurations,
     sampleMakespans,
     perStrategy: acc.map((a) => a.toState()),

@@ -36,8 +36,8 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
       name: t.name,
       assignment: t.agent >= 0 ? model.agents[t.agent].id : `skill:${model.skills[t.skill]}`,
       meanDuration: mean(sum(s.taskDuration[i])),
-      meanStart: mean(acc.taskStart[i].exact().value()),
-      meanFinish: mean(acc.taskFinish[i].exact().value()),
+      meanStart: mean(acc.taskStart.exact(i).value()),
+      meanFinish: mean(acc.taskFinish.exact(i).value()),
       criticality: mean(acc.critical[i]),
       sensitivity: pearson(averageRanks(column), msRanks),
     };
@@ -46,10 +46,10 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     id: a.id,
     role: a.role,
     capacity: a.capacity,
-    utilization: mean(acc.agents[4 * i].exact().value()),
-    workTime: mean(acc.agents[4 * i + 1].exact().value()),
-    coordinationTime: mean(acc.agents[4 * i + 2].exact().value()),
-    idleTime: mean(acc.agents[4 * i + 3].exact().value()),
+    utilization: mean(acc.agents.exact(4 * i).value()),
+    workTime: mean(acc.agents.exact(4 * i + 1).value()),
+    coordinationTime: mean(acc.agents.exact(4 * i + 2).value()),
+    idleTime: mean(acc.agents.exact(4 * i + 3).value()),
   }));
   const gates = model.gates.map((g, i) => ({
     id: g.id,
