@@ -132,8 +132,8 @@ export class Engine implements EventHandler {
   private readonly eligList: Int32Array;
   /** Fixed agent of each task, or -1. */
   private readonly fixedAgent: Int32Array;
-  /** Minus the priority of each task (the job store sorts ascending). */
-  private readonly negPriority: Float64Array;
+  /** Dispatch rank of each task: priority high first, then file order (the work jobs' key). */
+  private readonly rank: Int32Array;
   private tracing = false;
   private dirty = false;
   private runningTotal = 0;
@@ -204,7 +204,11 @@ export class Engine implements EventHandler {
     this.remainingInit = new Int32Array(R);
     for (let k = 0; k < this.eligList.length; k++) this.remainingInit[this.eligList[k]]++;
     this.fixedAgent = Int32Array.from(model.tasks, (t) => t.agent);
-    this.negPriority = Float64Array.from(model.tasks, (t) => -t.priority);
+    this.rank = new Int32Array(this.T);
+    model.tasks
+      .map((t, i) => i)
+      .sort((a, b) => model.tasks[b].priority - model.tasks[a].priority || a - b)
+      .forEach((t, k) => (this.rank[t] = k));
     this.skillsOf = [...model.agents.map((a) => a.skillIds), null];
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
@@ -500,8 +504,7 @@ export class Engine implements EventHandler {
         continue;
       }
       const payer = this.handoffPayer(t, s);
-      const hj = this.jobs.add(J_HANDOFF, s, t, payer, 0, 0, h.effort.sample(this.rng), 0, 0, 0, now);
-      this.jobs.pred[hj] = j;
+      const hj = this.jobs.add(J_HANDOFF, s, t, payer, -1, h.effort.sample(this.rng), 0, 0, j);
       this.handoffs++;
       if (h.batched) {
         this.batched.push(hj);
@@ -538,8 +541,7 @@ export class Engine implements EventHandler {
       this.sim.scheduleAt(now + delay, EV_ESCALATION_DELAY, hj);
       this.activeEvents++;
       if (effort > 0) {
-        const ej = J.add(J_ESCALATION, J.node[hj], hj, resolver, 0, 0, effort, 0, 0, 0, now);
-        J.pred[ej] = hj;
+        const ej = J.add(J_ESCALATION, J.node[hj], hj, resolver, -1, effort, 0, 0, hj);
         this.enqueue(ej, now);
       }
       return;
@@ -562,8 +564,7 @@ export class Engine implements EventHandler {
       const I = this.inputs;
       const work = I.durations[n] + I.riskWork[n];
       const held = I.riskDelay[n];
-      const j = this.jobs.add(J_TASK, n, -1, this.fixedAgent[n], this.negPriority[n], n, 0, work, held, 1, now);
-      this.jobs.pred[j] = this.readyCause[n];
+      const j = this.jobs.add(J_TASK, n, -1, this.fixedAgent[n], this.rank[n], 0, work, held, this.readyCause[n]);
       if (this.tracing) {
         const t = this.model.tasks[n];
         this.log(now, 'task_ready', t.id, t.agent, '', '', 0);
@@ -588,8 +589,7 @@ export class Engine implements EventHandler {
       return;
     }
     const reviewer = gate.reviewer === -2 ? this.orch : gate.reviewer >= 0 ? gate.reviewer : this.defaultReviewer(gate.assesses[0]);
-    const j = this.jobs.add(J_REVIEW, g, -1, reviewer, 0, 0, gate.review.sample(this.rng), 0, 0, 0, now);
-    this.jobs.pred[j] = this.gateCause[g];
+    const j = this.jobs.add(J_REVIEW, g, -1, reviewer, -1, gate.review.sample(this.rng), 0, 0, this.gateCause[g]);
     this.enqueue(j, now);
   }
 
@@ -625,16 +625,14 @@ export class Engine implements EventHandler {
         this.remediations++;
         this.openRemediations++;
         this.remaining[agent]++;
-        const j = this.jobs.add(J_REMEDIATION, t, blocking ? g : -1, agent, -tasks[t].priority, t, 0, draws[o + 1], 0, 1, now);
-        this.jobs.pred[j] = cause;
+        const j = this.jobs.add(J_REMEDIATION, t, blocking ? g : -1, agent, this.rank[t], 0, draws[o + 1], 0, cause);
         if (blocking) this.gateWait[g]++;
         this.enqueue(j, now);
       } else if (outcome === 2 && round + 1 < gate.maxRounds) {
         this.reworks++;
         this.remaining[agent]++;
         const work = draws[o + 2] * this.inputs.durations[t];
-        const j = this.jobs.add(J_TASK, t, g, agent, -tasks[t].priority, t, 0, work, 0, 1, now);
-        this.jobs.pred[j] = cause;
+        const j = this.jobs.add(J_TASK, t, g, agent, this.rank[t], 0, work, 0, cause);
         this.gateWait[g]++;
         next.push(k);
         this.enqueue(j, now);

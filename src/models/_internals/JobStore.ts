@@ -19,16 +19,17 @@ export class JobStore {
   aux = new Int32Array(0);
   /** Resource it runs on (-1: any agent with the task's skill, until started). */
   res = new Int32Array(0);
-  /** Dispatch class: 0 coordination (FIFO), 1 work (priority, file order). */
-  cls = new Int8Array(0);
-  /** Minus the priority, so that smaller sorts first. */
-  prio = new Float64Array(0);
-  order = new Int32Array(0);
+  /**
+   * Dispatch key, smaller first: -1 for coordination (FIFO among themselves, ahead of all
+   * work), else the rank of the job's task in (priority high first, file order).
+   */
+  key = new Int32Array(0);
   /** Time the job occupies its slot, before any interruption: coord + work + held. */
   dur = new Float64Array(0);
   work = new Float64Array(0);
   coord = new Float64Array(0);
   held = new Float64Array(0);
+  /** Fields below are written when the job reaches that stage (enqueue, start), not by `add`. */
   ready = new Float64Array(0);
   start = new Float64Array(0);
   end = new Float64Array(0);
@@ -45,38 +46,31 @@ export class JobStore {
     this.count = 0;
   }
 
-  /** Adds a job and returns its id. */
-  add(kind: number, node: number, aux: number, res: number, prio: number, order: number, coord: number, work: number, held: number, cls: number, now: number): number {
+  /**
+   * Adds a job and returns its id. Only what is known now is written: `ready`, `start`,
+   * `end`, `event`, `slot`, `list` and `wait` are set by the stage that first needs them.
+   */
+  add(kind: number, node: number, aux: number, res: number, key: number, coord: number, work: number, held: number, pred: number): number {
     if (this.count === this.kind.length) this.grow();
     const j = this.count++;
     this.kind[j] = kind;
     this.node[j] = node;
     this.aux[j] = aux;
     this.res[j] = res;
-    this.prio[j] = prio;
-    this.order[j] = order;
+    this.key[j] = key;
     this.coord[j] = coord;
     this.work[j] = work;
     this.held[j] = held;
     this.dur[j] = coord + work + held;
-    this.cls[j] = cls;
-    this.ready[j] = now;
-    this.start[j] = NaN;
-    this.end[j] = NaN;
-    this.event[j] = -1;
-    this.slot[j] = -1;
-    this.pred[j] = -1;
-    this.wait[j] = 0;
-    this.list[j] = -1;
+    this.pred[j] = pred;
     return j;
   }
 
-  /** Dispatch order: class, then priority (high first), then file order, then creation. */
+  /** Dispatch order: coordination first (FIFO), then work by task rank, then creation. */
   less(a: number, b: number): boolean {
-    if (this.cls[a] !== this.cls[b]) return this.cls[a] < this.cls[b];
-    if (this.prio[a] !== this.prio[b]) return this.prio[a] < this.prio[b];
-    if (this.order[a] !== this.order[b]) return this.order[a] < this.order[b];
-    return a < b;
+    const ka = this.key[a];
+    const kb = this.key[b];
+    return ka < kb || (ka === kb && a < b);
   }
 
   private grow(): void {
