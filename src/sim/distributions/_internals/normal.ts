@@ -14,6 +14,26 @@ export function standardNormal(rng: Rng): number {
   }
 }
 
+/** Where `pairedNormal` leaves its second deviate (element 0). */
+export const secondNormal = new Float64Array(1);
+
+/**
+ * Both deviates of one polar pair: returns the first and leaves the second in
+ * `secondNormal[0]`. For callers that use the two within one draw (PERT's two gammas),
+ * so no state outlives the call and draws still depend on nothing but the stream.
+ */
+export function pairedNormal(rng: Rng): number {
+  for (;;) {
+    const u = 2 * rng() - 1;
+    const v = 2 * rng() - 1;
+    const s = u * u + v * v;
+    if (s > 0 && s < 1) {
+      const f = Math.sqrt((-2 * Math.log(s)) / s);
+      secondNormal[0] = v * f;
+      return u * f;
+    }
+  }
+}
 /** Density of the standard normal. */
 export function normalPdf(x: number): number {
   return 0.3989422804014327 * Math.exp(-0.5 * x * x);
