@@ -5,6 +5,7 @@ import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import type { TraceKind, TraceRecord } from './TraceRecord.js';
 import { JobStore, J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
+import { PureSchedule } from './_internals/PureSchedule.js';
 import { ReadyLists } from './_internals/ReadyLists.js';
 
 // Event kinds of the kernel queue.
@@ -26,6 +27,11 @@ export interface EngineRunOptions {
   /** Record the event trace (off in Monte Carlo: it is the only per-event allocation). */
   trace?: boolean;
   maxEvents?: number;
+  /**
+   * Always take the general event loop, even where `PureSchedule` applies (it gives the same
+   * results; tests compare the two). @internal
+   */
+  general?: boolean;
 }
 
 /**
@@ -134,6 +140,8 @@ export class Engine implements EventHandler {
   private readonly fixedAgent: Int32Array;
   /** Dispatch rank of each task: priority high first, then file order (the work jobs' key). */
   private readonly rank: Int32Array;
+  /** The list-schedule path for runs with nothing but work (null when coordination or gates can occur). */
+  private readonly pure: PureSchedule | null;
   private tracing = false;
   private dirty = false;
   private runningTotal = 0;
@@ -209,12 +217,18 @@ export class Engine implements EventHandler {
       .map((t, i) => i)
       .sort((a, b) => model.tasks[b].priority - model.tasks[a].priority || a - b)
       .forEach((t, k) => (this.rank[t] = k));
+    this.pure = PureSchedule.applies(model, strategy) ? new PureSchedule(model, strategy, this.capacity, this.rank, this.succOff, this.succList) : null;
     this.skillsOf = [...model.agents.map((a) => a.skillIds), null];
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
 
   /** Simulates one run with the given sampled inputs. */
   run(inputs: RunInputs, options: EngineRunOptions): this {
+    // Untraced runs with nothing but work take the list-schedule path: same results, a
+    // fraction of the cost (and the event guard would trip exactly where it trips here).
+    if (this.pure !== null && !options.trace && !options.general && (options.maxEvents === undefined || options.maxEvents > this.T)) {
+      return this.runPure(inputs, options);
+    }
     this.reset(inputs, options);
     const s = this.strategy;
     this.sim.scheduleAt(0, EV_KICK, 0);
@@ -226,6 +240,31 @@ export class Engine implements EventHandler {
     if (this.openNodes > 0 || this.openRemediations > 0) this.stall('the event queue ran empty');
     this.cutMeetings();
     this.collectCriticalPath();
+    return this;
+  }
+
+  private runPure(inputs: RunInputs, o: EngineRunOptions): this {
+    const p = this.pure!;
+    this.inputs = inputs;
+    this.genSeed = o.seed;
+    this.genRun = o.run;
+    this.tracing = false;
+    if (this.trace.length > 0) this.trace = [];
+    this.coord.fill(0);
+    this.coordByKind.fill(0);
+    this.remediations = this.reworks = this.escalations = this.handoffs = 0;
+    p.run(inputs, this);
+    this.makespan = p.makespan;
+    this.eventCount = p.eventCount;
+    // The chain of enabling tasks from the one that set the makespan (each task is one job here).
+    const first = this.pathStart;
+    first.fill(Infinity);
+    let t = p.lastTask;
+    for (let guard = this.T + 1; t >= 0 && guard-- > 0; t = p.pred[t]) {
+      this.critical[t] = 1;
+      if (this.taskStart[t] < first[t]) first[t] = this.taskStart[t];
+    }
+    this.criticalPath = this.criticalOrder();
     return this;
   }
 
@@ -838,8 +877,16 @@ export class Engine implements EventHandler {
       }
       j = J.pred[j];
     }
-    // Insertion sort by first start (tasks arrive in index order, so ties stay in index order):
-    // the same order as sorting by (start, index), without a comparator closure per run.
+    this.criticalPath = this.criticalOrder();
+  }
+
+  /**
+   * The critical tasks in the order their work first appears on the chain (`pathStart`).
+   * Insertion sort by first start (tasks arrive in index order, so ties stay in index order):
+   * the same order as sorting by (start, index), without a comparator closure per run.
+   */
+  private criticalOrder(): number[] {
+    const first = this.pathStart;
     const buf = this.pathBuf;
     let n = 0;
     for (let t = 0; t < this.T; t++) {
@@ -853,7 +900,7 @@ export class Engine implements EventHandler {
     }
     const path = new Array<number>(n);
     for (let i = 0; i < n; i++) path[i] = buf[i];
-    this.criticalPath = path;
+    return path;
   }
 
   private logJob(now: number, j: number, starting: boolean): void {
