@@ -1,6 +1,6 @@
 import { CoordsimError } from '../sim/CoordsimError.js';
 import { Simulation, type EventHandler } from '../sim/Simulation.js';
-import { Alea, streamKey, type Rng } from '../sim/streams.js';
+import { Alea, reseedStream, type Rng } from '../sim/streams.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import type { TraceKind, TraceRecord } from './TraceRecord.js';
@@ -822,7 +822,7 @@ export class Engine implements EventHandler {
   }
 
   private seedRng(): number {
-    this.gen.seed(streamKey(this.genSeed, this.genRun, 'coordination'));
+    reseedStream(this.gen, this.genSeed, this.genRun, 'coordination');
     this.genSeeded = true;
     this.rng = this.gen.rng;
     return this.gen.next();

@@ -29,8 +29,31 @@ export function streamKey(seed: number | string, run: number, purpose: string): 
  * @internal used by the engine and the Monte Carlo samplers
  */
 export function reseedStream(gen: Alea, seed: number | string, run: number, purpose: string): Rng {
-  gen.seed(streamKey(seed, run, purpose));
+  if (Number.isSafeInteger(run) && run >= 0) {
+    // Same key, hashed straight from cached code units: no string is built per run.
+    if (seed !== lastSeed) {
+      lastSeed = seed;
+      lastPrefix = codeUnits(`coordsim:v1:${seed}:`);
+    }
+    let suffix = suffixes.get(purpose);
+    if (suffix === undefined) {
+      suffix = codeUnits(`:${purpose}`);
+      if (suffixes.size < 256) suffixes.set(purpose, suffix);
+    }
+    gen.seedRun(lastPrefix, run, suffix);
+  } else gen.seed(streamKey(seed, run, purpose));
   return gen.rng;
+}
+
+// Code units of the last seed's key prefix and of each purpose's suffix (purposes are few and fixed).
+let lastSeed: number | string | null = null;
+let lastPrefix: Uint16Array = new Uint16Array(0);
+const suffixes = new Map<string, Uint16Array>();
+
+function codeUnits(s: string): Uint16Array {
+  const a = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) a[i] = s.charCodeAt(i);
+  return a;
 }
 
 export { Alea };

@@ -11,6 +11,8 @@ export class Alea {
   private c = 1;
   /** Mash state while seeding. */
   private n = 0;
+  /** Decimal digits of a run index while seeding (`seedRun`). */
+  private readonly digits = new Uint16Array(24);
   /** A bound `next`, for APIs that take an `Rng` function (allocated once per object). */
   readonly rng: () => number = () => this.next();
 
@@ -37,6 +39,37 @@ export class Alea {
     return this;
   }
 
+  /**
+   * Reseeds from the key `prefix + run + suffix` (run a non-negative safe integer, written in
+   * decimal), as `seed` would, without building the string: the hot path of per-run streams.
+   * `prefix` and `suffix` are the keys' UTF-16 code units.
+   */
+  seedRun(prefix: Uint16Array, run: number, suffix: Uint16Array): this {
+    const digits = this.digits;
+    let nd = 0;
+    let x = run;
+    do {
+      const q = Math.floor(x / 10);
+      digits[nd++] = 48 + (x - 10 * q); // '0' + last digit
+      x = q;
+    } while (x > 0);
+    this.n = SPACES_N;
+    let s0 = SPACES_S0;
+    let s1 = SPACES_S1;
+    let s2 = SPACES_S2;
+    s0 -= this.mashRun(prefix, nd, suffix);
+    if (s0 < 0) s0 += 1;
+    s1 -= this.mashRun(prefix, nd, suffix);
+    if (s1 < 0) s1 += 1;
+    s2 -= this.mashRun(prefix, nd, suffix);
+    if (s2 < 0) s2 += 1;
+    this.s0 = s0;
+    this.s1 = s1;
+    this.s2 = s2;
+    this.c = 1;
+    return this;
+  }
+
   /** The next uniform number in [0, 1). */
   next(): number {
     const t = 2091639 * this.s0 + this.c * 2.3283064365386963e-10; // 2^-32
@@ -50,19 +83,48 @@ export class Alea {
    * Baagøe's Mash hash, continuing from the current state. `Math.floor` replaces `>>> 0`
    * where the operand is known to lie in [0, 2^32): same value, cheaper on doubles.
    */
-  private mash(data: string): number {
+  /** `mash` of prefix, the `nd` digits in `digits` (last digit first), suffix. */
+  private mashRun(prefix: Uint16Array, nd: number, suffix: Uint16Array): number {
     let n = this.n;
-    for (let i = 0; i < data.length; i++) {
-      n += data.charCodeAt(i);
-      let h = 0.02519603282416938 * n;
-      let f = Math.floor(h);
-      h -= f;
-      h *= f;
-      f = Math.floor(h);
-      h -= f;
-      n = f + h * 0x100000000; // 2^32
-    }
+    for (let i = 0; i < prefix.length; i++) n = mashStep(n, prefix[i]);
+    for (let i = nd - 1; i >= 0; i--) n = mashStep(n, this.digits[i]);
+    for (let i = 0; i < suffix.length; i++) n = mashStep(n, suffix[i]);
     this.n = n;
     return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
   }
+
+  private mash(data: string): number {
+    let n = this.n;
+    for (let i = 0; i < data.length; i++) n = mashStep(n, data.charCodeAt(i));
+    this.n = n;
+    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
+  }
+}
+
+/** One character of Baagøe's Mash (`Math.floor` for `>>> 0`: the operands lie in [0, 2^32)). */
+function mashStep(n: number, code: number): number {
+  n += code;
+  let h = 0.02519603282416938 * n;
+  let f = Math.floor(h);
+  h -= f;
+  h *= f;
+  f = Math.floor(h);
+  h -= f;
+  return f + h * 0x100000000; // 2^32
+}
+
+// Every key is hashed after three spaces: that part of the state is the same for all keys.
+const [SPACES_N, SPACES_S0, SPACES_S1, SPACES_S2] = spaces();
+
+function spaces(): [number, number, number, number] {
+  // Recomputes what `seed` does before it reads the key.
+  let n = 0xefc8249d;
+  const m = (): number => {
+    n = mashStep(n, 32);
+    return (n >>> 0) * 2.3283064365386963e-10;
+  };
+  const s0 = m();
+  const s1 = m();
+  const s2 = m();
+  return [n, s0, s1, s2];
 }
