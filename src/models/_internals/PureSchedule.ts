@@ -72,7 +72,14 @@ export class PureSchedule {
   private readonly evTime: Float64Array;
   private readonly evSeq: Float64Array;
   private readonly evTask: Int32Array;
+  /** Entries in `ev*[0 .. evCount)`; with `hole`, the root is vacant and they sit in `[1 .. evCount)`. */
   private evCount = 0;
+  /**
+   * The root was popped but not refilled yet: the next push drops into it (one sift down
+   * instead of a sift down and a sift up, the common case of an agent ending one task and
+   * starting the next). Pop order is unchanged: a heap always yields its least (time, seq).
+   */
+  private hole = false;
   private nextSeq = 0;
 
   constructor(model: Model, strategy: StrategyModel, capacity: Int32Array, rank: Int32Array, succOff: Int32Array, succList: Int32Array) {
@@ -141,6 +148,7 @@ export class PureSchedule {
     this.markCount = 0;
     this.running = 0;
     this.evCount = 0;
+    this.hole = false;
     this.nextSeq = 0;
     this.makespan = 0;
     this.lastTask = -1;
@@ -154,16 +162,23 @@ export class PureSchedule {
       }
     }
     this.dispatch(0, out);
-    while (this.evCount > 0) {
+    for (;;) {
+      if (this.hole) this.fillHole();
+      if (this.evCount === 0) break;
       const now = this.evTime[0];
-      const t = this.popEvent();
+      const t = this.evTask[0];
+      this.hole = true;
       processed++;
       this.taskEnd(t, now, out);
-      if (this.evCount === 0 || this.evTime[0] !== now) this.dispatch(now, out);
+      if (this.nextTime() !== now) this.dispatch(now, out);
     }
     this.eventCount = processed;
   }
 
+  // The methods below run once or more per task. They read fields into locals once: the
+  // bytecode stays small enough for TurboFan to inline the whole loop into `run`.
+
+  /** Task t ended at `now`: its agent is freed, its successors may become ready. */
   private taskEnd(t: number, now: number, out: PureScheduleResults): void {
     const r = this.agentOf[t];
     this.free[r]++;
@@ -180,11 +195,14 @@ export class PureSchedule {
       this.lastTask = t;
     }
     out.taskFinish[t] = now;
+    const succ = this.succList;
+    const pending = this.pending;
+    const cause = this.readyCause;
     const end = this.succOff[t + 1];
     for (let k = this.succOff[t]; k < end; k++) {
-      const s = this.succList[k];
-      this.readyCause[s] = t;
-      if (--this.pending[s] === 0) this.makeReady(s, now);
+      const s = succ[k];
+      cause[s] = t;
+      if (--pending[s] === 0) this.makeReady(s, now);
     }
   }
 
@@ -192,7 +210,20 @@ export class PureSchedule {
     this.readyAt[t] = now;
     this.pred[t] = this.readyCause[t];
     const r = this.agentOf[t];
-    this.pushReady(this.seq ? 0 : r, this.rank[t]);
+    // Push the task's rank on its agent's heap (the one heap in `sequential`).
+    const heap = this.heap;
+    const h = this.seq ? 0 : r;
+    const base = this.heapBase[h];
+    const rank = this.rank[t];
+    let i = this.heapSize[h]++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const v = heap[base + p];
+      if (v <= rank) break;
+      heap[base + i] = v;
+      i = p;
+    }
+    heap[base + i] = rank;
     this.mark(r);
   }
 
@@ -208,46 +239,41 @@ export class PureSchedule {
    * starts happen in rank order across agents (the general engine repeatedly starts the best
    * of the marked agents' best tasks; with fixed agents each agent's picks do not depend on
    * the others', so only the order of the starts, hence of their end events, is at stake).
-   * In `sequential`, one task at a time, the best of all.
    */
   private dispatch(now: number, out: PureScheduleResults): void {
     const list = this.markList;
+    const marked = this.marked;
     const n = this.markCount;
-    for (let k = 0; k < n; k++) this.marked[list[k]] = 0;
     this.markCount = 0;
     if (this.seq) {
-      if (this.running > 0 || this.heapSize[0] === 0) return;
-      const t = this.taskOfRank[this.popReady(0)];
-      this.start(t, this.agentOf[t], now, out);
+      for (let k = 0; k < n; k++) marked[list[k]] = 0;
+      this.dispatchSequential(now, out);
       return;
     }
     // Every free agent's picks (ranks) into `picks`, then the starts in increasing rank.
     const picks = this.picks;
+    const free = this.free;
+    const size = this.heapSize;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const r = list[k];
-      let f = this.free[r];
-      while (f > 0 && this.heapSize[r] > 0) {
-        picks[m++] = this.popReady(r);
-        f--;
-      }
+      marked[r] = 0;
+      for (let f = free[r]; f > 0 && size[r] > 0; f--) picks[m++] = this.popReady(r);
     }
-    if (m > 16) picks.subarray(0, m).sort(); // typed arrays sort numerically
-    else {
-      for (let k = 1; k < m; k++) {
-        const x = picks[k];
-        let i = k - 1;
-        while (i >= 0 && picks[i] > x) {
-          picks[i + 1] = picks[i];
-          i--;
-        }
-        picks[i + 1] = x;
-      }
-    }
+    if (m > 1) sortRanks(picks, m);
+    const agentOf = this.agentOf;
+    const taskOfRank = this.taskOfRank;
     for (let i = 0; i < m; i++) {
-      const t = this.taskOfRank[picks[i]];
-      this.start(t, this.agentOf[t], now, out);
+      const t = taskOfRank[picks[i]];
+      this.start(t, agentOf[t], now, out);
     }
+  }
+
+  /** `sequential`: one task at a time, the best of all. */
+  private dispatchSequential(now: number, out: PureScheduleResults): void {
+    if (this.running > 0 || this.heapSize[0] === 0) return;
+    const t = this.taskOfRank[this.popReady(0)];
+    this.start(t, this.agentOf[t], now, out);
   }
 
   private start(t: number, r: number, now: number, out: PureScheduleResults): void {
@@ -255,7 +281,8 @@ export class PureSchedule {
     out.taskAgent[t] = r;
     // Waited for the agent: the task that freed it is the predecessor on the critical path.
     const prev = this.lastEndTask[r];
-    if (now > this.readyAt[t] && prev >= 0 && this.endAt[prev] > this.readyAt[t]) this.pred[t] = prev;
+    const ready = this.readyAt[t];
+    if (now > ready && prev >= 0 && this.endAt[prev] > ready) this.pred[t] = prev;
     this.free[r]--;
     this.running++;
     if (now < out.firstStart[r]) out.firstStart[r] = now;
@@ -264,20 +291,6 @@ export class PureSchedule {
     const end = now + (I.durations[t] + I.riskWork[t] + I.riskDelay[t]);
     this.endAt[t] = end;
     this.pushEvent(end, t);
-  }
-
-  private pushReady(h: number, rank: number): void {
-    const heap = this.heap;
-    const base = this.heapBase[h];
-    let i = this.heapSize[h]++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const v = heap[base + p];
-      if (v <= rank) break;
-      heap[base + i] = v;
-      i = p;
-    }
-    heap[base + i] = rank;
   }
 
   private popReady(h: number): number {
@@ -290,52 +303,105 @@ export class PureSchedule {
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && heap[base + c + 1] < heap[base + c]) c++;
-      if (heap[base + c] >= x) break;
-      heap[base + i] = heap[base + c];
+      let v = heap[base + c];
+      if (c + 1 < n) {
+        const w = heap[base + c + 1];
+        if (w < v) {
+          c++;
+          v = w;
+        }
+      }
+      if (v >= x) break;
+      heap[base + i] = v;
       i = c;
     }
     heap[base + i] = x;
     return top;
   }
 
+  /** Time of the least pending event (the root, or with a hole the lesser child of the root), or Infinity. */
+  private nextTime(): number {
+    const n = this.evCount;
+    if (!this.hole) return n > 0 ? this.evTime[0] : Infinity;
+    if (n <= 1) return Infinity;
+    return n > 2 && this.evTime[2] < this.evTime[1] ? this.evTime[2] : this.evTime[1];
+  }
+
   private pushEvent(time: number, t: number): void {
     const s = this.nextSeq++;
+    if (this.hole) {
+      this.hole = false;
+      this.siftDown(time, s, t);
+      return;
+    }
+    const et = this.evTime;
+    const es = this.evSeq;
+    const ek = this.evTask;
     let i = this.evCount++;
     // A new event has the largest sequence number: it stops below any parent of equal time.
     while (i > 0) {
       const p = (i - 1) >> 1;
-      if (this.evTime[p] <= time) break;
-      this.evTime[i] = this.evTime[p];
-      this.evSeq[i] = this.evSeq[p];
-      this.evTask[i] = this.evTask[p];
+      if (et[p] <= time) break;
+      et[i] = et[p];
+      es[i] = es[p];
+      ek[i] = ek[p];
       i = p;
     }
-    this.evTime[i] = time;
-    this.evSeq[i] = s;
-    this.evTask[i] = t;
+    et[i] = time;
+    es[i] = s;
+    ek[i] = t;
   }
 
-  private popEvent(): number {
-    const top = this.evTask[0];
+  /** Refills the vacant root with the last entry. */
+  private fillHole(): void {
+    this.hole = false;
     const n = --this.evCount;
-    const time = this.evTime[n];
-    const s = this.evSeq[n];
-    const task = this.evTask[n];
+    if (n > 0) this.siftDown(this.evTime[n], this.evSeq[n], this.evTask[n]);
+  }
+
+  /** Places (time, seq, task) at the vacant root or below it, within `evCount` entries. */
+  private siftDown(time: number, s: number, task: number): void {
+    const et = this.evTime;
+    const es = this.evSeq;
+    const ek = this.evTask;
+    const n = this.evCount;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && (this.evTime[c + 1] < this.evTime[c] || (this.evTime[c + 1] === this.evTime[c] && this.evSeq[c + 1] < this.evSeq[c]))) c++;
-      if (this.evTime[c] > time || (this.evTime[c] === time && this.evSeq[c] > s)) break;
-      this.evTime[i] = this.evTime[c];
-      this.evSeq[i] = this.evSeq[c];
-      this.evTask[i] = this.evTask[c];
+      let ct = et[c];
+      if (c + 1 < n) {
+        const rt = et[c + 1];
+        if (rt < ct || (rt === ct && es[c + 1] < es[c])) {
+          c++;
+          ct = rt;
+        }
+      }
+      if (ct > time || (ct === time && es[c] > s)) break;
+      et[i] = ct;
+      es[i] = es[c];
+      ek[i] = ek[c];
       i = c;
     }
-    this.evTime[i] = time;
-    this.evSeq[i] = s;
-    this.evTask[i] = task;
-    return top;
+    et[i] = time;
+    es[i] = s;
+    ek[i] = task;
+  }
+}
+
+/** Sorts `a[0 .. m)` ascending: insertion sort for the few starts of an instant, else the typed-array sort. */
+function sortRanks(a: Int32Array, m: number): void {
+  if (m > 16) {
+    a.subarray(0, m).sort(); // typed arrays sort numerically
+    return;
+  }
+  for (let k = 1; k < m; k++) {
+    const x = a[k];
+    let i = k - 1;
+    while (i >= 0 && a[i] > x) {
+      a[i + 1] = a[i];
+      i--;
+    }
+    a[i + 1] = x;
   }
 }
