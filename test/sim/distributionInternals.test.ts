@@ -48,6 +48,23 @@ describe('normal helpers', () => {
     standardNormal(stream(9, 9, 'other')); // no hidden state: another stream's draw changes nothing
     for (let i = 0; i < 50; i++) expect(standardNormal(a)).toBe(standardNormal(b));
   });
+
+  test('standardNormal(rng) follows the normal CDF in the body, the wedges and the tail beyond the ziggurat', () => {
+    const rng = stream(2, 0, 'ziggurat');
+    const n = 2_000_000;
+    const points = [-4, -3.442619855899, -3, -2, -1.3, -1, -0.5, -0.1, 0, 0.1, 0.5, 1, 1.3, 2, 3, 3.442619855899, 4];
+    const below = new Array<number>(points.length).fill(0);
+    for (let i = 0; i < n; i++) {
+      const z = standardNormal(rng);
+      for (let k = 0; k < points.length; k++) if (z < points[k]) below[k]++;
+    }
+    points.forEach((x, k) => {
+      const p = normalCdf(x);
+      // Within 5 binomial standard errors of Φ(x) (and not a bare 0 in the far tails).
+      expect(Math.abs(below[k] / n - p), `P(Z < ${x})`).toBeLessThan(5 * Math.sqrt((p * (1 - p)) / n) + 1e-7);
+    });
+    expect(below[0]).toBeGreaterThan(0); // the tail method is reached: P(Z < -4) n ≈ 63
+  });
 });
 
 describe('gamma and beta helpers', () => {

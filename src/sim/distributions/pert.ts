@@ -2,8 +2,7 @@ import type { Rng } from '../streams.js';
 import type { Distribution } from './Distribution.js';
 import { betaRegularizedInverse, lnBeta } from './_internals/beta.js';
 import { checkProbability, checkScale, fail, isFiniteNumber } from './_internals/check.js';
-import { gammaMTFrom } from './_internals/gamma.js';
-import { pairedNormal, secondNormal } from './_internals/normal.js';
+import { gammaMT } from './_internals/gamma.js';
 import { constant } from './constant.js';
 
 /** PERT's weight on the mode (the classic λ = 4). */
@@ -38,16 +37,10 @@ class Pert implements Distribution {
     this.c2 = 1 / Math.sqrt(9 * this.d2);
   }
 
-  /**
-   * Beta(α, β) as X / (X + Y) with X ~ Gamma(α), Y ~ Gamma(β) (both shapes >= 1). The first
-   * attempts of X and Y take the two deviates of one polar pair: independent normals, so X and
-   * Y stay independent, at one logarithm and square root fewer per draw.
-   */
+  /** Beta(α, β) as X / (X + Y) with X ~ Gamma(α), Y ~ Gamma(β) (both shapes >= 1). */
   sample(rng: Rng): number {
-    const z1 = pairedNormal(rng);
-    const z2 = secondNormal[0];
-    const x = gammaMTFrom(rng, this.d1, this.c1, z1);
-    const y = gammaMTFrom(rng, this.d2, this.c2, z2);
+    const x = gammaMT(rng, this.d1, this.c1);
+    const y = gammaMT(rng, this.d2, this.c2);
     const v = this.min + this.width * (x / (x + y));
     return v > this.max ? this.max : v; // rounding guard
   }

@@ -7,27 +7,19 @@ import { standardNormal } from './normal.js';
  * `d = shape - 1/3` and `c = 1 / sqrt(9 d)` once. Always returns a positive number.
  */
 export function gammaMT(rng: Rng, d: number, c: number): number {
-  return gammaMTFrom(rng, d, c, standardNormal(rng));
-}
-
-/**
- * `gammaMT` whose first attempt uses the standard normal deviate `x` the caller drew
- * (Marsaglia & Tsang's algorithm unchanged: x is the attempt's normal, further attempts draw
- * their own). Lets a caller that needs two independent gammas use both deviates of one polar
- * pair, one per gamma, instead of discarding one (`pairedNormal`).
- */
-export function gammaMTFrom(rng: Rng, d: number, c: number, x: number): number {
   for (;;) {
-    let v = 1 + c * x;
-    if (v > 0) {
-      v = v * v * v;
-      const u = rng();
-      const x2 = x * x;
-      // Squeeze first (cheap), then the exact log test.
-      if (u < 1 - 0.0331 * x2 * x2) return d * v;
-      if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
-    }
-    x = standardNormal(rng);
+    let x: number;
+    let v: number;
+    do {
+      x = standardNormal(rng);
+      v = 1 + c * x;
+    } while (v <= 0);
+    v = v * v * v;
+    const u = rng();
+    const x2 = x * x;
+    // Squeeze first (cheap), then the exact log test.
+    if (u < 1 - 0.0331 * x2 * x2) return d * v;
+    if (Math.log(u) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
   }
 }
 

@@ -1,39 +1,67 @@
 import type { Rng } from '../../streams.js';
 
 /**
- * A standard normal deviate by Marsaglia's polar method (Marsaglia & Bray 1964): two
- * uniforms per attempt, the second deviate of the pair is discarded so that no state lives
- * anywhere but in `rng` (a cached spare would make draws depend on call history).
+ * A standard normal deviate by the ziggurat method of Marsaglia & Tsang, "The Ziggurat Method
+ * for Generating Random Variables", J. Stat. Softw. 5(8), 2000 (RNOR, 128 layers): one
+ * uniform turned into a signed 32-bit integer picks a layer (low 7 bits) and a point in it,
+ * and about 98.8% of draws are accepted there, with no logarithm; the rest go to `zigFix`
+ * (the wedges and the tail beyond r, as in the paper). Exact up to the 32-bit resolution of
+ * the uniforms; no state lives anywhere but in `rng`.
  */
 export function standardNormal(rng: Rng): number {
-  for (;;) {
-    const u = 2 * rng() - 1;
-    const v = 2 * rng() - 1;
-    const s = u * u + v * v;
-    if (s > 0 && s < 1) return u * Math.sqrt((-2 * Math.log(s)) / s);
+  const hz = (rng() * 4294967296) | 0; // a uniform as a signed 32-bit integer
+  const iz = hz & 127;
+  return Math.abs(hz) < KN[iz] ? hz * WN[iz] : zigFix(rng, hz, iz);
+}
+
+/** Tail start of the 128-layer ziggurat. */
+const ZIG_R = 3.442619855899;
+const KN = new Float64Array(128);
+const WN = new Float64Array(128);
+const FN = new Float64Array(128);
+{
+  // Table set-up of the paper (zigset): layer edges for equal areas v = 9.91256303526217e-3.
+  const m1 = 2147483648; // 2^31
+  let dn = ZIG_R;
+  let tn = dn;
+  const vn = 9.91256303526217e-3;
+  const q = vn / Math.exp(-0.5 * dn * dn);
+  KN[0] = (dn / q) * m1;
+  KN[1] = 0;
+  WN[0] = q / m1;
+  WN[127] = dn / m1;
+  FN[0] = 1;
+  FN[127] = Math.exp(-0.5 * dn * dn);
+  for (let i = 126; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(vn / dn + Math.exp(-0.5 * dn * dn)));
+    KN[i + 1] = (dn / tn) * m1;
+    tn = dn;
+    FN[i] = Math.exp(-0.5 * dn * dn);
+    WN[i] = dn / m1;
   }
 }
 
-/** Where `pairedNormal` leaves its second deviate (element 0). */
-export const secondNormal = new Float64Array(1);
-
-/**
- * Both deviates of one polar pair: returns the first and leaves the second in
- * `secondNormal[0]`. For callers that use the two within one draw (PERT's two gammas),
- * so no state outlives the call and draws still depend on nothing but the stream.
- */
-export function pairedNormal(rng: Rng): number {
+/** The rare rest of `standardNormal` (the paper's nfix): the tail of layer 0 and the wedges. */
+function zigFix(rng: Rng, hz: number, iz: number): number {
   for (;;) {
-    const u = 2 * rng() - 1;
-    const v = 2 * rng() - 1;
-    const s = u * u + v * v;
-    if (s > 0 && s < 1) {
-      const f = Math.sqrt((-2 * Math.log(s)) / s);
-      secondNormal[0] = v * f;
-      return u * f;
+    const x = hz * WN[iz];
+    if (iz === 0) {
+      // Beyond r: Marsaglia's tail method (1964).
+      let t: number;
+      let y: number;
+      do {
+        t = -Math.log(1 - rng()) / ZIG_R;
+        y = -Math.log(1 - rng());
+      } while (y + y < t * t);
+      return hz > 0 ? ZIG_R + t : -ZIG_R - t;
     }
+    if (FN[iz] + rng() * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) return x;
+    hz = (rng() * 4294967296) | 0;
+    iz = hz & 127;
+    if (Math.abs(hz) < KN[iz]) return hz * WN[iz];
   }
 }
+
 /** Density of the standard normal. */
 export function normalPdf(x: number): number {
   return 0.3989422804014327 * Math.exp(-0.5 * x * x);
