@@ -34,20 +34,27 @@ export interface DriverResult {
 }
 
 /**
- * Splits runs [0, N) into chunks of `CHUNK` runs by index, has them summarised (in this thread
+ * Splits runs [0, N) into chunks of `CHUNK` runs by index (grouped into longer tasks when
+ * no precision target needs every chunk boundary), has them summarised (in this thread
  * when workers = 1 or no scenario is at hand for the workers, else on a tinypool of worker
  * threads), and merges the summaries in chunk order, handing per-run rows and progress to the
  * callbacks in that order too. With a precision, it stops at the first chunk boundary where
  * every strategy's 95% CI half-width of mean makespan is below precision × mean.
  */
 export async function runChunks(model: Model, scenario: Scenario | null, strategies: string[], o: DriverOptions): Promise<DriverResult> {
-  const chunks = Math.ceil(o.runs / CHUNK);
+  const threads = Math.max(1, o.workers);
+  // Without a precision target nothing happens between chunks, so a task may span several:
+  // fewer summaries to copy between threads and merge (sums are exact, so the result is the
+  // same for any grouping). At least four tasks per thread keep the threads evenly loaded.
+  const per = o.precision !== null ? 1 : Math.max(1, Math.min(Math.floor(Math.ceil(o.runs / CHUNK) / (4 * threads)), Math.floor(64 / strategies.length)));
+  const span = per * CHUNK;
+  const chunks = Math.ceil(o.runs / span);
   const task = (c: number): RangeOptions => ({
     strategies,
     seed: o.seed,
     sampling: o.sampling,
-    start: c * CHUNK,
-    end: Math.min(o.runs, (c + 1) * CHUNK),
+    start: c * span,
+    end: Math.min(o.runs, (c + 1) * span),
     rows: o.onRows !== undefined,
   });
   let merger: RangeMerger | null = null;
@@ -65,14 +72,14 @@ export async function runChunks(model: Model, scenario: Scenario | null, strateg
   if (url === null) {
     for (let c = 0; c < chunks && !stopped; c++) stopped = take(summarizeRange(model, task(c)));
   } else {
-    const threads = Math.min(o.workers, chunks);
-    const pool = new Tinypool({ filename: url.href, minThreads: threads, maxThreads: threads, workerData: { scenario } });
+    const n = Math.min(threads, chunks);
+    const pool = new Tinypool({ filename: url.href, minThreads: n, maxThreads: n, workerData: { scenario } });
     const pending: Array<Promise<ChunkReply>> = [];
     let next = 0;
     try {
       for (let c = 0; c < chunks && !stopped; c++) {
         // Keep two chunks per thread in flight: threads stay busy, finished-but-unmerged chunks stay few.
-        for (; next < chunks && next < c + 2 * threads; next++) {
+        for (; next < chunks && next < c + 2 * n; next++) {
           const p = pool.run(task(next)) as Promise<ChunkReply>;
           p.catch(() => undefined); // rejections after an early stop are expected; awaited ones still throw
           pending[next] = p;
