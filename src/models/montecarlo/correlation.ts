@@ -64,17 +64,34 @@ export function ranksOf(values: ArrayLike<number>): Int32Array {
   return rank;
 }
 
-/** Average ranks (1-based, ties share their mean rank), as Spearman's coefficient uses. */
+/**
+ * Average ranks (1-based, ties share their mean rank), as Spearman's coefficient uses. The
+ * values are sorted as a typed array (numeric order, no comparator); each value's tie block
+ * [lo, hi) is then found by binary search, and its rank is the block's mean, (lo + 1 + hi) / 2.
+ */
 export function averageRanks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b] || a - b);
+  const sorted = Float64Array.from(values).sort();
   const out = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && values[order[j]] === values[order[i]]) j++;
-    const r = (i + j + 1) / 2; // mean of ranks i+1 .. j
-    for (let k = i; k < j; k++) out[order[k]] = r;
-    i = j;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo + 1;
+    if (end < n && sorted[end] === v) {
+      hi = n;
+      while (end < hi) {
+        const mid = (end + hi) >>> 1;
+        if (sorted[mid] === v) end = mid + 1;
+        else hi = mid;
+      }
+    }
+    out[i] = (lo + 1 + end) / 2;
   }
   return out;
 }
