@@ -43,6 +43,8 @@ export class PureSchedule {
   private readonly T: number;
   private readonly R: number;
   private readonly seq: boolean;
+  /** The model has risks: extra work and delays are added to the sampled durations. */
+  private readonly risky: boolean;
   private readonly capacity: Int32Array;
   private readonly agentOf: Int32Array;
   private readonly rank: Int32Array;
@@ -88,6 +90,7 @@ export class PureSchedule {
     this.T = T;
     this.R = A;
     this.seq = strategy.topology === 'sequential';
+    this.risky = model.risks.length > 0;
     this.capacity = capacity;
     this.agentOf = Int32Array.from(model.tasks, (t) => t.agent);
     this.rank = rank;
@@ -145,6 +148,9 @@ export class PureSchedule {
       this.pending[t] = this.predCount[t];
       out.critical[t] = 0;
     }
+    // Fixed agents, one execution each: known before the run.
+    out.taskAgent.set(this.agentOf);
+    out.taskExecutions.fill(1);
     this.markCount = 0;
     this.running = 0;
     this.evCount = 0;
@@ -186,10 +192,11 @@ export class PureSchedule {
     this.lastEndTask[r] = t;
     if (now > out.lastEnd[r]) out.lastEnd[r] = now;
     const I = this.inputs!;
-    out.work[r] += I.durations[t] + I.riskWork[t];
-    out.blocked[r] += I.riskDelay[t];
+    if (this.risky) {
+      out.work[r] += I.durations[t] + I.riskWork[t];
+      out.blocked[r] += I.riskDelay[t];
+    } else out.work[r] += I.durations[t] + 0; // + 0 as the general engine adds no extra work (-0 becomes +0 there too)
     this.mark(r);
-    out.taskExecutions[t] = 1;
     if (now >= this.makespan) {
       this.makespan = now;
       this.lastTask = t;
@@ -278,7 +285,6 @@ export class PureSchedule {
 
   private start(t: number, r: number, now: number, out: PureScheduleResults): void {
     out.taskStart[t] = now;
-    out.taskAgent[t] = r;
     // Waited for the agent: the task that freed it is the predecessor on the critical path.
     const prev = this.lastEndTask[r];
     const ready = this.readyAt[t];
@@ -288,7 +294,7 @@ export class PureSchedule {
     if (now < out.firstStart[r]) out.firstStart[r] = now;
     // The job store's duration, coord + work + held with coord 0: the same rounding.
     const I = this.inputs!;
-    const end = now + (I.durations[t] + I.riskWork[t] + I.riskDelay[t]);
+    const end = now + (this.risky ? I.durations[t] + I.riskWork[t] + I.riskDelay[t] : I.durations[t] + 0);
     this.endAt[t] = end;
     this.pushEvent(end, t);
   }
