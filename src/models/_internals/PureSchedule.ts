@@ -66,10 +66,16 @@ export class PureSchedule {
   private readonly markList: Int32Array;
   private markCount = 0;
   private running = 0;
-  /** Ready ranks: a binary min-heap per resource in `heap[heapBase[r] ..)` (one heap for all in `sequential`). */
-  private readonly heap: Int32Array;
-  private readonly heapBase: Int32Array;
-  private readonly heapSize: Int32Array;
+  /**
+   * Ready ranks, sorted ascending, per resource in `ready[head[r] .. tail[r])` (one list for all
+   * in `sequential`): the best is taken from the head, and since tasks mostly become ready in
+   * about rank order, an insertion is mostly an append. A list never outgrows its segment
+   * `[base[r], base[r + 1])`: it receives each of its tasks once and only its head moves down.
+   */
+  private readonly ready: Int32Array;
+  private readonly base: Int32Array;
+  private readonly head: Int32Array;
+  private readonly tail: Int32Array;
   /** Task ends: a binary heap on (time, sequence). */
   private readonly evTime: Float64Array;
   private readonly evSeq: Float64Array;
@@ -109,12 +115,13 @@ export class PureSchedule {
     this.marked = new Uint8Array(A);
     this.picks = new Int32Array(T);
     this.markList = new Int32Array(A);
-    this.heap = new Int32Array(T);
-    this.heapBase = new Int32Array(A + 1);
-    this.heapSize = new Int32Array(A);
+    this.ready = new Int32Array(T);
+    this.base = new Int32Array(A + 1);
+    this.head = new Int32Array(A);
+    this.tail = new Int32Array(A);
     if (!this.seq) {
-      for (let t = 0; t < T; t++) this.heapBase[this.agentOf[t] + 1]++;
-      for (let r = 0; r < A; r++) this.heapBase[r + 1] += this.heapBase[r];
+      for (let t = 0; t < T; t++) this.base[this.agentOf[t] + 1]++;
+      for (let r = 0; r < A; r++) this.base[r + 1] += this.base[r];
     }
     let slots = 0;
     for (let r = 0; r < A; r++) slots += capacity[r];
@@ -132,7 +139,7 @@ export class PureSchedule {
       this.free[r] = this.capacity[r];
       this.lastEndTask[r] = -1;
       this.marked[r] = 0;
-      this.heapSize[r] = 0;
+      this.head[r] = this.tail[r] = this.base[r];
     }
     // The engine's resources include the orchestrator (idle here): all of them are reset.
     for (let r = 0; r < out.work.length; r++) {
@@ -158,7 +165,6 @@ export class PureSchedule {
     this.nextSeq = 0;
     this.makespan = 0;
     this.lastTask = -1;
-    if (this.seq) this.heapSize[0] = 0;
     // The start signal (one event): tasks without predecessors are ready at 0, then dispatch.
     let processed = 1;
     for (let t = 0; t < T; t++) {
@@ -217,20 +223,24 @@ export class PureSchedule {
     this.readyAt[t] = now;
     this.pred[t] = this.readyCause[t];
     const r = this.agentOf[t];
-    // Push the task's rank on its agent's heap (the one heap in `sequential`).
-    const heap = this.heap;
+    // Insert the task's rank into its agent's sorted list (the one list in `sequential`).
+    const list = this.ready;
     const h = this.seq ? 0 : r;
-    const base = this.heapBase[h];
     const rank = this.rank[t];
-    let i = this.heapSize[h]++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const v = heap[base + p];
-      if (v <= rank) break;
-      heap[base + i] = v;
-      i = p;
+    const head = this.head[h];
+    let i = this.tail[h]++;
+    if (i > head && list[i - 1] > rank) {
+      let lo = head;
+      let hi = i - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid] < rank) lo = mid + 1;
+        else hi = mid;
+      }
+      list.copyWithin(lo + 1, lo, i);
+      i = lo;
     }
-    heap[base + i] = rank;
+    list[i] = rank;
     this.mark(r);
   }
 
@@ -260,12 +270,14 @@ export class PureSchedule {
     // Every free agent's picks (ranks) into `picks`, then the starts in increasing rank.
     const picks = this.picks;
     const free = this.free;
-    const size = this.heapSize;
+    const head = this.head;
+    const tail = this.tail;
+    const ready = this.ready;
     let m = 0;
     for (let k = 0; k < n; k++) {
       const r = list[k];
       marked[r] = 0;
-      for (let f = free[r]; f > 0 && size[r] > 0; f--) picks[m++] = this.popReady(r);
+      for (let f = free[r]; f > 0 && head[r] < tail[r]; f--) picks[m++] = ready[head[r]++];
     }
     if (m > 1) sortRanks(picks, m);
     const agentOf = this.agentOf;
@@ -278,8 +290,8 @@ export class PureSchedule {
 
   /** `sequential`: one task at a time, the best of all. */
   private dispatchSequential(now: number, out: PureScheduleResults): void {
-    if (this.running > 0 || this.heapSize[0] === 0) return;
-    const t = this.taskOfRank[this.popReady(0)];
+    if (this.running > 0 || this.head[0] === this.tail[0]) return;
+    const t = this.taskOfRank[this.ready[this.head[0]++]];
     this.start(t, this.agentOf[t], now, out);
   }
 
@@ -297,32 +309,6 @@ export class PureSchedule {
     const end = now + (this.risky ? I.durations[t] + I.riskWork[t] + I.riskDelay[t] : I.durations[t] + 0);
     this.endAt[t] = end;
     this.pushEvent(end, t);
-  }
-
-  private popReady(h: number): number {
-    const heap = this.heap;
-    const base = this.heapBase[h];
-    const top = heap[base];
-    const n = --this.heapSize[h];
-    const x = heap[base + n];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let v = heap[base + c];
-      if (c + 1 < n) {
-        const w = heap[base + c + 1];
-        if (w < v) {
-          c++;
-          v = w;
-        }
-      }
-      if (v >= x) break;
-      heap[base + i] = v;
-      i = c;
-    }
-    heap[base + i] = x;
-    return top;
   }
 
   /** Time of the least pending event (the root, or with a hole the lesser child of the root), or Infinity. */
