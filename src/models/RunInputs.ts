@@ -1,3 +1,4 @@
+import { PERT_STRIDE, pertDraw, pertParams } from '../sim/distributions/pert.js';
 import { Alea, reseedStream, type Rng } from '../sim/streams.js';
 import type { Model } from './Model.js';
 
@@ -53,7 +54,8 @@ export function sampleRunInputs(model: Model, seed: number | string, run: number
     const rng = reseedStream(GEN, seed, run, 'durations');
     const tasks = model.tasks;
     const d = out.durations;
-    for (let i = 0; i < tasks.length; i++) d[i] = tasks[i].duration.sample(rng);
+    const { isPert, pert } = durationPlan(model);
+    for (let i = 0; i < tasks.length; i++) d[i] = isPert[i] === 1 ? pertDraw(rng, pert, PERT_STRIDE * i) : tasks[i].duration.sample(rng);
   }
   // A stream nothing draws from is not derived at all (same results, less hashing per run).
   if (model.risks.length > 0) sampleRisks(model, reseedStream(GEN, seed, run, 'risks'), out);
@@ -63,6 +65,34 @@ export function sampleRunInputs(model: Model, seed: number | string, run: number
   }
   if (model.gates.length > 0) sampleGates(model, reseedStream(GEN, seed, run, 'gates'), out);
   return out;
+}
+
+/**
+ * PERT task durations (the common case) with their parameters side by side in one array: the
+ * draw loop then reads a few cache lines instead of one object per task, with no dispatch on
+ * the distribution's class. Same draws as `duration.sample(rng)`.
+ */
+interface DurationPlan {
+  isPert: Uint8Array;
+  pert: Float64Array;
+}
+
+const plans = new WeakMap<Model, DurationPlan>();
+
+function durationPlan(model: Model): DurationPlan {
+  let plan = plans.get(model);
+  if (plan === undefined) {
+    const T = model.tasks.length;
+    plan = { isPert: new Uint8Array(T), pert: new Float64Array(PERT_STRIDE * T) };
+    for (let i = 0; i < T; i++) {
+      const p = pertParams(model.tasks[i].duration);
+      if (p === null) continue;
+      plan.isPert[i] = 1;
+      plan.pert.set(p, PERT_STRIDE * i);
+    }
+    plans.set(model, plan);
+  }
+  return plan;
 }
 
 /**

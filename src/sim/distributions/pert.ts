@@ -8,8 +8,31 @@ import { constant } from './constant.js';
 /** PERT's weight on the mode (the classic λ = 4). */
 const LAMBDA = 4;
 
+/** Numbers per PERT in `pertDraw`'s parameter arrays: min, width, max, d1, c1, d2, c2 (and a pad). */
+export const PERT_STRIDE = 8;
+
+/**
+ * One PERT draw from parameters at `p[o ..]`: Beta(α, β) as X / (X + Y) with X ~ Gamma(α),
+ * Y ~ Gamma(β) (both shapes >= 1), scaled to [min, max]. Shared by `Pert.sample` and flat
+ * samplers that keep many PERTs in one array (same draws).
+ * @internal
+ */
+export function pertDraw(rng: Rng, p: Float64Array, o: number): number {
+  const x = gammaMT(rng, p[o + 3], p[o + 4]);
+  const y = gammaMT(rng, p[o + 5], p[o + 6]);
+  const v = p[o] + p[o + 1] * (x / (x + y));
+  return v > p[o + 2] ? p[o + 2] : v; // rounding guard
+}
+
+/** The `pertDraw` parameters of a PERT distribution, or null for any other. @internal */
+export function pertParams(d: Distribution): Float64Array | null {
+  return d instanceof Pert ? d.params : null;
+}
+
 class Pert implements Distribution {
   readonly kind = 'pert' as const;
+  /** min, width, max and the Marsaglia–Tsang constants, as `pertDraw` reads them. */
+  readonly params = new Float64Array(PERT_STRIDE);
   readonly mean: number;
   readonly variance: number;
   private readonly width: number;
@@ -35,14 +58,12 @@ class Pert implements Distribution {
     this.c1 = 1 / Math.sqrt(9 * this.d1);
     this.d2 = this.beta - 1 / 3;
     this.c2 = 1 / Math.sqrt(9 * this.d2);
+    this.params.set([min, w, max, this.d1, this.c1, this.d2, this.c2]);
   }
 
   /** Beta(α, β) as X / (X + Y) with X ~ Gamma(α), Y ~ Gamma(β) (both shapes >= 1). */
   sample(rng: Rng): number {
-    const x = gammaMT(rng, this.d1, this.c1);
-    const y = gammaMT(rng, this.d2, this.c2);
-    const v = this.min + this.width * (x / (x + y));
-    return v > this.max ? this.max : v; // rounding guard
+    return pertDraw(rng, this.params, 0);
   }
 
   quantile(p: number): number {
