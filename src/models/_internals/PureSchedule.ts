@@ -54,9 +54,7 @@ export class PureSchedule {
   private readonly predCount: Int32Array;
   // Per-run state.
   private readonly pending: Int32Array;
-  private readonly readyCause: Int32Array;
   private readonly readyAt: Float64Array;
-  private readonly endAt: Float64Array;
   private inputs: RunInputs | null = null;
   private readonly free: Int32Array;
   private readonly lastEndTask: Int32Array;
@@ -106,9 +104,7 @@ export class PureSchedule {
     this.succList = succList;
     this.predCount = Int32Array.from(model.predecessorCount.subarray(0, T));
     this.pending = new Int32Array(T);
-    this.readyCause = new Int32Array(T);
     this.readyAt = new Float64Array(T);
-    this.endAt = new Float64Array(T);
     this.pred = new Int32Array(T);
     this.free = new Int32Array(A);
     this.lastEndTask = new Int32Array(A);
@@ -169,7 +165,7 @@ export class PureSchedule {
     let processed = 1;
     for (let t = 0; t < T; t++) {
       if (this.predCount[t] === 0) {
-        this.readyCause[t] = -1;
+        this.pred[t] = -1;
         this.makeReady(t, 0);
       }
     }
@@ -210,18 +206,17 @@ export class PureSchedule {
     out.taskFinish[t] = now;
     const succ = this.succList;
     const pending = this.pending;
-    const cause = this.readyCause;
+    const pred = this.pred;
     const end = this.succOff[t + 1];
     for (let k = this.succOff[t]; k < end; k++) {
       const s = succ[k];
-      cause[s] = t;
+      pred[s] = t; // the last dependency to end enables the start (unless the agent was busy: `start`)
       if (--pending[s] === 0) this.makeReady(s, now);
     }
   }
 
   private makeReady(t: number, now: number): void {
     this.readyAt[t] = now;
-    this.pred[t] = this.readyCause[t];
     const r = this.agentOf[t];
     // Insert the task's rank into its agent's sorted list (the one list in `sequential`).
     const list = this.ready;
@@ -300,14 +295,14 @@ export class PureSchedule {
     // Waited for the agent: the task that freed it is the predecessor on the critical path.
     const prev = this.lastEndTask[r];
     const ready = this.readyAt[t];
-    if (now > ready && prev >= 0 && this.endAt[prev] > ready) this.pred[t] = prev;
+    // prev ended last on r, at the latest end time on r so far (events come in time order).
+    if (now > ready && prev >= 0 && out.lastEnd[r] > ready) this.pred[t] = prev;
     this.free[r]--;
     this.running++;
     if (now < out.firstStart[r]) out.firstStart[r] = now;
     // The job store's duration, coord + work + held with coord 0: the same rounding.
     const I = this.inputs!;
     const end = now + (this.risky ? I.durations[t] + I.riskWork[t] + I.riskDelay[t] : I.durations[t] + 0);
-    this.endAt[t] = end;
     this.pushEvent(end, t);
   }
 
