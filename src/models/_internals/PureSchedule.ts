@@ -232,8 +232,7 @@ export class PureSchedule {
         if (list[mid] < rank) lo = mid + 1;
         else hi = mid;
       }
-      list.copyWithin(lo + 1, lo, i);
-      i = lo;
+      for (; i > lo; i--) list[i] = list[i - 1]; // a short move: cheaper than copyWithin's call
     }
     list[i] = rank;
     this.mark(r);
