@@ -142,6 +142,8 @@ export class Engine implements EventHandler {
   private readonly rank: Int32Array;
   /** The list-schedule path for runs with nothing but work (null when coordination or gates can occur). */
   private readonly pure: PureSchedule | null;
+  /** Task agents and execution counts hold what every pure run writes (no general run since). */
+  private pureStatic = false;
   private tracing = false;
   private dirty = false;
   private runningTotal = 0;
@@ -253,7 +255,8 @@ export class Engine implements EventHandler {
     this.coord.fill(0);
     this.coordByKind.fill(0);
     this.remediations = this.reworks = this.escalations = this.handoffs = 0;
-    p.run(inputs, this);
+    p.run(inputs, this, !this.pureStatic);
+    this.pureStatic = true;
     this.makespan = p.makespan;
     this.eventCount = p.eventCount;
     // The chain of enabling tasks from the one that set the makespan (each task is one job here).
@@ -270,6 +273,7 @@ export class Engine implements EventHandler {
 
   private reset(inputs: RunInputs, o: EngineRunOptions): void {
     const m = this.model;
+    this.pureStatic = false;
     this.inputs = inputs;
     this.genSeed = o.seed;
     this.genRun = o.run;

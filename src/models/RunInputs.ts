@@ -58,11 +58,8 @@ export function sampleRunInputs(model: Model, seed: number | string, run: number
     for (let i = 0; i < tasks.length; i++) d[i] = isPert[i] === 1 ? pertDraw(rng, pert, PERT_STRIDE * i) : tasks[i].duration.sample(rng);
   }
   // A stream nothing draws from is not derived at all (same results, less hashing per run).
+  // Without risks the risk arrays keep the zeros `createRunInputs` gave them: nothing writes them.
   if (model.risks.length > 0) sampleRisks(model, reseedStream(GEN, seed, run, 'risks'), out);
-  else {
-    out.riskDelay.fill(0);
-    out.riskWork.fill(0);
-  }
   if (model.gates.length > 0) sampleGates(model, reseedStream(GEN, seed, run, 'gates'), out);
   return out;
 }

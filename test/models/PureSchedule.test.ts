@@ -58,6 +58,9 @@ describe('PureSchedule', () => {
             const b = results(general.run(inputs, { ...o, general: true }));
             expect(a, `strategy ${name}, run ${run}`).toStrictEqual(b);
             expect(runMetrics(fast, inputs, seed, run)).toStrictEqual(runMetrics(general, inputs, seed, run));
+            // One engine switching paths leaves nothing behind from the other.
+            expect(results(fast.run(inputs, { ...o, general: true }))).toStrictEqual(b);
+            expect(results(fast.run(inputs, o))).toStrictEqual(a);
             compared++;
           }
         }

@@ -127,8 +127,12 @@ export class PureSchedule {
     this.evTask = new Int32Array(E);
   }
 
-  /** Simulates one run into `out` (reset here) and this object's `makespan`, `eventCount`, `lastTask`, `pred`. */
-  run(inputs: RunInputs, out: PureScheduleResults): void {
+  /**
+   * Simulates one run into `out` (reset here) and this object's `makespan`, `eventCount`,
+   * `lastTask`, `pred`. `writeStatic`: also write task agents and execution counts (the same
+   * in every run of this path; false when `out` still holds them from the last one).
+   */
+  run(inputs: RunInputs, out: PureScheduleResults, writeStatic = true): void {
     const T = this.T;
     const R = this.R;
     for (let r = 0; r < R; r++) {
@@ -151,9 +155,11 @@ export class PureSchedule {
       this.pending[t] = this.predCount[t];
       out.critical[t] = 0;
     }
-    // Fixed agents, one execution each: known before the run.
-    out.taskAgent.set(this.agentOf);
-    out.taskExecutions.fill(1);
+    // Fixed agents, one execution each: the same in every run, written when `out` may hold others.
+    if (writeStatic) {
+      out.taskAgent.set(this.agentOf);
+      out.taskExecutions.fill(1);
+    }
     this.markCount = 0;
     this.running = 0;
     this.evCount = 0;
