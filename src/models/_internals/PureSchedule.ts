@@ -18,8 +18,8 @@ export interface PureScheduleResults {
  * The engine's dispatch (SPEC 4.2) for runs with nothing but work: every task on a fixed
  * agent, no gates, and a strategy without handoffs, status updates or checkpoints (`ideal`,
  * `sequential`, or any strategy whose coordination is all switched off). Such a run is a
- * list schedule, so tasks stand in for jobs, each agent's ready tasks sit in a heap ordered
- * by dispatch rank, and the event queue holds only task ends.
+ * list schedule, so tasks stand in for jobs, each agent's ready tasks sit in a list sorted by
+ * dispatch rank, and a (time, sequence) heap holds only task ends.
  *
  * It reproduces the general engine exactly: the same events in the same (time, sequence)
  * order, so the same start and finish times, critical-path links, makespan and event count
@@ -55,15 +55,12 @@ export class PureSchedule {
   // Per-run state.
   private readonly pending: Int32Array;
   private readonly readyAt: Float64Array;
-  private inputs: RunInputs | null = null;
   private readonly free: Int32Array;
   private readonly lastEndTask: Int32Array;
   private readonly marked: Uint8Array;
-  /** Scratch of `dispatch`: the ranks starting at this instant, sorted. */
+  /** Scratch of the dispatch step: the ranks starting at this instant, sorted. */
   private readonly picks: Int32Array;
   private readonly markList: Int32Array;
-  private markCount = 0;
-  private running = 0;
   /**
    * Ready ranks, sorted ascending, per resource in `ready[head[r] .. tail[r])` (one list for all
    * in `sequential`): the best is taken from the head, and since tasks mostly become ready in
@@ -78,15 +75,6 @@ export class PureSchedule {
   private readonly evTime: Float64Array;
   private readonly evSeq: Float64Array;
   private readonly evTask: Int32Array;
-  /** Entries in `ev*[0 .. evCount)`; with `hole`, the root is vacant and they sit in `[1 .. evCount)`. */
-  private evCount = 0;
-  /**
-   * The root was popped but not refilled yet: the next push drops into it (one sift down
-   * instead of a sift down and a sift up, the common case of an agent ending one task and
-   * starting the next). Pop order is unchanged: a heap always yields its least (time, seq).
-   */
-  private hole = false;
-  private nextSeq = 0;
 
   constructor(model: Model, strategy: StrategyModel, capacity: Int32Array, rank: Int32Array, succOff: Int32Array, succList: Int32Array) {
     const T = model.tasks.length;
@@ -150,7 +138,6 @@ export class PureSchedule {
     }
     // Every task starts and finishes once in such a run, so start, finish, agent and execution
     // count are all written before anything reads them: only what accumulates is reset here.
-    this.inputs = inputs;
     for (let t = 0; t < T; t++) {
       this.pending[t] = this.predCount[t];
       out.critical[t] = 0;
@@ -160,225 +147,188 @@ export class PureSchedule {
       out.taskAgent.set(this.agentOf);
       out.taskExecutions.fill(1);
     }
-    this.markCount = 0;
-    this.running = 0;
-    this.evCount = 0;
-    this.hole = false;
-    this.nextSeq = 0;
-    this.makespan = 0;
-    this.lastTask = -1;
-    // The start signal (one event): tasks without predecessors are ready at 0, then dispatch.
+    const I = inputs;
+    const risky = this.risky;
+    const seq = this.seq;
+    const { agentOf, rank, taskOfRank, succOff, succList, pending, pred, readyAt } = this;
+    const { free, lastEndTask, marked, markList, ready, head, tail, picks } = this;
+    const et = this.evTime;
+    const es = this.evSeq;
+    const ek = this.evTask;
+    // The whole run is this one loop, inlined by hand: left to TurboFan's inlining budget,
+    // some of its steps stayed calls, and different ones in each worker thread.
+    let markCount = 0;
+    let running = 0;
+    let evCount = 0; // entries of the end-time heap; with `hole`, its root is vacant
+    let hole = false; // the root was popped: the next push drops into it (one sift, not two)
+    let nextSeq = 0;
+    let makespan = 0;
+    let lastTask = -1;
+    // The start signal (one event): tasks without predecessors are ready at 0.
     let processed = 1;
     for (let t = 0; t < T; t++) {
-      if (this.predCount[t] === 0) {
-        this.pred[t] = -1;
-        this.makeReady(t, 0);
+      if (this.predCount[t] !== 0) continue;
+      pred[t] = -1;
+      readyAt[t] = 0;
+      const r = agentOf[t];
+      insertRank(ready, head, tail, seq ? 0 : r, rank[t]);
+      if (marked[r] === 0) {
+        marked[r] = 1;
+        markList[markCount++] = r;
       }
     }
-    this.dispatch(0, out);
+    let now = 0;
     for (;;) {
-      if (this.hole) this.fillHole();
-      if (this.evCount === 0) break;
-      const now = this.evTime[0];
-      const t = this.evTask[0];
-      this.hole = true;
-      processed++;
-      this.taskEnd(t, now, out);
-      if (this.nextTime() !== now) this.dispatch(now, out);
-    }
-    this.eventCount = processed;
-  }
-
-  // The methods below run once or more per task. They read fields into locals once: the
-  // bytecode stays small enough for TurboFan to inline the whole loop into `run`.
-
-  /** Task t ended at `now`: its agent is freed, its successors may become ready. */
-  private taskEnd(t: number, now: number, out: PureScheduleResults): void {
-    const r = this.agentOf[t];
-    this.free[r]++;
-    this.running--;
-    this.lastEndTask[r] = t;
-    if (now > out.lastEnd[r]) out.lastEnd[r] = now;
-    const I = this.inputs!;
-    if (this.risky) {
-      out.work[r] += I.durations[t] + I.riskWork[t];
-      out.blocked[r] += I.riskDelay[t];
-    } else out.work[r] += I.durations[t] + 0; // + 0 as the general engine adds no extra work (-0 becomes +0 there too)
-    this.mark(r);
-    if (now >= this.makespan) {
-      this.makespan = now;
-      this.lastTask = t;
-    }
-    out.taskFinish[t] = now;
-    const succ = this.succList;
-    const pending = this.pending;
-    const pred = this.pred;
-    const end = this.succOff[t + 1];
-    for (let k = this.succOff[t]; k < end; k++) {
-      const s = succ[k];
-      pred[s] = t; // the last dependency to end enables the start (unless the agent was busy: `start`)
-      if (--pending[s] === 0) this.makeReady(s, now);
-    }
-  }
-
-  private makeReady(t: number, now: number): void {
-    this.readyAt[t] = now;
-    const r = this.agentOf[t];
-    // Insert the task's rank into its agent's sorted list (the one list in `sequential`).
-    const list = this.ready;
-    const h = this.seq ? 0 : r;
-    const rank = this.rank[t];
-    const head = this.head[h];
-    let i = this.tail[h]++;
-    if (i > head && list[i - 1] > rank) {
-      let lo = head;
-      let hi = i - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid] < rank) lo = mid + 1;
-        else hi = mid;
+      // SPEC 4.2 at the end of instant `now`: free agents start their best ready tasks, and the
+      // starts happen in rank order across agents (the general engine repeatedly starts the
+      // best of the marked agents' best tasks; with fixed agents each agent's picks do not
+      // depend on the others', so only the order of the starts, hence of their end events, is
+      // at stake). In `sequential`, one task at a time, the best of all.
+      let m = 0;
+      for (let k = 0; k < markCount; k++) {
+        const r = markList[k];
+        marked[r] = 0;
+        if (!seq) for (let f = free[r]; f > 0 && head[r] < tail[r]; f--) picks[m++] = ready[head[r]++];
       }
-      for (; i > lo; i--) list[i] = list[i - 1]; // a short move: cheaper than copyWithin's call
-    }
-    list[i] = rank;
-    this.mark(r);
-  }
-
-  private mark(r: number): void {
-    if (this.marked[r] === 0) {
-      this.marked[r] = 1;
-      this.markList[this.markCount++] = r;
-    }
-  }
-
-  /**
-   * SPEC 4.2 at the end of an instant: free agents start their best ready tasks, and the
-   * starts happen in rank order across agents (the general engine repeatedly starts the best
-   * of the marked agents' best tasks; with fixed agents each agent's picks do not depend on
-   * the others', so only the order of the starts, hence of their end events, is at stake).
-   */
-  private dispatch(now: number, out: PureScheduleResults): void {
-    const list = this.markList;
-    const marked = this.marked;
-    const n = this.markCount;
-    this.markCount = 0;
-    if (this.seq) {
-      for (let k = 0; k < n; k++) marked[list[k]] = 0;
-      this.dispatchSequential(now, out);
-      return;
-    }
-    // Every free agent's picks (ranks) into `picks`, then the starts in increasing rank.
-    const picks = this.picks;
-    const free = this.free;
-    const head = this.head;
-    const tail = this.tail;
-    const ready = this.ready;
-    let m = 0;
-    for (let k = 0; k < n; k++) {
-      const r = list[k];
-      marked[r] = 0;
-      for (let f = free[r]; f > 0 && head[r] < tail[r]; f--) picks[m++] = ready[head[r]++];
-    }
-    if (m > 1) sortRanks(picks, m);
-    const agentOf = this.agentOf;
-    const taskOfRank = this.taskOfRank;
-    for (let i = 0; i < m; i++) {
-      const t = taskOfRank[picks[i]];
-      this.start(t, agentOf[t], now, out);
-    }
-  }
-
-  /** `sequential`: one task at a time, the best of all. */
-  private dispatchSequential(now: number, out: PureScheduleResults): void {
-    if (this.running > 0 || this.head[0] === this.tail[0]) return;
-    const t = this.taskOfRank[this.ready[this.head[0]++]];
-    this.start(t, this.agentOf[t], now, out);
-  }
-
-  private start(t: number, r: number, now: number, out: PureScheduleResults): void {
-    out.taskStart[t] = now;
-    // Waited for the agent: the task that freed it is the predecessor on the critical path.
-    const prev = this.lastEndTask[r];
-    const ready = this.readyAt[t];
-    // prev ended last on r, at the latest end time on r so far (events come in time order).
-    if (now > ready && prev >= 0 && out.lastEnd[r] > ready) this.pred[t] = prev;
-    this.free[r]--;
-    this.running++;
-    if (now < out.firstStart[r]) out.firstStart[r] = now;
-    // The job store's duration, coord + work + held with coord 0: the same rounding.
-    const I = this.inputs!;
-    const end = now + (this.risky ? I.durations[t] + I.riskWork[t] + I.riskDelay[t] : I.durations[t] + 0);
-    this.pushEvent(end, t);
-  }
-
-  /** Time of the least pending event (the root, or with a hole the lesser child of the root), or Infinity. */
-  private nextTime(): number {
-    const n = this.evCount;
-    if (!this.hole) return n > 0 ? this.evTime[0] : Infinity;
-    if (n <= 1) return Infinity;
-    return n > 2 && this.evTime[2] < this.evTime[1] ? this.evTime[2] : this.evTime[1];
-  }
-
-  private pushEvent(time: number, t: number): void {
-    const s = this.nextSeq++;
-    if (this.hole) {
-      this.hole = false;
-      this.siftDown(time, s, t);
-      return;
-    }
-    const et = this.evTime;
-    const es = this.evSeq;
-    const ek = this.evTask;
-    let i = this.evCount++;
-    // A new event has the largest sequence number: it stops below any parent of equal time.
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (et[p] <= time) break;
-      et[i] = et[p];
-      es[i] = es[p];
-      ek[i] = ek[p];
-      i = p;
-    }
-    et[i] = time;
-    es[i] = s;
-    ek[i] = t;
-  }
-
-  /** Refills the vacant root with the last entry. */
-  private fillHole(): void {
-    this.hole = false;
-    const n = --this.evCount;
-    if (n > 0) this.siftDown(this.evTime[n], this.evSeq[n], this.evTask[n]);
-  }
-
-  /** Places (time, seq, task) at the vacant root or below it, within `evCount` entries. */
-  private siftDown(time: number, s: number, task: number): void {
-    const et = this.evTime;
-    const es = this.evSeq;
-    const ek = this.evTask;
-    const n = this.evCount;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let ct = et[c];
-      if (c + 1 < n) {
-        const rt = et[c + 1];
-        if (rt < ct || (rt === ct && es[c + 1] < es[c])) {
-          c++;
-          ct = rt;
+      markCount = 0;
+      if (seq) {
+        if (running === 0 && head[0] < tail[0]) picks[m++] = ready[head[0]++];
+      } else if (m > 1) sortRanks(picks, m);
+      for (let i = 0; i < m; i++) {
+        const t = taskOfRank[picks[i]];
+        const r = agentOf[t];
+        out.taskStart[t] = now;
+        // Waited for the agent: the task that freed it, which ended last on r and so at r's
+        // latest end time (events come in time order), is the predecessor on the critical path.
+        const prev = lastEndTask[r];
+        const rt = readyAt[t];
+        if (now > rt && prev >= 0 && out.lastEnd[r] > rt) pred[t] = prev;
+        free[r]--;
+        running++;
+        if (now < out.firstStart[r]) out.firstStart[r] = now;
+        // The job store's duration, coord + work + held with coord 0: the same rounding.
+        const end = now + (risky ? I.durations[t] + I.riskWork[t] + I.riskDelay[t] : I.durations[t] + 0);
+        const sq = nextSeq++;
+        if (hole) {
+          hole = false;
+          siftDown(et, es, ek, evCount, end, sq, t);
+        } else {
+          // Sift up. A new event has the largest sequence number: it stops below any parent of equal time.
+          let j = evCount++;
+          while (j > 0) {
+            const p = (j - 1) >> 1;
+            if (et[p] <= end) break;
+            et[j] = et[p];
+            es[j] = es[p];
+            ek[j] = ek[p];
+            j = p;
+          }
+          et[j] = end;
+          es[j] = sq;
+          ek[j] = t;
         }
       }
-      if (ct > time || (ct === time && es[c] > s)) break;
-      et[i] = ct;
-      es[i] = es[c];
-      ek[i] = ek[c];
-      i = c;
+      // The next instant: every task end at the least event time.
+      if (hole) {
+        hole = false;
+        const n = --evCount;
+        if (n > 0) siftDown(et, es, ek, n, et[n], es[n], ek[n]);
+      }
+      if (evCount === 0) break;
+      now = et[0];
+      for (;;) {
+        const t = ek[0];
+        hole = true;
+        processed++;
+        const r = agentOf[t];
+        free[r]++;
+        running--;
+        lastEndTask[r] = t;
+        if (now > out.lastEnd[r]) out.lastEnd[r] = now;
+        if (risky) {
+          out.work[r] += I.durations[t] + I.riskWork[t];
+          out.blocked[r] += I.riskDelay[t];
+        } else out.work[r] += I.durations[t] + 0; // + 0: the general engine adds the (zero) extra work
+        if (marked[r] === 0) {
+          marked[r] = 1;
+          markList[markCount++] = r;
+        }
+        if (now >= makespan) {
+          makespan = now;
+          lastTask = t;
+        }
+        out.taskFinish[t] = now;
+        const last = succOff[t + 1];
+        for (let k = succOff[t]; k < last; k++) {
+          const s = succList[k];
+          pred[s] = t; // the last dependency to end enables the start (unless the agent is busy)
+          if (--pending[s] !== 0) continue;
+          readyAt[s] = now;
+          const rs = agentOf[s];
+          insertRank(ready, head, tail, seq ? 0 : rs, rank[s]);
+          if (marked[rs] === 0) {
+            marked[rs] = 1;
+            markList[markCount++] = rs;
+          }
+        }
+        // Another end at this time? (The least entry under a vacant root is the lesser child.)
+        const n = evCount;
+        const next = n <= 1 ? Infinity : n > 2 && et[2] < et[1] ? et[2] : et[1];
+        if (next !== now) break;
+        hole = false;
+        const c = --evCount;
+        siftDown(et, es, ek, c, et[c], es[c], ek[c]);
+      }
     }
-    et[i] = time;
-    es[i] = s;
-    ek[i] = task;
+    this.makespan = makespan;
+    this.lastTask = lastTask;
+    this.eventCount = processed;
   }
+}
+
+/**
+ * Inserts `rank` into the sorted ready list `h` (`list[head[h] .. tail[h])`): binary search,
+ * then a short move (mostly none: tasks become ready in about rank order).
+ */
+function insertRank(list: Int32Array, head: Int32Array, tail: Int32Array, h: number, rank: number): void {
+  const first = head[h];
+  let i = tail[h]++;
+  if (i > first && list[i - 1] > rank) {
+    let lo = first;
+    let hi = i - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < rank) lo = mid + 1;
+      else hi = mid;
+    }
+    for (; i > lo; i--) list[i] = list[i - 1];
+  }
+  list[i] = rank;
+}
+
+/** Places (time, seq, task) at the vacant root of the end-time heap `et/es/ek` of n entries, or below it. */
+function siftDown(et: Float64Array, es: Float64Array, ek: Int32Array, n: number, time: number, s: number, task: number): void {
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    let ct = et[c];
+    if (c + 1 < n) {
+      const rt = et[c + 1];
+      if (rt < ct || (rt === ct && es[c + 1] < es[c])) {
+        c++;
+        ct = rt;
+      }
+    }
+    if (ct > time || (ct === time && es[c] > s)) break;
+    et[i] = ct;
+    es[i] = es[c];
+    ek[i] = ek[c];
+    i = c;
+  }
+  et[i] = time;
+  es[i] = s;
+  ek[i] = task;
 }
 
 /** Sorts `a[0 .. m)` ascending: insertion sort for the few starts of an instant, else the typed-array sort. */
