@@ -212,21 +212,7 @@ export class PureSchedule {
         if (hole) {
           hole = false;
           siftDown(et, es, ek, evCount, end, sq, t);
-        } else {
-          // Sift up. A new event has the largest sequence number: it stops below any parent of equal time.
-          let j = evCount++;
-          while (j > 0) {
-            const p = (j - 1) >> 1;
-            if (et[p] <= end) break;
-            et[j] = et[p];
-            es[j] = es[p];
-            ek[j] = ek[p];
-            j = p;
-          }
-          et[j] = end;
-          es[j] = sq;
-          ek[j] = t;
-        }
+        } else siftUp(et, es, ek, evCount++, end, sq, t);
       }
       // The next instant: every task end at the least event time.
       if (hole) {
@@ -304,6 +290,24 @@ function insertRank(list: Int32Array, head: Int32Array, tail: Int32Array, h: num
     for (; i > lo; i--) list[i] = list[i - 1];
   }
   list[i] = rank;
+}
+
+/**
+ * Places (time, seq, task), a new event, at index j of the end-time heap or above it. It has
+ * the largest sequence number so far: it stops below any parent of equal time.
+ */
+function siftUp(et: Float64Array, es: Float64Array, ek: Int32Array, j: number, time: number, s: number, task: number): void {
+  while (j > 0) {
+    const p = (j - 1) >> 1;
+    if (et[p] <= time) break;
+    et[j] = et[p];
+    es[j] = es[p];
+    ek[j] = ek[p];
+    j = p;
+  }
+  et[j] = time;
+  es[j] = s;
+  ek[j] = task;
 }
 
 /** Places (time, seq, task) at the vacant root of the end-time heap `et/es/ek` of n entries, or below it. */

@@ -22,21 +22,9 @@ export class Alea {
 
   /** Reseeds from a key string (seedrandom's Alea seeding: Mash three times). */
   seed(key: string): this {
-    this.n = 0xefc8249d;
-    let s0 = this.mash(' ');
-    let s1 = this.mash(' ');
-    let s2 = this.mash(' ');
-    s0 -= this.mash(key);
-    if (s0 < 0) s0 += 1;
-    s1 -= this.mash(key);
-    if (s1 < 0) s1 += 1;
-    s2 -= this.mash(key);
-    if (s2 < 0) s2 += 1;
-    this.s0 = s0;
-    this.s1 = s1;
-    this.s2 = s2;
-    this.c = 1;
-    return this;
+    const codes = new Uint16Array(key.length);
+    for (let i = 0; i < key.length; i++) codes[i] = key.charCodeAt(i);
+    return this.seedCodes(codes, 0, NO_CODES);
   }
 
   /**
@@ -53,6 +41,11 @@ export class Alea {
       digits[nd++] = 48 + (x - 10 * q); // '0' + last digit
       x = q;
     } while (x > 0);
+    return this.seedCodes(prefix, nd, suffix);
+  }
+
+  /** Seeding from the key prefix, the `nd` digits in `digits`, suffix: after three Mashed spaces, the key three times. */
+  private seedCodes(prefix: Uint16Array, nd: number, suffix: Uint16Array): this {
     this.n = SPACES_N;
     let s0 = SPACES_S0;
     let s1 = SPACES_S1;
@@ -80,22 +73,14 @@ export class Alea {
   }
 
   /**
-   * Baagøe's Mash hash, continuing from the current state. `Math.floor` replaces `>>> 0`
-   * where the operand is known to lie in [0, 2^32): same value, cheaper on doubles.
+   * Baagøe's Mash hash of prefix, the `nd` digits in `digits` (last digit first) and suffix,
+   * continuing from the current state; returns the hash as a fraction of 2^32.
    */
-  /** `mash` of prefix, the `nd` digits in `digits` (last digit first), suffix. */
   private mashRun(prefix: Uint16Array, nd: number, suffix: Uint16Array): number {
     let n = this.n;
     for (let i = 0; i < prefix.length; i++) n = mashStep(n, prefix[i]);
     for (let i = nd - 1; i >= 0; i--) n = mashStep(n, this.digits[i]);
     for (let i = 0; i < suffix.length; i++) n = mashStep(n, suffix[i]);
-    this.n = n;
-    return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
-  }
-
-  private mash(data: string): number {
-    let n = this.n;
-    for (let i = 0; i < data.length; i++) n = mashStep(n, data.charCodeAt(i));
     this.n = n;
     return (n >>> 0) * 2.3283064365386963e-10; // 2^-32
   }
@@ -114,10 +99,11 @@ function mashStep(n: number, code: number): number {
 }
 
 // Every key is hashed after three spaces: that part of the state is the same for all keys.
+const NO_CODES = new Uint16Array(0);
 const [SPACES_N, SPACES_S0, SPACES_S1, SPACES_S2] = spaces();
 
 function spaces(): [number, number, number, number] {
-  // Recomputes what `seed` does before it reads the key.
+  // Mash's initial state, then three spaces: what seedrandom's Alea hashes before the key.
   let n = 0xefc8249d;
   const m = (): number => {
     n = mashStep(n, 32);
