@@ -142,7 +142,7 @@ export class Engine implements EventHandler {
   private readonly rank: Int32Array;
   /** The list-schedule path for runs with nothing but work (null when coordination or gates can occur). */
   private readonly pure: PureSchedule | null;
-  /** Task agents and execution counts hold what every pure run writes (no general run since). */
+  /** The results a pure run never changes hold its values (no general run since the last pure one). */
   private pureStatic = false;
   private tracing = false;
   private dirty = false;
@@ -229,7 +229,7 @@ export class Engine implements EventHandler {
     // Untraced runs with nothing but work take the list-schedule path: same results, a
     // fraction of the cost (and the event guard would trip exactly where it trips here).
     if (this.pure !== null && !options.trace && !options.general && (options.maxEvents === undefined || options.maxEvents > this.T)) {
-      return this.runPure(inputs, options);
+      return this.runPure(inputs);
     }
     this.reset(inputs, options);
     const s = this.strategy;
@@ -245,16 +245,18 @@ export class Engine implements EventHandler {
     return this;
   }
 
-  private runPure(inputs: RunInputs, o: EngineRunOptions): this {
+  private runPure(inputs: RunInputs): this {
     const p = this.pure!;
     this.inputs = inputs;
-    this.genSeed = o.seed;
-    this.genRun = o.run;
     this.tracing = false;
-    if (this.trace.length > 0) this.trace = [];
-    this.coord.fill(0);
-    this.coordByKind.fill(0);
-    this.remediations = this.reworks = this.escalations = this.handoffs = 0;
+    // What a pure run never changes (no coordination, one execution per task on its fixed
+    // agent) is written only when a general run may have left other values behind.
+    if (!this.pureStatic) {
+      if (this.trace.length > 0) this.trace = [];
+      this.coord.fill(0);
+      this.coordByKind.fill(0);
+      this.remediations = this.reworks = this.escalations = this.handoffs = 0;
+    }
     p.run(inputs, this, !this.pureStatic);
     this.pureStatic = true;
     this.makespan = p.makespan;
