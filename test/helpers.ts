@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { compileModel } from '../src/models/compileModel.js';
-import type { Model } from '../src/models/Model.js';
-import { parseScenario } from '../src/models/parseScenario.js';
+import { compileModel } from '../src/engine/compileModel.js';
+import type { Model } from '../src/engine/Model.js';
+import { parseScenario } from '../src/scenario/parseScenario.js';
 
 /** Absolute path of a file in the repository. */
 export const repoPath = (rel: string) => fileURLToPath(new URL(`../${rel}`, import.meta.url));

@@ -1,5 +1,5 @@
 import yargs, { type Argv } from 'yargs';
-import { CoordsimError } from '../sim/CoordsimError.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 import type { CliContext } from './CliContext.js';
 import * as check from './commands/check.js';
 import * as compare from './commands/compare.js';

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CoordsimError } from '../sim/CoordsimError.js';
-import { compileModel } from '../models/compileModel.js';
-import type { Model } from '../models/Model.js';
-import { parseScenario } from '../models/parseScenario.js';
-import type { Scenario } from '../models/Scenario.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
+import { compileModel } from '../engine/compileModel.js';
+import type { Model } from '../engine/Model.js';
+import { parseScenario } from '../scenario/parseScenario.js';
+import type { Scenario } from '../scenario/Scenario.js';
 
 /** A scenario read from disk, validated and compiled. */
 export interface LoadedScenario {

@@ -1,4 +1,4 @@
-import { CoordsimError } from '../sim/CoordsimError.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 
 /** A seed flag: integers stay numbers (so `--seed 7` and `--seed 07` agree), anything else is a string seed. */
 export function parseSeed(raw: string | number): number | string {

@@ -1,4 +1,4 @@
-import { CoordsimError } from '../sim/CoordsimError.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 import { buildYargs } from './buildYargs.js';
 import type { CliContext } from './CliContext.js';
 

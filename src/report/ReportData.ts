@@ -1,7 +1,7 @@
-import type { CompareResult, MonteCarloResult } from '../models/MonteCarloResult.js';
-import type { Model } from '../models/Model.js';
-import type { RunMetrics } from '../models/runMetrics.js';
-import type { TraceRecord } from '../models/TraceRecord.js';
+import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
+import type { Model } from '../engine/Model.js';
+import type { RunMetrics } from '../engine/runMetrics.js';
+import type { TraceRecord } from '../engine/TraceRecord.js';
 
 /** What `renderReport` draws: one run, a Monte Carlo of one strategy, or a comparison of strategies. */
 export type ReportInput =

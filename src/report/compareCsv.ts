@@ -1,4 +1,4 @@
-import type { CompareResult } from '../models/MonteCarloResult.js';
+import type { CompareResult } from '../montecarlo/MonteCarloResult.js';
 import { toCsv } from './toCsv.js';
 
 /** Columns of `compare.csv`: one row per strategy with its headline figures. */

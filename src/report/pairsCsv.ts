@@ -1,4 +1,4 @@
-import type { CompareResult } from '../models/MonteCarloResult.js';
+import type { CompareResult } from '../montecarlo/MonteCarloResult.js';
 import { toCsv } from './toCsv.js';
 
 /** Columns of `pairs.csv`: paired makespan differences a − b over the same runs. */

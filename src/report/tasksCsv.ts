@@ -1,4 +1,4 @@
-import type { CompareResult, MonteCarloResult } from '../models/MonteCarloResult.js';
+import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
 import { toCsv } from './toCsv.js';
 
 /** Columns of `tasks.csv`. */

@@ -1,4 +1,4 @@
-import type { TraceRecord } from '../models/TraceRecord.js';
+import type { TraceRecord } from '../engine/TraceRecord.js';
 import { toCsv } from './toCsv.js';
 
 /** Columns of `trace.csv`: the first four are contract (SPEC 8). */

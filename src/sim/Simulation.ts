@@ -1,4 +1,4 @@
-import { CoordsimError } from './CoordsimError.js';
+import { SimError } from './SimError.js';
 import { EventQueue } from './EventQueue.js';
 
 /** Receives the events of a run. One object for the whole run: no closure per event. */
@@ -102,7 +102,7 @@ function badTime(time: number, clock: number): never {
 }
 
 function guardTripped(maxEvents: number, t: number, events: number): never {
-  throw new CoordsimError(
+  throw new SimError(
     'E_GUARD',
     `simulation stopped after ${maxEvents} events at time ${t}: the run does not settle (raise maxEvents if the model is really this large)`,
     { time: t, events },

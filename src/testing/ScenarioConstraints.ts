@@ -1,4 +1,4 @@
-import { CoordsimError } from '../sim/CoordsimError.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 
 /** A distribution family name as written in scenarios, plus `constant` for a plain number. */
 export type FamilyName = 'constant' | 'uniform' | 'triangular' | 'pert' | 'lognormal' | 'normal' | 'discrete';

@@ -1,5 +1,5 @@
-import type { Model } from '../models/Model.js';
-import type { RunResult } from '../models/simulate.js';
+import type { Model } from '../engine/Model.js';
+import type { RunResult } from '../engine/simulate.js';
 
 /**
  * A property of your own scenario, checked on every run by `checkScenario` (and shrunk like

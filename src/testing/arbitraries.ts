@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Scenario } from '../models/Scenario.js';
+import type { Scenario } from '../scenario/Scenario.js';
 import { distributionArbitrary, gridValue } from './distributionArbitrary.js';
 import { buildScenario, type ScenarioGenes } from './_internals/buildScenario.js';
 import { resolveScenarioConstraints, type ScenarioConstraints } from './ScenarioConstraints.js';

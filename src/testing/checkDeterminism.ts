@@ -1,10 +1,10 @@
-import { compileModel } from '../models/compileModel.js';
-import { Engine } from '../models/Engine.js';
-import type { Model } from '../models/Model.js';
-import { createRunInputs, sampleRunInputs } from '../models/RunInputs.js';
-import { runMetrics } from '../models/runMetrics.js';
-import type { Scenario } from '../models/Scenario.js';
-import { simulate, strategyOf } from '../models/simulate.js';
+import { compileModel } from '../engine/compileModel.js';
+import { Engine } from '../engine/Engine.js';
+import type { Model } from '../engine/Model.js';
+import { createRunInputs, sampleRunInputs } from '../engine/RunInputs.js';
+import { runMetrics } from '../engine/runMetrics.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { simulate, strategyOf } from '../engine/simulate.js';
 import type { Violation } from './Violation.js';
 
 /** Which run to replay: strategy (default: the scenario's), seed (default 1) and run index (default 0). */

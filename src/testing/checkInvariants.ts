@@ -1,7 +1,7 @@
-import { compileModel } from '../models/compileModel.js';
-import type { Model } from '../models/Model.js';
-import type { Scenario } from '../models/Scenario.js';
-import type { RunResult } from '../models/simulate.js';
+import { compileModel } from '../engine/compileModel.js';
+import type { Model } from '../engine/Model.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import type { RunResult } from '../engine/simulate.js';
 import { busyFromTrace, checkAccounting } from './_internals/checkAccounting.js';
 import { checkCapacity } from './_internals/checkCapacity.js';
 import { checkClock } from './_internals/checkClock.js';

@@ -1,5 +1,5 @@
-import type { Scenario } from '../models/Scenario.js';
-import { simulate } from '../models/simulate.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { simulate } from '../engine/simulate.js';
 import type { RunSelector } from './checkDeterminism.js';
 import { scaleScenario } from './scaleScenario.js';
 import type { Violation } from './Violation.js';

@@ -1,7 +1,7 @@
-import { compileModel } from '../models/compileModel.js';
-import type { Model } from '../models/Model.js';
-import type { Scenario } from '../models/Scenario.js';
-import { simulate, strategyOf } from '../models/simulate.js';
+import { compileModel } from '../engine/compileModel.js';
+import type { Model } from '../engine/Model.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { simulate, strategyOf } from '../engine/simulate.js';
 import { checkDeterminism } from './checkDeterminism.js';
 import { checkInvariants } from './checkInvariants.js';
 import { checkScaling } from './checkScaling.js';

@@ -1,4 +1,4 @@
-import type { TraceRecord } from '../models/TraceRecord.js';
+import type { TraceRecord } from '../engine/TraceRecord.js';
 
 /** What an execution was: a task's first execution, a rework, a remediation, a handoff or a gate review. */
 export type ExecutionKind = 'task' | 'rework' | 'remediation' | 'handoff' | 'review';

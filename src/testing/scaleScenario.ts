@@ -1,6 +1,6 @@
 import type { DistributionSpec } from '../sim/distributions/Distribution.js';
-import { CoordsimError } from '../sim/CoordsimError.js';
-import type { Scenario, StrategySpec } from '../models/Scenario.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
+import type { Scenario, StrategySpec } from '../scenario/Scenario.js';
 
 /** A distribution spec with every value multiplied by k (weights and shapes unchanged). */
 export function scaleDistribution(spec: DistributionSpec, k: number): DistributionSpec {

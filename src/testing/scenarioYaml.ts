@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { Scenario } from '../models/Scenario.js';
+import type { Scenario } from '../scenario/Scenario.js';
 
 /**
  * A scenario as YAML for people: block style at the top, short leaf collections in flow style

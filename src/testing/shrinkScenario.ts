@@ -1,6 +1,6 @@
-import { compileModel } from '../models/compileModel.js';
-import type { Scenario } from '../models/Scenario.js';
-import { validateScenario } from '../models/validateScenario.js';
+import { compileModel } from '../engine/compileModel.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { validateScenario } from '../scenario/validateScenario.js';
 import { scenarioEdits } from './_internals/scenarioEdits.js';
 
 /** Options of `shrinkScenario`. */

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { AgentSpec, StrategySpec } from '../models/Scenario.js';
+import type { AgentSpec, StrategySpec } from '../scenario/Scenario.js';
 import { distributionArbitrary, gridValue } from './distributionArbitrary.js';
 import { scaleDistribution } from './scaleScenario.js';
 import { resolveScenarioConstraints, type ScenarioConstraints } from './ScenarioConstraints.js';

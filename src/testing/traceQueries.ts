@@ -1,7 +1,7 @@
-import { compileModel } from '../models/compileModel.js';
-import type { Model } from '../models/Model.js';
-import type { Scenario } from '../models/Scenario.js';
-import type { TraceRecord } from '../models/TraceRecord.js';
+import { compileModel } from '../engine/compileModel.js';
+import type { Model } from '../engine/Model.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import type { TraceRecord } from '../engine/TraceRecord.js';
 import { readTrace, type Execution } from './readTrace.js';
 
 /** The first (non-rework) execution of a task in a trace: who ran it, when it started and finished. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BAD_SCENARIOS, VALID } from '../models/badScenarios.js';
+import { BAD_SCENARIOS, VALID } from '../scenario/badScenarios.js';
 
 // Runs the built CLI: `npm test` builds first (or run `npx tsc -p tsconfig.build.json`).
 const MAIN = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));

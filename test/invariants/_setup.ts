@@ -1,8 +1,8 @@
 import type { Parameters } from 'fast-check';
-import { compileModel } from '../../src/models/compileModel.js';
-import { simulate, type RunResult } from '../../src/models/simulate.js';
-import type { Model } from '../../src/models/Model.js';
-import type { Scenario } from '../../src/models/Scenario.js';
+import { compileModel } from '../../src/engine/compileModel.js';
+import { simulate, type RunResult } from '../../src/engine/simulate.js';
+import type { Model } from '../../src/engine/Model.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
 import { checkInvariants, type RunCase } from '../../src/testing/index.js';
 
 /**

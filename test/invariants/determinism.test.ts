@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../../src/models/simulate.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { checkDeterminism, checkScaling, runCaseArbitrary } from '../../src/testing/index.js';
 import { fcParams, runOf, SMALL } from './_setup.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Scenario } from '../../src/models/Scenario.js';
-import { simulate } from '../../src/models/simulate.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { checkInvariants } from '../../src/testing/index.js';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { GateSpec, Scenario } from '../../src/models/Scenario.js';
-import { simulate } from '../../src/models/simulate.js';
+import type { GateSpec, Scenario } from '../../src/scenario/Scenario.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { timeline } from './_setup.js';
 
 /** w (agent a) → gate g (orchestrator review of 1) → s (agent b). */

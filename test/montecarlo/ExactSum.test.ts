@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ExactSum, ExactSums, FastExactSum } from '../../src/models/montecarlo/ExactSum.js';
-import { moments, twoProduct } from '../../src/models/montecarlo/FigureSummary.js';
+import { ExactSum, ExactSums, FastExactSum } from '../../src/montecarlo/ExactSum.js';
+import { moments, twoProduct } from '../../src/montecarlo/FigureSummary.js';
 import { stream } from '../../src/sim/streams.js';
 
 /** Exact reference: values with exponents in [-60, 60] scaled by 2^113 are integers; BigInt sums them, Number() rounds once. */

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { binnedQuantile, HISTOGRAM_RELATIVE_WIDTH, LogHistogram } from '../../src/models/montecarlo/LogHistogram.js';
-import { studentT975 } from '../../src/models/montecarlo/studentT.js';
+import { binnedQuantile, HISTOGRAM_RELATIVE_WIDTH, LogHistogram } from '../../src/montecarlo/LogHistogram.js';
+import { studentT975 } from '../../src/montecarlo/studentT.js';
 import { stream } from '../../src/sim/streams.js';
 
 /** Type-7 sample quantile of sorted values. */

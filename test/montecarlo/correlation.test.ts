@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { averageRanks, spearman } from '../../src/models/montecarlo/correlation.js';
+import { averageRanks, spearman } from '../../src/montecarlo/correlation.js';
 
 /** The textbook definition: rank = 1 + (number below) + (number of equal others) / 2. */
 function naiveRanks(v: number[]): number[] {

@@ -20,7 +20,7 @@ function newest(dir: string): number {
 }
 
 beforeAll(() => {
-  const worker = repoPath('dist/models/montecarlo/worker.js');
+  const worker = repoPath('dist/montecarlo/worker.js');
   if (!existsSync(worker) || statSync(worker).mtimeMs < newest(repoPath('src'))) {
     const r = spawnSync(process.execPath, [repoPath('node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repoPath('.'), encoding: 'utf8' });
     if (!existsSync(worker)) throw new Error(`build failed: ${r.stdout}${r.stderr}`);

@@ -1,6 +1,6 @@
-import { compileModel } from '../../src/models/compileModel.js';
-import type { Model } from '../../src/models/Model.js';
-import type { Scenario } from '../../src/models/Scenario.js';
+import { compileModel } from '../../src/engine/compileModel.js';
+import type { Model } from '../../src/engine/Model.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
 
 /** n independent tasks on n agents with uniform(0, 1) durations: under `ideal` the makespan is the max, mean n/(n+1). */
 export function uniformMax(n: number): Scenario {

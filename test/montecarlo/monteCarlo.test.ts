@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { monteCarlo } from '../../src/models/montecarlo/monteCarlo.js';
-import { compare } from '../../src/models/montecarlo/compare.js';
-import { simulate } from '../../src/models/simulate.js';
+import { monteCarlo } from '../../src/montecarlo/monteCarlo.js';
+import { compare } from '../../src/montecarlo/compare.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { certain, compiled, randomProject, uniformMax } from './fixtures.js';
 
 describe('monteCarlo', () => {

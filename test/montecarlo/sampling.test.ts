@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { createRunInputs } from '../../src/models/RunInputs.js';
-import { correlationPlan, spearman } from '../../src/models/montecarlo/correlation.js';
-import { InputSampler } from '../../src/models/montecarlo/InputSampler.js';
-import { LHS_BLOCK, lhsBlock } from '../../src/models/montecarlo/lhs.js';
-import { monteCarlo } from '../../src/models/montecarlo/monteCarlo.js';
+import { createRunInputs } from '../../src/engine/RunInputs.js';
+import { correlationPlan, spearman } from '../../src/montecarlo/correlation.js';
+import { InputSampler } from '../../src/montecarlo/InputSampler.js';
+import { LHS_BLOCK, lhsBlock } from '../../src/montecarlo/lhs.js';
+import { monteCarlo } from '../../src/montecarlo/monteCarlo.js';
 import { compiled, randomProject, uniformMax } from './fixtures.js';
 
 const correlated = randomProject(12, 4, [

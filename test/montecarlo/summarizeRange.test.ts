@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { createRunInputs } from '../../src/models/RunInputs.js';
-import { Engine } from '../../src/models/Engine.js';
-import { runMetrics } from '../../src/models/runMetrics.js';
-import { simulate } from '../../src/models/simulate.js';
-import { InputSampler } from '../../src/models/montecarlo/InputSampler.js';
-import { mergeRangeSummaries, RangeMerger } from '../../src/models/montecarlo/RangeSummary.js';
-import { FIGURES, readFigures } from '../../src/models/montecarlo/runFigures.js';
-import { summarizeRange } from '../../src/models/montecarlo/summarizeRange.js';
+import { createRunInputs } from '../../src/engine/RunInputs.js';
+import { Engine } from '../../src/engine/Engine.js';
+import { runMetrics } from '../../src/engine/runMetrics.js';
+import { simulate } from '../../src/engine/simulate.js';
+import { InputSampler } from '../../src/montecarlo/InputSampler.js';
+import { mergeRangeSummaries, RangeMerger } from '../../src/montecarlo/RangeSummary.js';
+import { FIGURES, readFigures } from '../../src/montecarlo/runFigures.js';
+import { summarizeRange } from '../../src/montecarlo/summarizeRange.js';
 import { loadModel } from '../helpers.js';
 import { compiled, randomProject } from './fixtures.js';
 

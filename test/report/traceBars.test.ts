@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { laneTotals, weeklyLoad } from '../../src/report/charts/laneLoad.js';
 import { traceBars } from '../../src/report/charts/traceBars.js';
 import type { Lane } from '../../src/report/charts/types.js';
-import type { TraceRecord } from '../../src/models/TraceRecord.js';
+import type { TraceRecord } from '../../src/engine/TraceRecord.js';
 import { fixtureModel, runFixture } from '../fixtures/report/index.js';
 
 const row = (time: number, kind: TraceRecord['kind'], task: string, agent: string, gate = '', detail = '', duration = 0): TraceRecord => ({

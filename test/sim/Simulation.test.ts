@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CoordsimError } from '../../src/sim/CoordsimError.js';
+import { SimError } from '../../src/sim/SimError.js';
 import { type EventHandler, Simulation } from '../../src/sim/Simulation.js';
 
 type Log = Array<[string, number]>;
@@ -86,12 +86,12 @@ describe('Simulation', () => {
     } catch (e) {
       err = e;
     }
-    expect(err).toBeInstanceOf(CoordsimError);
-    const ce = err as CoordsimError;
+    expect(err).toBeInstanceOf(SimError);
+    const ce = err as SimError;
     expect(ce.code).toBe('E_GUARD');
     expect(ce.message).toContain('after 100 events');
     expect(ce.message).toContain('at time 100');
-    expect(ce.context).toEqual({ time: 100, events: 100 });
+    expect({ time: ce.time, events: ce.events }).toEqual({ time: 100, events: 100 });
   });
 
   test('the guard also stops a loop that never leaves one instant', () => {

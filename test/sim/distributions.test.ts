@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { CoordsimError } from '../../src/sim/CoordsimError.js';
+import { SimError } from '../../src/sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../../src/sim/distributions/index.js';
 import { distribution, lognormal, normal, pert } from '../../src/sim/distributions/index.js';
 import { stream } from '../../src/sim/streams.js';
@@ -200,7 +200,7 @@ describe('any valid parameters', () => {
   });
 });
 
-/** Asserts that `f` throws CoordsimError E_PARAM with exactly this message. */
+/** Asserts that `f` throws SimError E_PARAM with exactly this message. */
 function expectParamError(f: () => unknown, message: string): void {
   let err: unknown;
   try {
@@ -208,9 +208,9 @@ function expectParamError(f: () => unknown, message: string): void {
   } catch (e) {
     err = e;
   }
-  expect(err).toBeInstanceOf(CoordsimError);
-  expect((err as CoordsimError).code).toBe('E_PARAM');
-  expect((err as CoordsimError).message).toBe(message);
+  expect(err).toBeInstanceOf(SimError);
+  expect((err as SimError).code).toBe('E_PARAM');
+  expect((err as SimError).message).toBe(message);
 }
 
 describe('validation', () => {

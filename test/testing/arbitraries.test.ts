@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parseScenario } from '../../src/models/parseScenario.js';
-import { compileModel } from '../../src/models/compileModel.js';
+import { parseScenario } from '../../src/scenario/parseScenario.js';
+import { compileModel } from '../../src/engine/compileModel.js';
 import { distribution } from '../../src/sim/distributions/index.js';
 import { distributionArbitrary, FAMILY_NAMES, resolveScenarioConstraints, runCaseArbitrary, scenarioArbitrary } from '../../src/testing/index.js';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/runCli.js';
-import { parseScenario } from '../../src/models/parseScenario.js';
-import { simulate } from '../../src/models/simulate.js';
+import { parseScenario } from '../../src/scenario/parseScenario.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { checkInvariants } from '../../src/testing/index.js';
 
 async function coordsim(...args: string[]) {

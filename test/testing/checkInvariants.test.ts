@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Scenario } from '../../src/models/Scenario.js';
-import { simulate, type RunResult } from '../../src/models/simulate.js';
-import type { TraceRecord } from '../../src/models/TraceRecord.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
+import { simulate, type RunResult } from '../../src/engine/simulate.js';
+import type { TraceRecord } from '../../src/engine/TraceRecord.js';
 import { checkInvariants, type InvariantName } from '../../src/testing/index.js';
 
 /** A hub with handoffs, a checkpoint, a gate with a parallel remediation and a skill pool. */

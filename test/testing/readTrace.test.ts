@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { TraceRecord } from '../../src/models/TraceRecord.js';
+import type { TraceRecord } from '../../src/engine/TraceRecord.js';
 import { readTrace } from '../../src/testing/index.js';
 
 const row = (time: number, kind: TraceRecord['kind'], task: string, agent: string, duration = 0, detail = '', gate = ''): TraceRecord => ({ time, kind, task, agent, gate, detail, duration });

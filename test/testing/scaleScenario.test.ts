@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseScenario } from '../../src/models/parseScenario.js';
-import type { Scenario } from '../../src/models/Scenario.js';
+import { parseScenario } from '../../src/scenario/parseScenario.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
 import { scaleDistribution, scaleScenario } from '../../src/testing/index.js';
 
 describe('scaleScenario', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Scenario } from '../../src/models/Scenario.js';
-import { compileModel } from '../../src/models/compileModel.js';
-import { simulate } from '../../src/models/simulate.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
+import { compileModel } from '../../src/engine/compileModel.js';
+import { simulate } from '../../src/engine/simulate.js';
 import { checkScenario, shrinkScenario, type ScenarioProperty } from '../../src/testing/index.js';
 
 const noisy: Scenario = {

@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import { checkScenario, type CheckScenarioReport, type FoundViolation } from '../../testing/checkScenario.js';
 import { meetsDeadline } from '../../testing/ScenarioProperty.js';
 import { scenarioYaml } from '../../testing/scenarioYaml.js';

@@ -1,12 +1,12 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { strategyOf } from '../../models/simulate.js';
-import type { Model } from '../../models/Model.js';
-import type { CompareResult } from '../../models/MonteCarloResult.js';
-import { compare } from '../../models/montecarlo/compare.js';
+import { strategyOf } from '../../engine/simulate.js';
+import type { Model } from '../../engine/Model.js';
+import type { CompareResult } from '../../montecarlo/MonteCarloResult.js';
+import { compare } from '../../montecarlo/compare.js';
 import { renderReport } from '../../report/renderReport.js';
 import { toCsv } from '../../report/toCsv.js';
 import { traceCsv } from '../../report/traceCsv.js';
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson } from '../io.js';
 import { agentsCsv, runFlags, runOptions, tasksCsv, withOutputs, type RunFlags } from './montecarlo.js';

@@ -1,17 +1,17 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import type { Model } from '../../models/Model.js';
-import type { MonteCarloResult, Stats } from '../../models/MonteCarloResult.js';
-import type { MonteCarloRunOptions } from '../../models/montecarlo/MonteCarloOptions.js';
-import { monteCarlo } from '../../models/montecarlo/monteCarlo.js';
+import type { Model } from '../../engine/Model.js';
+import type { MonteCarloResult, Stats } from '../../montecarlo/MonteCarloResult.js';
+import type { MonteCarloRunOptions } from '../../montecarlo/MonteCarloOptions.js';
+import { monteCarlo } from '../../montecarlo/monteCarlo.js';
 import { renderReport } from '../../report/renderReport.js';
 import { toCsv } from '../../report/toCsv.js';
 import { traceCsv } from '../../report/traceCsv.js';
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson, writeOutputs } from '../io.js';
-import { strategyOf } from '../../models/simulate.js';
+import { strategyOf } from '../../engine/simulate.js';
 import { parsePositiveInt, parseSeed } from '../options.js';
 
 export const command = 'montecarlo <scenario>';

@@ -1,6 +1,6 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { simulate } from '../../models/simulate.js';
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { simulate } from '../../engine/simulate.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import { renderReport } from '../../report/renderReport.js';
 import { traceCsv } from '../../report/traceCsv.js';
 import type { CliContext } from '../CliContext.js';

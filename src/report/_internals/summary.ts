@@ -1,5 +1,5 @@
-import type { MonteCarloResult } from '../../models/MonteCarloResult.js';
-import type { RunMetrics } from '../../models/runMetrics.js';
+import type { MonteCarloResult } from '../../montecarlo/MonteCarloResult.js';
+import type { RunMetrics } from '../../engine/runMetrics.js';
 import type { ModelView, ReportData } from '../ReportData.js';
 import { deadlinePhrase, duration, num, pct, unitPlural } from './format.js';
 import { html, type Html } from './html.js';

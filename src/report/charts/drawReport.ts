@@ -1,6 +1,6 @@
 import type * as D3 from 'd3';
-import type { MonteCarloResult } from '../../models/MonteCarloResult.js';
-import type { RunMetrics } from '../../models/runMetrics.js';
+import type { MonteCarloResult } from '../../montecarlo/MonteCarloResult.js';
+import type { RunMetrics } from '../../engine/runMetrics.js';
 import type { ReportData } from '../ReportData.js';
 import type { createKit } from './createKit.js';
 import type { drawCriticalTable } from './criticalTable.js';

@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../../models/MonteCarloResult.js';
+import type { MonteCarloResult } from '../../montecarlo/MonteCarloResult.js';
 import type { ChartKit } from './types.js';
 
 /**

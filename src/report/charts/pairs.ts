@@ -1,4 +1,4 @@
-import type { PairedDifference } from '../../models/MonteCarloResult.js';
+import type { PairedDifference } from '../../montecarlo/MonteCarloResult.js';
 import type { ChartKit } from './types.js';
 
 /**

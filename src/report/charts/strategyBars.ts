@@ -1,4 +1,4 @@
-import type { MonteCarloResult, Stats } from '../../models/MonteCarloResult.js';
+import type { MonteCarloResult, Stats } from '../../montecarlo/MonteCarloResult.js';
 import type { ChartKit } from './types.js';
 
 /**

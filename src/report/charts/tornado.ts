@@ -1,4 +1,4 @@
-import type { TaskStats } from '../../models/MonteCarloResult.js';
+import type { TaskStats } from '../../montecarlo/MonteCarloResult.js';
 import type { ChartKit } from './types.js';
 
 /**

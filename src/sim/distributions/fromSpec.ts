@@ -15,7 +15,7 @@ const EXPECTED = `a number or an object with exactly one key of ${DISTRIBUTION_F
 
 /**
  * Builds a distribution from its scenario form (SPEC section 3): a plain number is a constant,
- * otherwise an object with exactly one recognised key. Throws `CoordsimError` 'E_PARAM' with a
+ * otherwise an object with exactly one recognised key. Throws `SimError` 'E_PARAM' with a
  * message naming the family, what was expected and the value found.
  */
 export function distribution(spec: DistributionSpec): Distribution {

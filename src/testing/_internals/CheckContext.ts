@@ -1,8 +1,8 @@
-import type { Model, StrategyModel, TaskModel } from '../../models/Model.js';
-import { CoordsimError } from '../../sim/CoordsimError.js';
-import type { RunMetrics } from '../../models/runMetrics.js';
-import type { RunResult } from '../../models/simulate.js';
-import type { TraceRecord } from '../../models/TraceRecord.js';
+import type { Model, StrategyModel, TaskModel } from '../../engine/Model.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
+import type { RunMetrics } from '../../engine/runMetrics.js';
+import type { RunResult } from '../../engine/simulate.js';
+import type { TraceRecord } from '../../engine/TraceRecord.js';
 import { readTrace, type Execution, type TraceReading } from '../readTrace.js';
 import type { InvariantName, Violation } from '../Violation.js';
 

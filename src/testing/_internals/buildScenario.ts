@@ -1,5 +1,5 @@
 import type { DistributionSpec } from '../../sim/distributions/Distribution.js';
-import type { AgentSpec, GateSpec, RiskSpec, Scenario, StrategySpec, TaskSpec } from '../../models/Scenario.js';
+import type { AgentSpec, GateSpec, RiskSpec, Scenario, StrategySpec, TaskSpec } from '../../scenario/Scenario.js';
 import { compact, strategyFor, type StrategyGene } from '../strategyArbitrary.js';
 
 type Opt<T> = T | undefined;

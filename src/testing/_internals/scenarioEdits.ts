@@ -1,4 +1,4 @@
-import type { Scenario, StrategySpec } from '../../models/Scenario.js';
+import type { Scenario, StrategySpec } from '../../scenario/Scenario.js';
 import { distribution } from '../../sim/distributions/index.js';
 
 /** One simplification of a scenario, described for people. */

@@ -1,4 +1,4 @@
-import { CoordsimError } from '../../CoordsimError.js';
+import { SimError } from '../../SimError.js';
 
 /** Renders a parameter for an error message: `[5, 3, 8]`, `{median: 5, p90: 3}`, `NaN`. */
 export function show(value: unknown, depth = 0): string {
@@ -17,7 +17,7 @@ export function show(value: unknown, depth = 0): string {
 
 /** Throws the E_PARAM error `<family>: expected <expected>, got <value>`. */
 export function fail(family: string, expected: string, got: unknown): never {
-  throw new CoordsimError('E_PARAM', `${family}: expected ${expected}, got ${show(got)}`);
+  throw new SimError('E_PARAM', `${family}: expected ${expected}, got ${show(got)}`);
 }
 
 /** True for a finite number (not NaN, not ±Infinity, not a string). */

@@ -1,0 +1,255 @@
+import { CoordsimError } from '../scenario/CoordsimError.js';
+import { SimError } from '../sim/SimError.js';
+import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
+import { distribution } from '../sim/distributions/index.js';
+import type { AgentModel, GateModel, Model, RiskModel, StrategyModel, TaskModel } from './Model.js';
+import type { Scenario, StrategySpec } from '../scenario/Scenario.js';
+
+const UNITS_PER_WEEK = { hour: 40, day: 5, week: 1 } as const;
+
+/**
+ * Compiles a validated scenario into the indexed form the engine runs. Throws a
+ * CoordsimError for references it cannot resolve (`parseScenario` reports those with
+ * file and line first; this guards library callers that build scenarios in code).
+ */
+export function compileModel(s: Scenario): Model {
+  const dist = (spec: DistributionSpec, path: string): Distribution => {
+    try {
+      return distribution(spec);
+    } catch (e) {
+      if (e instanceof SimError) throw new CoordsimError(e.code, e.message, { path });
+      throw e;
+    }
+  };
+  const skills: string[] = [];
+  const skillId = (name: string): number => {
+    let i = skills.indexOf(name);
+    if (i < 0) i = skills.push(name) - 1;
+    return i;
+  };
+  const agents: AgentModel[] = s.agents.map((a, index) => ({
+    id: a.id,
+    index,
+    role: a.role ?? a.id,
+    skills: a.skills ?? [],
+    skillIds: (a.skills ?? []).map(skillId),
+    capacity: a.capacity ?? 1,
+    team: a.team ?? null,
+  }));
+  const agentIndex = new Map(agents.map((a) => [a.id, a.index]));
+  const T = s.tasks.length;
+  const nodeIndex = new Map<string, number>();
+  s.tasks.forEach((t, i) => nodeIndex.set(t.id, i));
+  (s.gates ?? []).forEach((g, i) => nodeIndex.set(g.id, T + i));
+  const node = (id: string, path: string): number => {
+    const i = nodeIndex.get(id);
+    if (i === undefined) throw new CoordsimError('E_REFERENCE', `unknown task or gate '${id}'`, { path });
+    return i;
+  };
+  const orchestrator = {
+    id: s.orchestrator?.id ?? 'orchestrator',
+    role: s.orchestrator?.role ?? 'Orchestrator',
+    capacity: s.orchestrator?.capacity ?? 1,
+  };
+
+  const tasks: TaskModel[] = s.tasks.map((t, index) => {
+    const path = `/tasks/${index}`;
+    let agent = -1;
+    let skill = -1;
+    let eligible: number[];
+    if (t.agent !== undefined) {
+      agent = agentIndex.get(t.agent) ?? -1;
+      if (agent < 0) throw new CoordsimError('E_REFERENCE', `unknown agent '${t.agent}'`, { path: `${path}/agent` });
+      eligible = [agent];
+    } else {
+      skill = skillId(t.skill ?? '');
+      eligible = agents.filter((a) => a.skillIds.includes(skill)).map((a) => a.index);
+      if (eligible.length === 0) {
+        throw new CoordsimError('E_INFEASIBLE', `no agent has skill '${t.skill}' (task '${t.id}' can never start)`, { path: `${path}/skill` });
+      }
+    }
+    return {
+      id: t.id,
+      index,
+      name: t.name ?? t.id,
+      agent,
+      skill,
+      eligible,
+      duration: dist(t.duration, `${path}/duration`),
+      priority: t.priority ?? 0,
+      after: (t.after ?? []).map((id, k) => node(id, `${path}/after/${k}`)),
+    };
+  });
+
+  const gates: GateModel[] = (s.gates ?? []).map((g, index) => {
+    const path = `/gates/${index}`;
+    const after = g.after.map((id, k) => node(id, `${path}/after/${k}`));
+    const assesses = (g.assesses ?? g.after.filter((id) => nodeIndex.get(id)! < T)).map((id, k) => {
+      const n = node(id, `${path}/assesses/${k}`);
+      if (n >= T) throw new CoordsimError('E_REFERENCE', `a gate assesses tasks, '${id}' is a gate`, { path: `${path}/assesses/${k}` });
+      return n;
+    });
+    let reviewer = -1;
+    if (g.reviewer !== undefined) {
+      reviewer = g.reviewer === orchestrator.id ? -2 : agentIndex.get(g.reviewer) ?? NaN;
+      if (Number.isNaN(reviewer)) throw new CoordsimError('E_REFERENCE', `unknown reviewer '${g.reviewer}'`, { path: `${path}/reviewer` });
+    }
+    const o = g.outcomes ?? {};
+    const pRemediate = o.remediate ?? 0;
+    const pFail = o.fail ?? 0;
+    return {
+      id: g.id,
+      index,
+      node: T + index,
+      name: g.name ?? g.id,
+      after,
+      assesses,
+      reviewer,
+      review: dist(g.review ?? 0, `${path}/review`),
+      pPass: o.pass ?? 1 - pRemediate - pFail,
+      pRemediate,
+      pFail,
+      remediationEffort: g.remediation ? dist(g.remediation.effort, `${path}/remediation/effort`) : null,
+      remediationBlocking: g.remediation?.blocking ?? true,
+      reworkFraction: dist(g.rework?.fraction ?? 1, `${path}/rework/fraction`),
+      maxRounds: g.max_rounds ?? 3,
+    };
+  });
+
+  const risks: RiskModel[] = (s.risks ?? []).map((r, i) => ({
+    id: r.id,
+    description: r.description ?? r.id,
+    task: node(r.task, `/risks/${i}/task`),
+    probability: r.probability,
+    delay: r.delay !== undefined ? dist(r.delay, `/risks/${i}/delay`) : null,
+    work: r.work !== undefined ? dist(r.work, `/risks/${i}/work`) : null,
+  }));
+
+  const N = T + gates.length;
+  const succ: number[][] = Array.from({ length: N }, () => []);
+  const predecessorCount = new Int32Array(N);
+  const link = (from: number, to: number) => {
+    succ[from].push(to);
+    predecessorCount[to]++;
+  };
+  tasks.forEach((t) => t.after.forEach((p) => link(p, t.index)));
+  gates.forEach((g) => g.after.forEach((p) => link(p, g.node)));
+
+  const strategies: Record<string, StrategyModel> = {};
+  const names: string[] = [];
+  for (const [name, spec] of Object.entries(s.strategies ?? {})) {
+    strategies[name] = compileStrategy(name, spec, agents, orchestrator.capacity, dist);
+    names.push(name);
+  }
+  for (const b of ['ideal', 'sequential'] as const) {
+    if (!strategies[b]) {
+      strategies[b] = compileStrategy(b, { topology: b }, agents, orchestrator.capacity, dist);
+      names.push(b);
+    }
+  }
+  const defaultStrategy = s.strategy ?? names[0];
+  if (!strategies[defaultStrategy]) {
+    throw new CoordsimError('E_REFERENCE', `default strategy '${defaultStrategy}' is not defined`, { path: '/strategy' });
+  }
+  return {
+    name: s.name,
+    description: s.description ?? '',
+    timeUnit: s.time_unit,
+    unitsPerWeek: s.units_per_week ?? UNITS_PER_WEEK[s.time_unit],
+    deadline: s.deadline ?? null,
+    agents,
+    orchestrator,
+    tasks,
+    gates,
+    risks,
+    correlations: (s.correlations ?? []).map((c, i) => ({
+      tasks: c.tasks.map((id, k) => node(id, `/correlations/${i}/tasks/${k}`)),
+      rho: c.rho,
+    })),
+    successors: succ.map((a) => Int32Array.from(a)),
+    predecessorCount,
+    strategies,
+    strategyNames: names,
+    defaultStrategy,
+    skills,
+  };
+}
+
+function compileStrategy(
+  name: string,
+  spec: StrategySpec,
+  agents: AgentModel[],
+  orchestratorCapacity: number,
+  dist: (spec: DistributionSpec, path: string) => Distribution,
+): StrategyModel {
+  const path = `/strategies/${name}`;
+  const builtin = spec.topology === 'ideal' || spec.topology === 'sequential';
+  const leadOf = new Int32Array(agents.length).fill(-1);
+  if (spec.topology === 'hierarchy') {
+    const leads = new Map<string, number>();
+    for (const [team, id] of Object.entries(spec.leads ?? {})) {
+      const a = agents.find((x) => x.id === id);
+      if (!a) throw new CoordsimError('E_REFERENCE', `unknown lead agent '${id}' for team '${team}'`, { path: `${path}/leads/${team}` });
+      leads.set(team, a.index);
+    }
+    for (const a of agents) {
+      if (a.team === null) continue;
+      if (!leads.has(a.team)) leads.set(a.team, a.index); // first agent of the team in file order
+      leadOf[a.index] = leads.get(a.team)!;
+    }
+  }
+  const checkpoint = spec.checkpoint && !builtin
+    ? {
+        every: spec.checkpoint.every,
+        offset: spec.checkpoint.offset ?? spec.checkpoint.every,
+        duration: dist(spec.checkpoint.duration, `${path}/checkpoint/duration`),
+        orchestrator: spec.checkpoint.orchestrator ?? (spec.topology === 'hub' || spec.topology === 'hierarchy'),
+      }
+    : null;
+  if (spec.handoff?.batched && !checkpoint && !builtin) {
+    throw new CoordsimError('E_PARAM', `batched handoffs need a checkpoint to be batched to`, { path: `${path}/handoff/batched` });
+  }
+  for (const [key, every] of [['status', spec.status?.every], ['checkpoint', spec.checkpoint?.every]] as const) {
+    if (every !== undefined && !(every > 0)) {
+      throw new CoordsimError('E_PARAM', `${key}.every must be > 0, got ${every}`, { path: `${path}/${key}/every` });
+    }
+  }
+  const status = spec.status && !builtin
+    ? {
+        every: spec.status.every,
+        effort: dist(spec.status.effort, `${path}/status/effort`),
+        perPeer: spec.status.per_peer !== undefined ? dist(spec.status.per_peer, `${path}/status/per_peer`) : null,
+      }
+    : null;
+  // On average, meetings must leave some time for work, or no task could ever finish.
+  const load = (checkpoint ? checkpoint.duration.mean / checkpoint.every : 0) +
+    (status ? (status.effort.mean + (agents.length - 1) * (status.perPeer?.mean ?? 0)) / status.every : 0);
+  if (load >= 1) {
+    throw new CoordsimError(
+      'E_INFEASIBLE',
+      `status updates and checkpoints take ${(100 * load).toFixed(0)}% of every engaged agent's time on average: no work could ever finish (shorten them or space them out)`,
+      { path },
+    );
+  }
+  return {
+    name,
+    description: spec.description ?? '',
+    topology: spec.topology,
+    builtin,
+    orchestratorCapacity: spec.orchestrator_capacity ?? orchestratorCapacity,
+    leadOf,
+    handoff: spec.handoff && !builtin
+      ? { effort: dist(spec.handoff.effort, `${path}/handoff/effort`), batched: spec.handoff.batched ?? false }
+      : null,
+    status,
+    checkpoint,
+    escalation: spec.escalation && !builtin
+      ? {
+          probability: spec.escalation.probability,
+          delay: dist(spec.escalation.delay, `${path}/escalation/delay`),
+          effort: spec.escalation.effort !== undefined ? dist(spec.escalation.effort, `${path}/escalation/effort`) : null,
+        }
+      : null,
+    remediationBlocking: spec.remediation?.blocking ?? null,
+  };
+}

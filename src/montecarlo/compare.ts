@@ -1,0 +1,36 @@
+import { compileModel } from '../engine/compileModel.js';
+import type { Model } from '../engine/Model.js';
+import type { CompareResult } from './MonteCarloResult.js';
+import type { Scenario } from '../scenario/Scenario.js';
+import { strategyOf } from '../engine/simulate.js';
+import { resolveMonteCarloRunOptions, type MonteCarloRunOptions } from './MonteCarloOptions.js';
+import { runChunks } from './runChunks.js';
+import { pairedDifferences, strategyResult } from './summaryResults.js';
+
+/** Options of `compare`. */
+export type CompareOptions = MonteCarloRunOptions;
+
+/**
+ * Runs several strategies on common random numbers (run i of every strategy sees the same
+ * sampled durations, risks and gate outcomes) and reports each one's Monte Carlo summary plus,
+ * for every pair, the paired difference in makespan. `sequential` and `ideal` are always
+ * included (appended when not listed); `strategies` defaults to all the scenario defines.
+ */
+export async function compare(scenario: Scenario | Model, strategies?: readonly string[] | null, options: CompareOptions = {}): Promise<CompareResult> {
+  const o = resolveMonteCarloRunOptions('compare', options);
+  const isModel = 'successors' in scenario;
+  const model = isModel ? scenario : compileModel(scenario);
+  const names: string[] = [];
+  for (const s of [...(strategies ?? model.strategyNames), 'sequential', 'ideal']) {
+    const name = strategyOf(model, s).name;
+    if (!names.includes(name)) names.push(name);
+  }
+  const { summary, stoppedEarly } = await runChunks(model, isModel ? null : scenario, names, o);
+  return {
+    scenario: model.name,
+    seed: summary.seed,
+    runs: summary.end - summary.start,
+    strategies: names.map((_, k) => strategyResult(model, summary, k, stoppedEarly)),
+    pairs: pairedDifferences(summary),
+  };
+}

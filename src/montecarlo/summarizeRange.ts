@@ -1,0 +1,135 @@
+import { Engine } from '../engine/Engine.js';
+import type { Model } from '../engine/Model.js';
+import { createRunInputs, type RunInputs } from '../engine/RunInputs.js';
+import { ExactSums, FastExactSum } from './ExactSum.js';
+import { InputSampler, type Sampling } from './InputSampler.js';
+import { emptyRangeSummary, type RangeSummaryState } from './RangeSummary.js';
+import { F_MAKESPAN, FIGURES } from './runFigures.js';
+import { StrategySummary } from './StrategySummary.js';
+
+/** What to summarise: runs [start, end) of the given strategies. */
+export interface RangeOptions {
+  strategies: string[];
+  seed: number | string;
+  sampling: Sampling;
+  start: number;
+  end: number;
+  /** Also return one row of figures per run and strategy (`RUN_COLUMNS`), for runs.csv. */
+  rows?: boolean;
+}
+
+/** Columns of the per-run rows (`rows` of `summarizeRange`), one row per (run, strategy). */
+export const RUN_COLUMNS = ['run', 'strategy', ...FIGURES.slice(0, 8), 'metDeadline'] as const;
+
+/** A range's summary and, when asked for, its per-run rows (`RUN_COLUMNS.length` numbers each; strategy as its index). */
+export interface RangeResult {
+  summary: RangeSummaryState;
+  rows: Float64Array | null;
+}
+
+/** Engines and buffers reused across the ranges one thread runs for one model. */
+class RangeRunner {
+  readonly engines = new Map<string, Engine>();
+  readonly inputs: RunInputs;
+  sampler: InputSampler | null = null;
+
+  constructor(readonly model: Model) {
+    this.inputs = createRunInputs(model);
+  }
+
+  engine(name: string): Engine {
+    let e = this.engines.get(name);
+    if (!e) {
+      const s = this.model.strategies[name];
+      if (!s) throw new Error(`summarizeRange: unknown strategy '${name}'`);
+      e = new Engine(this.model, s);
+      this.engines.set(name, e);
+    }
+    return e;
+  }
+
+  samplerFor(seed: number | string, sampling: Sampling): InputSampler {
+    const s = this.sampler;
+    if (s === null || s.seed !== seed || s.sampling !== sampling) this.sampler = new InputSampler(this.model, seed, sampling);
+    return this.sampler!;
+  }
+}
+
+const runners = new WeakMap<Model, RangeRunner>();
+
+/**
+ * Simulates runs [start, end) of every strategy on the same sampled inputs (common random
+ * numbers: run i of each strategy sees the inputs of run i) and returns their mergeable summary.
+ * A pure function of (model, options): ranges computed anywhere merge into the whole.
+ */
+export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
+  let runner = runners.get(model);
+  if (!runner) {
+    runner = new RangeRunner(model);
+    runners.set(model, runner);
+  }
+  const S = o.strategies.length;
+  const T = model.tasks.length;
+  const engines = o.strategies.map((s) => runner.engine(s));
+  const sampler = runner.samplerFor(o.seed, o.sampling);
+  const inputs = runner.inputs;
+  const acc = o.strategies.map((s) => new StrategySummary(model, s));
+  const duration = new ExactSums(T);
+  const base = emptyRangeSummary(model, o.strategies, o.seed, o.sampling, o.start);
+  const pairs = base.pairs.map((p) => ({ ...p, sum: new FastExactSum(), sumSq: new FastExactSum() }));
+  const sampleRows = Math.max(0, Math.min(o.end, base.sampleSize) - o.start);
+  const sampleDurations = new Float64Array(sampleRows * T);
+  const sampleMakespans = o.strategies.map(() => new Float64Array(sampleRows));
+  const W = RUN_COLUMNS.length;
+  const rows = o.rows ? new Float64Array((o.end - o.start) * S * W) : null;
+  const makespans = new Float64Array(S);
+  const deadline = model.deadline;
+  const runOptions = { seed: o.seed, run: 0 };
+  for (let run = o.start; run < o.end; run++) {
+    runOptions.run = run;
+    sampler.sample(run, inputs);
+    const d = inputs.durations;
+    duration.addAll(d);
+    for (let k = 0; k < S; k++) {
+      const e = engines[k].run(inputs, runOptions);
+      const a = acc[k];
+      a.add(e);
+      makespans[k] = a.run[F_MAKESPAN];
+      if (rows !== null) {
+        const at = ((run - o.start) * S + k) * W;
+        rows[at] = run;
+        rows[at + 1] = k;
+        for (let f = 0; f < W - 3; f++) rows[at + 2 + f] = a.run[f];
+        rows[at + W - 1] = deadline === null ? NaN : e.makespan <= deadline ? 1 : 0;
+      }
+    }
+    let p = 0;
+    for (let i = 0; i < S; i++) {
+      for (let j = i + 1; j < S; j++, p++) {
+        const x = makespans[i] - makespans[j];
+        const q = pairs[p];
+        q.n++;
+        q.sum.add(x);
+        q.sumSq.addSquare(x);
+        if (x < q.min) q.min = x;
+        if (x > q.max) q.max = x;
+        if (x < 0) q.aFaster++;
+      }
+    }
+    const r = run - o.start;
+    if (r < sampleRows) {
+      sampleDurations.set(d, r * T);
+      for (let k = 0; k < S; k++) sampleMakespans[k][r] = makespans[k];
+    }
+  }
+  const summary: RangeSummaryState = {
+    ...base,
+    end: o.end,
+    taskDuration: duration.toPartials(),
+    sampleDurations,
+    sampleMakespans,
+    perStrategy: acc.map((a) => a.toState()),
+    pairs: pairs.map((q) => ({ ...q, sum: q.sum.exact().canonicalize().p, sumSq: q.sumSq.exact().canonicalize().p })),
+  };
+  return { summary, rows };
+}

@@ -1,0 +1,113 @@
+import { Engine } from '../engine/Engine.js';
+import type { Model } from '../engine/Model.js';
+import type { MonteCarloResult, PairedDifference, Stats, TaskStats } from './MonteCarloResult.js';
+import { createRunInputs } from '../engine/RunInputs.js';
+import { runMetrics } from '../engine/runMetrics.js';
+import { averageRanks, pearson } from './correlation.js';
+import { ExactSum } from './ExactSum.js';
+import { chartHistogram, confidenceInterval, moments } from './FigureSummary.js';
+import { InputSampler } from './InputSampler.js';
+import type { RangeSummaryState } from './RangeSummary.js';
+import { FIGURES, F_MAKESPAN } from './runFigures.js';
+import { StrategySummary } from './StrategySummary.js';
+
+/**
+ * Turns a merged summary of runs [0, N) into the Monte Carlo result of strategy k: SPEC 5
+ * statistics, per-task criticality and sensitivity, per-agent and per-gate means, and the
+ * representative run (nearest the median makespan within the subsample), replayed with its trace.
+ */
+export function strategyResult(model: Model, s: RangeSummaryState, k: number, stoppedEarly: boolean): MonteCarloResult {
+  const acc = StrategySummary.fromState(model, s.perStrategy[k]);
+  const n = s.end - s.start;
+  const stats = {} as Record<(typeof FIGURES)[number], Stats>;
+  FIGURES.forEach((f, i) => (stats[f] = acc.figures[i].stats()));
+  const ms = acc.figures[F_MAKESPAN];
+  const mean = (x: number) => (n > 0 ? x / n : NaN);
+  const sum = (p: number[]) => new ExactSum(p.slice()).value();
+  const makespans = s.sampleMakespans[k];
+  const msRanks = averageRanks(makespans);
+  const T = model.tasks.length;
+  const rows = makespans.length;
+  const column = new Float64Array(rows);
+  const tasks: TaskStats[] = model.tasks.map((t, i) => {
+    for (let r = 0; r < rows; r++) column[r] = s.sampleDurations[r * T + i];
+    return {
+      id: t.id,
+      name: t.name,
+      assignment: t.agent >= 0 ? model.agents[t.agent].id : `skill:${model.skills[t.skill]}`,
+      meanDuration: mean(sum(s.taskDuration[i])),
+      meanStart: mean(acc.taskStart.exact(i).value()),
+      meanFinish: mean(acc.taskFinish.exact(i).value()),
+      criticality: mean(acc.critical[i]),
+      sensitivity: pearson(averageRanks(column), msRanks),
+    };
+  });
+  const agents = model.agents.map((a, i) => ({
+    id: a.id,
+    role: a.role,
+    capacity: a.capacity,
+    utilization: mean(acc.agents.exact(4 * i).value()),
+    workTime: mean(acc.agents.exact(4 * i + 1).value()),
+    coordinationTime: mean(acc.agents.exact(4 * i + 2).value()),
+    idleTime: mean(acc.agents.exact(4 * i + 3).value()),
+  }));
+  const gates = model.gates.map((g, i) => ({
+    id: g.id,
+    name: g.name,
+    meanRounds: mean(acc.gates[5 * i]),
+    pass: mean(acc.gates[5 * i + 1]),
+    remediate: mean(acc.gates[5 * i + 2]),
+    fail: mean(acc.gates[5 * i + 3]),
+    exhausted: mean(acc.gates[5 * i + 4]),
+  }));
+  const strategy = s.strategies[k];
+  return {
+    scenario: model.name,
+    description: model.description,
+    strategy,
+    seed: s.seed,
+    runs: n,
+    sampling: s.sampling,
+    timeUnit: model.timeUnit,
+    unitsPerWeek: model.unitsPerWeek,
+    deadline: model.deadline,
+    stoppedEarly,
+    ...stats,
+    deadlineProbability: model.deadline === null ? null : mean(acc.counts[3]),
+    histogram: chartHistogram(ms.histogram.bins(), ms.min, ms.max),
+    tasks,
+    agents,
+    gates,
+    remediations: mean(acc.counts[0]),
+    reworks: mean(acc.counts[1]),
+    escalations: mean(acc.counts[2]),
+    events: mean(acc.counts[4]),
+    representative: representative(model, s, strategy, makespans, stats.makespan.p50),
+  };
+}
+
+/** Paired differences of makespan for every pair i < j (common random numbers). */
+export function pairedDifferences(s: RangeSummaryState): PairedDifference[] {
+  return s.pairs.map((p) => {
+    const { mean, sd } = moments(p.n, new ExactSum(p.sum.slice()), new ExactSum(p.sumSq.slice()), p.min, p.max);
+    return {
+      a: p.a,
+      b: p.b,
+      meanDifference: mean,
+      ci95: confidenceInterval(p.n, mean, sd),
+      probabilityAFaster: p.n > 0 ? p.aFaster / p.n : NaN,
+    };
+  });
+}
+
+/** The subsample run nearest the median makespan (lowest run index on ties), replayed with its trace. */
+function representative(model: Model, s: RangeSummaryState, strategy: string, makespans: Float64Array, median: number): MonteCarloResult['representative'] {
+  let best = 0;
+  for (let r = 1; r < makespans.length; r++) {
+    if (Math.abs(makespans[r] - median) < Math.abs(makespans[best] - median)) best = r;
+  }
+  const run = s.start + best;
+  const inputs = new InputSampler(model, s.seed, s.sampling).sample(run, createRunInputs(model));
+  const engine = new Engine(model, model.strategies[strategy]).run(inputs, { seed: s.seed, run, trace: true });
+  return { run, metrics: runMetrics(engine, inputs, s.seed, run), trace: engine.trace };
+}
