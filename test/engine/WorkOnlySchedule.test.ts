@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileModel } from '../../src/engine/compileModel.js';
 import { Engine } from '../../src/engine/Engine.js';
+import type { RunState } from '../../src/engine/RunState.js';
 import { createRunInputs, sampleRunInputs } from '../../src/engine/RunInputs.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { WorkOnlySchedule } from '../../src/engine/WorkOnlySchedule.js';
@@ -10,13 +11,13 @@ import { scenarioArbitrary } from '../../src/testing/index.js';
 import { fcParams } from '../invariants/_setup.js';
 
 /** Every result an engine run leaves behind, as plain data (NaN and -0 kept distinct by toStrictEqual). */
-function results(e: Engine) {
+function results(e: RunState) {
   return {
     makespan: e.makespan,
     eventCount: e.eventCount,
     work: Array.from(e.work),
     coord: Array.from(e.coord),
-    blocked: Array.from(e.blocked),
+    held: Array.from(e.held),
     firstStart: Array.from(e.firstStart),
     lastEnd: Array.from(e.lastEnd),
     coordByKind: Array.from(e.coordByKind),
@@ -54,10 +55,12 @@ describe('WorkOnlySchedule', () => {
           for (let run = 0; run < 4; run++) {
             sampleRunInputs(model, seed, run, inputs);
             const o = { seed, run };
-            const a = results(fast.run(inputs, o));
-            const b = results(general.run(inputs, { ...o, general: true }));
+            const fastState = fast.run(inputs, o);
+            const generalState = general.run(inputs, { ...o, general: true });
+            const a = results(fastState);
+            const b = results(generalState);
             expect(a, `strategy ${name}, run ${run}`).toStrictEqual(b);
-            expect(runMetrics(fast, inputs, seed, run)).toStrictEqual(runMetrics(general, inputs, seed, run));
+            expect(runMetrics(fastState, inputs)).toStrictEqual(runMetrics(generalState, inputs));
             // One engine switching paths leaves nothing behind from the other.
             expect(results(fast.run(inputs, { ...o, general: true }))).toStrictEqual(b);
             expect(results(fast.run(inputs, o))).toStrictEqual(a);
