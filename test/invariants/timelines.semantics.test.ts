@@ -9,7 +9,7 @@ import { checkInvariants } from '../../src/testing/index.js';
 
 /**
  * docs/semantics.md, held to the engine: every example there is a scenario (a YAML block after
- * an `<!-- example: id -->` marker) followed by the whole trace of its run (seed 1) and figures
+ * an ``Example `id`:`` line) followed by the whole trace of its run (seed 1) and figures
  * of the run (`path = value` lines). Each is run here and compared line for line, so neither the
  * page nor the engine can change without the other.
  */
@@ -23,7 +23,7 @@ interface Example {
 }
 
 const examples = new Map<string, Example>();
-for (const m of doc.matchAll(/<!-- example: ([\w-]+) -->\n```yaml\n([\s\S]*?)```[\s\S]*?```text\n([\s\S]*?)```/g)) {
+for (const m of doc.matchAll(/^Example `([\w-]+)`:\n\n```yaml\n([\s\S]*?)```[\s\S]*?```text\n([\s\S]*?)```/gm)) {
   const [, id, yaml, block] = m;
   const rows = block.split('\n').filter((l) => l !== '');
   examples.set(id, {
