@@ -2,7 +2,7 @@ import { isoDate, isoDateTime, weekdayOf, type LocalDateTime } from './civilDate
 import type { TimeRange, WorkCalendar } from './WorkCalendar.js';
 
 function rangesOn(day: number, cal: WorkCalendar | undefined): TimeRange[] {
-  if (!cal) return [];
+  if (!cal) return [{ start: 0, end: 1440 }]; // no calendar: every moment works
   return cal.exceptions.get(day) ?? (cal.week[weekdayOf(day)] as TimeRange[]);
 }
 
