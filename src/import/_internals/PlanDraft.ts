@@ -243,7 +243,6 @@ function checkAcyclic(file: string, ids: string[], succs: Map<string, { to: stri
   for (const root of ids) {
     if (state.has(root)) continue;
     const path: string[] = [root];
-    const places: SourcePlace[] = [];
     const next: number[] = [0];
     state.set(root, 1);
     while (path.length) {
@@ -254,7 +253,6 @@ function checkAcyclic(file: string, ids: string[], succs: Map<string, { to: stri
         state.set(node, 2);
         path.pop();
         next.pop();
-        places.pop();
         continue;
       }
       const { to, place } = out[k];
@@ -266,7 +264,6 @@ function checkAcyclic(file: string, ids: string[], succs: Map<string, { to: stri
       if (s === undefined) {
         state.set(to, 1);
         path.push(to);
-        places.push(place);
         next.push(0);
       }
     }
