@@ -28,6 +28,11 @@ export function parseXmlTree(text: string, file: string, format: string): XmlEle
   }
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
+    const unclosed = valid.err.code === 'InvalidXml' && valid.err.msg.startsWith("Invalid '[") ? [...valid.err.msg.matchAll(/"([^"]+)"/g)].map((m) => `<${m[1]}>`) : [];
+    if (unclosed.length > 0) {
+      // The validator reports elements still open at the end of the text on line 1: say so at the end.
+      throw new CoordsimError('E_PARSE', `not well-formed XML: the file ends with ${unclosed.join(', ')} still open (truncated?)`, { file, line: lines.lineOf(text.length) });
+    }
     throw new CoordsimError('E_PARSE', `not well-formed XML: ${valid.err.msg}`, { file, line: valid.err.line, column: valid.err.col });
   }
   let ordered: unknown[];
