@@ -124,7 +124,7 @@ describe('readPsplib on malformed input', () => {
     expect(over.warnings).toEqual([{ location: 'line 43', message: 'job 9 needs 5 of R1, which has 4: it can never start' }]);
     // One nonrenewable resource N1: a third column of demands and availabilities.
     const lines = fixture.split('\n').map((l, i) => (i >= 34 && i <= 45) || i === 49 ? `${l}    7` : l);
-    const withN = lines.join('\n').replace('- nonrenewable                 :  0', '- nonrenewable                 :  1');
+    const withN = lines.join('\n').replace(/(- nonrenewable\s*:\s*)0/, '$11');
     const plan = readPsplib(withN, 'n.sm');
     expect(plan.warnings).toEqual([{ location: 'line 10', message: '1 nonrenewable resources: their demands are not imported' }]);
     expect(plan.scenario.agents).toEqual([{ id: 'R1', capacity: 4 }, { id: 'R2', capacity: 3 }]);
