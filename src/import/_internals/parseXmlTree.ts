@@ -49,7 +49,12 @@ export function parseXmlTree(text: string, file: string, format: string): XmlEle
     });
     ordered = parser.parse(text) as unknown[];
   } catch (err) {
-    throw new CoordsimError('E_PARSE', `not readable as XML: ${(err as Error).message}`, { file });
+    // The parser's few checks beyond the validator's concern `<?...?>` and `<!...>` constructs.
+    const message = (err as Error).message;
+    const stated = /line[: ]+(\d+)/i.exec(message);
+    const at = /Pi Tag/i.test(message) ? text.lastIndexOf('<?') : text.search(/<!(?!--|\[CDATA\[)/);
+    const line = stated ? Number(stated[1]) : at >= 0 ? lines.lineOf(at) : 1;
+    throw new CoordsimError('E_PARSE', `not readable as XML: ${message}`, { file, line });
   }
   const meta = XMLParser.getMetaDataSymbol() as unknown as symbol;
   const toElement = (node: Record<string | symbol, unknown>): XmlElement | undefined => {
