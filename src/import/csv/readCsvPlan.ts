@@ -153,7 +153,7 @@ export function readCsvPlan(text: string, file: string): ImportedPlan {
     if (!milestone) task.duration = duration;
 
     const assigned = listEntries(cell('resources')).map((entry) => {
-      const m = /^(.*?)\s*(?:\[\s*(\d+(?:\.\d+)?)\s*(%?)\s*\])?$/.exec(entry) as RegExpExecArray;
+      const m = /^(.*?)\s*(?:\[\s*(\d+(?:\.\d+)?)\s*(%?)\s*\])?$/s.exec(entry) as RegExpExecArray; // s: a quoted cell may hold a line break
       const resource = m[1];
       if (resource === '') throw new CoordsimError('E_PARSE', `resource "${entry}": expected a name, optionally with units as Name[50%]`, where);
       const units = m[2] === undefined ? 1 : Number(m[2]) / (m[3] === '%' ? 100 : 1);
@@ -218,7 +218,7 @@ export function readCsvPlan(text: string, file: string): ImportedPlan {
 function predecessor(entry: string, bySource: Map<string, Row>, lengths: DayLengths, where: { file: string; line: number }, warnings: ImportWarning[]): string | { task: string; type: string; lag?: number } {
   const whole = bySource.get(entry);
   if (whole) return whole.id;
-  const m = /^(.*?)\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(.+))?$/i.exec(entry) as RegExpExecArray;
+  const m = /^(.*?)\s*(FS|SS|FF|SF)?\s*(?:([+-])\s*(.+))?$/is.exec(entry) as RegExpExecArray; // s: a quoted cell may hold a line break
   const row = bySource.get(m[1]);
   if (!row) throw new CoordsimError('E_REFERENCE', `predecessor "${entry}": no task has id "${m[1]}"`, where);
   const type = (m[2] ?? 'FS').toUpperCase();
