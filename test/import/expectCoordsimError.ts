@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { CoordsimError } from '../../src/sim/CoordsimError.js';
+import { CoordsimError } from '../../src/scenario/CoordsimError.js';
 
 /** Runs `fn` and checks it throws a CoordsimError with this code, location and message parts. */
 export function expectCoordsimError(fn: () => unknown, code: string, where: { file?: string; line?: number; path?: string }, ...parts: string[]): CoordsimError {

@@ -1,24 +1,31 @@
-/** Names that would collide with Object built-ins if a later step keyed a plain object by id. */
-const RESERVED = new Set<string>(Object.getOwnPropertyNames(Object.prototype));
-
 /**
- * Hands out scenario ids made of `[A-Za-z0-9_-]`: a source identifier is kept when it
- * already fits, otherwise other characters become `-`; repeats get `-2`, `-3`, ...
+ * Gives each imported object a scenario id: the source identifier itself when it is made of
+ * letters, digits, `_` and `-`, else a sanitised form; always unique within one allocator, and
+ * never the name of an `Object.prototype` member (`__proto__`, `constructor`, ...), so that ids
+ * stay safe as keys of plain objects such as `progress`.
  */
 export class IdAllocator {
   private readonly taken = new Set<string>();
 
-  constructor(private readonly fallback: string) {}
+  /** `fallback`: the id base when nothing usable is left after sanitising. */
+  constructor(private readonly fallback = 'id') {}
 
-  /** A fresh id for `wanted` (sanitised, de-duplicated, never an Object built-in name). */
-  allocate(wanted: string): string {
-    let base = /^[A-Za-z0-9_-]+$/.test(wanted)
-      ? wanted
-      : wanted.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
-    if (base === '') base = this.fallback;
+  /** The id for `source`; repeats get `-2`, `-3`, ... */
+  allocate(source: string, fallback = this.fallback): string {
+    const base = sanitizeId(source) || fallback;
     let id = base;
-    for (let n = 2; this.taken.has(id) || RESERVED.has(id); n++) id = `${base}-${n}`;
+    for (let n = 2; this.taken.has(id) || isBuiltinName(id); n++) id = `${base}-${n}`;
     this.taken.add(id);
     return id;
   }
+}
+
+/** Replaces every run of characters outside `[A-Za-z0-9_-]` by one `-` and trims `-` at the ends. */
+export function sanitizeId(source: string): string {
+  if (/^[A-Za-z0-9_-]+$/.test(source)) return source;
+  return source.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/-{2,}/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function isBuiltinName(id: string): boolean {
+  return id in Object.prototype;
 }

@@ -1,4 +1,4 @@
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { ImportedPlan, ImportWarning, PlanFormat, SourceDates } from '../ImportedPlan.js';
 import { IdAllocator } from './IdAllocator.js';
 import { calendarDocument, type WorkCalendar } from './WorkCalendar.js';
