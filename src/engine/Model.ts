@@ -92,7 +92,7 @@ export interface RiskModel {
 
 export type Topology = 'hub' | 'mesh' | 'hierarchy' | 'ideal' | 'sequential';
 
-/** A coordination strategy with defaults applied (SPEC 4.3, 4.4). */
+/** A coordination strategy with defaults applied (docs/semantics.md §3; docs/semantics.md §5, §9). */
 export interface StrategyModel {
   name: string;
   description: string;

@@ -7,7 +7,7 @@ import type { RunInputs } from './RunInputs.js';
 import { RunState } from './RunState.js';
 
 /**
- * The engine's dispatch (SPEC 4.2) for runs with nothing but work: every task on a fixed
+ * The engine's dispatch (docs/semantics.md §3) for runs with nothing but work: every task on a fixed
  * agent, no gates, and a strategy without handoffs, status updates or checkpoints (`ideal`,
  * `sequential`, or any strategy whose coordination is all switched off). Such a run is a
  * list schedule, so tasks stand in for jobs, each agent's ready tasks sit in a list sorted by
@@ -175,7 +175,7 @@ export class WorkOnlySchedule {
     }
     let now = 0;
     for (;;) {
-      // SPEC 4.2 at the end of instant `now`: free agents start their best ready tasks, and the
+      // docs/semantics.md §3 at the end of instant `now`: free agents start their best ready tasks, and the
       // starts happen in rank order across agents (the general engine repeatedly starts the
       // best of the marked agents' best tasks; with fixed agents each agent's picks do not
       // depend on the others', so only the order of the starts, hence of their end events, is

@@ -13,7 +13,7 @@ export interface PairSummaryState extends MomentsState {
 }
 
 /**
- * The mergeable summary of runs [start, end) of one Monte Carlo (SPEC 6), as plain data: what
+ * The mergeable summary of runs [start, end) of one Monte Carlo (docs/semantics.md §12), as plain data: what
  * a worker thread returns for its chunk, and what a user scaling out across machines ships
  * around. `mergeRangeSummaries` of adjacent ranges gives exactly (deep-equal) the summary one
  * process computes for the union.

@@ -14,7 +14,7 @@ export interface MonteCarloOptions extends MonteCarloRunOptions {
 }
 
 /**
- * N runs of one strategy summarised (SPEC 5): percentiles of makespan and the other figures,
+ * N runs of one strategy summarised (docs/semantics.md §11): percentiles of makespan and the other figures,
  * deadline probability, per-task criticality and sensitivity, and a representative run. A
  * pure function of (scenario, strategy, seed, runs, options): the same JSON for any `workers`.
  */

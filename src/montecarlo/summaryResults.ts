@@ -15,7 +15,7 @@ const AF = AGENT_FIGURES.length;
 const GS = GATE_SUMS.length;
 
 /**
- * Turns a merged summary of runs [0, N) into the Monte Carlo result of strategy k: SPEC 5
+ * Turns a merged summary of runs [0, N) into the Monte Carlo result of strategy k: docs/semantics.md §11
  * statistics, per-task criticality and sensitivity, per-agent and per-gate means, and the
  * representative run (nearest the median makespan within the subsample), replayed with its trace.
  */

@@ -15,7 +15,7 @@ export interface RunSelector {
 }
 
 /**
- * Determinism (SPEC 6): the same (scenario, strategy, seed, run) gives the same trace and
+ * Determinism (docs/semantics.md §12): the same (scenario, strategy, seed, run) gives the same trace and
  * metrics — simulated twice, from a freshly compiled model, and on an engine that ran other
  * runs first (as a Monte Carlo worker reuses one). Returns the differences found.
  */

@@ -46,7 +46,7 @@ export function busyFromTrace(ctx: CheckContext): Map<string, Busy> {
 }
 
 /**
- * `accounting` (SPEC 5): for every agent and the orchestrator, work + coordination summed from
+ * `accounting` (docs/semantics.md §11): for every agent and the orchestrator, work + coordination summed from
  * the trace plus `idleTime` equals makespan × capacity, and idle >= 0; totals equal
  * `workTime`, `coordinationTime` (with escalation effort, which only the metrics know),
  * `heldTime` and `coordinationByKind`; built-in strategies coordinate nothing.

@@ -1,7 +1,7 @@
 import { fmt, type CheckContext } from './CheckContext.js';
 
 /**
- * `dispatch` (SPEC 4.2), replayed over first executions of tasks: (a) work-conserving — after
+ * `dispatch` (docs/semantics.md §3), replayed over first executions of tasks: (a) work-conserving — after
  * every instant, no ready task has an eligible agent with a free slot that is not in a meeting
  * (under `sequential`: nothing ready while nothing runs); (b) a task never overtakes a ready
  * task of higher priority, or equal priority and earlier in the file, that the same agent

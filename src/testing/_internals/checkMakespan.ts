@@ -2,7 +2,7 @@ import type { Busy } from './checkAccounting.js';
 import { fmt, type CheckContext } from './CheckContext.js';
 
 /**
- * `makespan` (SPEC 5): it is the last end of a task execution, remediation or gate; at least
+ * `makespan` (docs/semantics.md §11): it is the last end of a task execution, remediation or gate; at least
  * the longest dependency chain of the first executions' durations (gates add >= 0); at least
  * total work / total agent capacity; under `ideal` at most `sequentialMakespan`, and under
  * `sequential` equal to it.
@@ -45,7 +45,7 @@ export function checkMakespan(ctx: CheckContext): void {
 }
 
 /**
- * `utilization` (SPEC 5): every utilisation and `capacityUse` lies in [0, 1]; each agent's
+ * `utilization` (docs/semantics.md §11): every utilisation and `capacityUse` lies in [0, 1]; each agent's
  * engaged span is its first start to its last job or meeting end in the trace, and its
  * utilisation is trace busy time / (span × capacity).
  */

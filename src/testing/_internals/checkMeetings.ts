@@ -10,7 +10,7 @@ interface Slot {
 }
 
 /**
- * `meetings` (SPEC 4.4): status updates and checkpoints happen on the strategy's schedule and
+ * `meetings` (docs/semantics.md §5, §9): status updates and checkpoints happen on the strategy's schedule and
  * fall on exactly the engaged agents — started (some job begun) and with unfinished work
  * they are eligible for, or a job running. The orchestrator attends checkpoints that have
  * attendees when the strategy says so. Engagement is replayed from the trace; an agent that
