@@ -23,6 +23,8 @@ export const TRACE_KINDS = [
   'handoff_finish',
   'handoff_batched',
   'escalation',
+  'escalation_start',
+  'escalation_finish',
   'escalation_resolved',
   'status_update',
   'checkpoint',

@@ -1,12 +1,12 @@
 import type { EngineState } from './EngineState.js';
 import { GATE_OUTCOMES } from './RunState.js';
 import type { TraceKind } from './TraceRecord.js';
-import { J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
+import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
 
 // The trace rows of each mechanism. Called only when a run is traced, so messages are built
 // here, out of line from the hot functions.
 
-/** Job j starts (`starting`) or ends at `now`. Escalation efforts have no rows of their own. */
+/** Job j starts (`starting`) or ends at `now`. */
 export function traceJob(st: EngineState, now: number, j: number, starting: boolean): void {
   const J = st.jobs;
   const tasks = st.model.tasks;
@@ -27,6 +27,10 @@ export function traceJob(st: EngineState, now: number, j: number, starting: bool
       break;
     case J_HANDOFF:
       log(st, now, starting ? 'handoff_start' : 'handoff_finish', tasks[J.node[j]].id, r, '', `from ${tasks[J.fromTask[j]].id}`, starting ? J.dur[j] : 0);
+      break;
+    case J_ESCALATION:
+      // The resolver's effort on the escalation of a handoff (task: the successor waiting for it).
+      log(st, now, starting ? 'escalation_start' : 'escalation_finish', tasks[J.node[j]].id, r, '', `from ${tasks[J.fromTask[J.handoffJob[j]]].id}`, starting ? J.dur[j] : 0);
       break;
   }
 }
