@@ -1,15 +1,20 @@
 import { CoordsimError, type ErrorContext } from '../sim/CoordsimError.js';
 import { formatDate } from './civil.js';
 import type { DayPlan } from './_internals/DayPlan.js';
+import { ceilQuotient } from './_internals/float.js';
 import { IntervalTable, MAX_DAYS } from './_internals/IntervalTable.js';
 import type { TimeOrigin } from './_internals/TimeOrigin.js';
 import type { TimeUnit } from './ProjectClock.js';
 
 /**
- * Relative tolerance of boundary snapping: work that ends within about 30 ulps of a working
- * period's end ends there (17:00 Friday, not 09:00 Monday) despite rounding in t × unit.
+ * Tolerance of boundary snapping, in working minutes (0.6 µs): work that ends within it of a
+ * working period's end ends there (17:00 Friday, not 09:00 Monday) despite rounding in
+ * t × unit, and less work than that is no work. A constant, so that results stay monotonic
+ * in t and in work; it is above float noise (a few ulps) for times up to about 20 years
+ * from the start in minutes, and far beyond in coarser units.
  */
-const EPS = 2 ** -44;
+export const SNAP_MINUTES = 1e-8;
+const TOL = SNAP_MINUTES;
 
 /** Tolerance (minutes) of date rounding at x: far below any visible time, far above float noise. */
 function dateTol(x: number): number {
@@ -72,43 +77,43 @@ export class WorkingTime {
    * non-working time (a zero-length item does not move to the next working moment).
    */
   advance(t: number, work: number): number {
+    if (this.table === null) {
+      if (!(work >= 0)) this.badWork('advance', work);
+      return this.identity ? t + work : t + work * this.ratio;
+    }
     if (!(work > 0)) {
       if (work === 0) return t;
       this.badWork('advance', work);
     }
-    if (this.table === null) return this.identity ? t + work : t + work * this.ratio;
     if (!Number.isFinite(t)) return this.nonFinite('advance', t);
     const tab = this.table;
     const x = t * this.U;
     this.cover(x);
     const i = tab.find(x);
-    let j: number;
-    let c0: number;
-    if (i >= 0 && x < tab.ends[i]) {
-      j = i;
-      c0 = tab.cums[i] + (x - tab.starts[i]);
-    } else {
-      j = i + 1;
-      c0 = i >= 0 ? tab.cumEnd(i) : tab.n > 0 ? tab.cums[0] : 0;
-    }
-    const target = c0 + work * this.W;
-    const goal = target - (Math.abs(x) + Math.abs(target)) * EPS;
+    const inside = i >= 0 && x < tab.ends[i];
+    // Work starts in interval j, with c0 working minutes since time 0 done before it.
+    const j = inside ? i : i + 1;
+    const c0 = inside ? x + tab.shifts[i] : i >= 0 ? tab.cumEnd(i) : tab.n > 0 ? tab.cumStart(0) : 0;
+    const need = work * this.W;
+    const target = c0 + need;
+    const goal = target - TOL;
     while (j >= tab.n || tab.cumEnd(tab.n - 1) < goal) {
       if (!tab.moreAhead) this.cannotFinish(t, work);
       tab.extendForward();
     }
-    // First interval k >= j whose working time reaches the goal.
+    if (need <= TOL) return inside ? t : ceilQuotient(tab.starts[j], this.U); // no work: just the start
+    // First interval k >= j whose end reaches the goal; ending within TOL of it snaps to it.
+    const ends = tab.ends;
+    const shifts = tab.shifts;
     let lo = j;
     let hi = tab.n - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (tab.cums[mid] + (tab.ends[mid] - tab.starts[mid]) < goal) lo = mid + 1;
+      if (ends[mid] + shifts[mid] < goal) lo = mid + 1;
       else hi = mid;
     }
-    let xr: number;
-    if (tab.cumEnd(lo) <= target) xr = tab.ends[lo];
-    else xr = tab.starts[lo] + (target - tab.cums[lo]);
-    return xr <= x ? t : xr / this.U;
+    if (ends[lo] + shifts[lo] <= target + TOL) return ends[lo] / this.U;
+    return (lo === i ? x + need : target - shifts[lo]) / this.U;
   }
 
   /**
@@ -118,39 +123,47 @@ export class WorkingTime {
    * `retreat(advance(t, w), w)` is the first working moment at or after t. `retreat(t, 0)` is t.
    */
   retreat(t: number, work: number): number {
+    if (this.table === null) {
+      if (!(work >= 0)) this.badWork('retreat', work);
+      return this.identity ? t - work : t - work * this.ratio;
+    }
     if (!(work > 0)) {
       if (work === 0) return t;
       this.badWork('retreat', work);
     }
-    if (this.table === null) return this.identity ? t - work : t - work * this.ratio;
     if (!Number.isFinite(t)) return this.nonFinite('retreat', t);
     const tab = this.table;
     const x = t * this.U;
     this.cover(x);
+    const need = work * this.W;
+    if (need <= TOL) {
+      const l = this.lastWorking(t); // no work: just the finish
+      return l > -Infinity ? l : t;
+    }
     let i = tab.find(x);
-    const c0 = i < 0 ? (tab.n > 0 ? tab.cums[0] : 0) : x < tab.ends[i] ? tab.cums[i] + (x - tab.starts[i]) : tab.cumEnd(i);
-    const target = c0 - work * this.W;
-    const goal = target + (Math.abs(x) + Math.abs(target)) * EPS;
-    if (tab.n === 0 || tab.cums[0] > goal) {
+    const inside = i >= 0 && x < tab.ends[i];
+    const c0 = i < 0 ? (tab.n > 0 ? tab.cumStart(0) : 0) : inside ? x + tab.shifts[i] : tab.cumEnd(i);
+    const target = c0 - need;
+    const goal = target + TOL;
+    if (tab.n === 0 || tab.cumStart(0) > goal) {
       do {
         if (!tab.moreBehind) this.cannotStart(t, work);
         tab.extendBackward();
-      } while (tab.n === 0 || tab.cums[0] > goal);
+      } while (tab.n === 0 || tab.cumStart(0) > goal);
       i = tab.find(x);
     }
-    if (i < 0) return t;
-    // Last interval k <= i whose start has at most the goal's working time before it.
+    // Last interval k <= i whose start has at most the goal done before it; within TOL of it snaps to it.
+    const starts = tab.starts;
+    const shifts = tab.shifts;
     let lo = 0;
     let hi = i;
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
-      if (tab.cums[mid] <= goal) lo = mid;
+      if (starts[mid] + shifts[mid] <= goal) lo = mid;
       else hi = mid - 1;
     }
-    let xr: number;
-    if (tab.cums[lo] >= target) xr = tab.starts[lo];
-    else xr = Math.min(tab.ends[lo], tab.starts[lo] + (target - tab.cums[lo]));
-    return xr >= x ? t : xr / this.U;
+    if (starts[lo] + shifts[lo] >= target - TOL) return ceilQuotient(starts[lo], this.U);
+    return (lo === i && inside ? x - need : Math.min(tab.ends[lo], target - shifts[lo])) / this.U;
   }
 
   /** `advance(t, lag)` for lag >= 0, `retreat(t, -lag)` for a negative lag. */
@@ -177,7 +190,7 @@ export class WorkingTime {
   nextWorking(t: number): number {
     const x = t * this.U;
     const n = this.nextWorkingX(x);
-    return n === x ? t : n / this.U;
+    return n === x ? t : n === Infinity ? n : ceilQuotient(n, this.U);
   }
 
   /**
@@ -255,14 +268,11 @@ export class WorkingTime {
     return x <= tab.ends[i] ? x : tab.ends[i];
   }
 
-  /** Working minutes before x (from the table's base). */
+  /** Working minutes since time 0 at x. */
   private cumAt(x: number): number {
-    const tab = this.table!;
     if (!Number.isFinite(x)) this.nonFinite('workBetween', x);
     this.cover(x);
-    const i = tab.find(x);
-    if (i < 0) return tab.n > 0 ? tab.cums[0] : 0;
-    return x < tab.ends[i] ? tab.cums[i] + (x - tab.starts[i]) : tab.cumEnd(i);
+    return this.table!.cumAt(x);
   }
 
   /** Makes the table cover x (both directions). */

@@ -8,6 +8,6 @@ export { parseOffPeriods } from './offPeriods.js';
 export type { DayRange } from './offPeriods.js';
 export { ProjectClock, UNIT_MINUTES } from './ProjectClock.js';
 export type { ProjectClockOptions, TimeUnit, WorkingTimeOptions } from './ProjectClock.js';
-export { WorkingTime } from './WorkingTime.js';
+export { SNAP_MINUTES, WorkingTime } from './WorkingTime.js';
 export type { Where } from './_internals/fail.js';
 export { MAX_DAYS } from './_internals/IntervalTable.js';

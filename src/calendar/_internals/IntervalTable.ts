@@ -17,8 +17,11 @@ const FIRST_SPAN = 366;
 export class IntervalTable {
   starts = new Float64Array(256);
   ends = new Float64Array(256);
-  /** Working minutes before `starts[i]` (from an arbitrary base); cums[i + 1] = cums[i] + ends[i] - starts[i]. */
-  cums = new Float64Array(256);
+  /**
+   * Working minutes since time 0 at x in interval i are x + shifts[i] (negative before time 0):
+   * one addition of two numbers of the size of x, so the sums keep full precision.
+   */
+  shifts = new Float64Array(256);
   n = 0;
   /** Days [genFrom, genTo) are generated; their bounds in minutes since time 0. */
   genFrom: number;
@@ -32,6 +35,10 @@ export class IntervalTable {
     this.genTo = this.genFrom;
     this.fromX = this.toX = this.xOf(this.genFrom);
     this.generate(this.genFrom, day0 + FIRST_SPAN);
+    // Base the sums at time 0: cum(0) = 0.
+    const i = this.find(0);
+    const base = i < 0 ? (this.n > 0 ? this.cumStart(0) : 0) : 0 < this.ends[i] ? this.shifts[i] : this.cumEnd(i);
+    for (let k = 0; k < this.n; k++) this.shifts[k] -= base;
   }
 
   /** Minutes since time 0 of 00:00 of `day`. */
@@ -39,9 +46,21 @@ export class IntervalTable {
     return (day - this.day0) * MINUTES_PER_DAY - this.origin;
   }
 
-  /** Cumulative working minutes at the end of interval i. */
+  /** Working minutes since time 0 at the start of interval i. */
+  cumStart(i: number): number {
+    return this.starts[i] + this.shifts[i];
+  }
+
+  /** Working minutes since time 0 at the end of interval i (= cumStart(i + 1)). */
   cumEnd(i: number): number {
-    return this.cums[i] + (this.ends[i] - this.starts[i]);
+    return this.ends[i] + this.shifts[i];
+  }
+
+  /** Working minutes since time 0 at x (negative before it). */
+  cumAt(x: number): number {
+    const i = this.find(x);
+    if (i < 0) return this.n > 0 ? this.cumStart(0) : 0;
+    return x < this.ends[i] ? x + this.shifts[i] : this.cumEnd(i);
   }
 
   /** The last index i with starts[i] <= x, or -1 (binary search). */
@@ -89,33 +108,32 @@ export class IntervalTable {
     const limit = this.day0 - MAX_DAYS;
     if (this.genFrom <= limit) this.onLimit(false);
     const from = Math.max(limit, this.genFrom - Math.max(FIRST_SPAN, this.genTo - this.genFrom));
-    const old = { starts: this.starts, ends: this.ends, cums: this.cums, n: this.n, genTo: this.genTo, toX: this.toX };
-    this.starts = new Float64Array(256);
-    this.ends = new Float64Array(256);
-    this.cums = new Float64Array(256);
+    const old = { starts: this.starts, ends: this.ends, shifts: this.shifts, n: this.n, genTo: this.genTo, toX: this.toX };
+    this.starts = new Float64Array(Math.max(256, old.starts.length));
+    this.ends = new Float64Array(this.starts.length);
+    this.shifts = new Float64Array(this.starts.length);
     this.n = 0;
     this.genTo = from;
     this.generate(from, this.genFrom);
-    // Append the old intervals, shifting the new ones' prefix sums so the old ones keep theirs.
+    // Append the old intervals; the new ones' sums move so that they end where the old begin.
+    const m = this.n;
     let skip = 0;
-    if (this.n > 0 && old.n > 0 && this.ends[this.n - 1] === old.starts[0]) {
-      this.ends[this.n - 1] = old.ends[0];
-      skip = 1;
+    if (m > 0 && old.n > 0) {
+      const delta = old.starts[0] + old.shifts[0] - this.cumEnd(m - 1);
+      for (let k = 0; k < m; k++) this.shifts[k] += delta;
+      if (this.ends[m - 1] === old.starts[0]) {
+        this.ends[m - 1] = old.ends[0];
+        skip = 1;
+      }
     }
-    let shift = 0;
-    if (old.n > 0 && this.n > 0) {
-      const last = this.n - 1;
-      shift = skip ? old.cums[0] - (old.starts[0] - this.starts[last]) - this.cums[last] : old.cums[0] - this.cumEnd(last);
-    }
-    for (let i = 0; i < this.n; i++) this.cums[i] += shift;
-    for (let i = skip; i < old.n; i++) this.push(old.starts[i], old.ends[i], old.cums[i]);
+    for (let k = skip; k < old.n; k++) this.push(old.starts[k], old.ends[k], old.shifts[k]);
     this.genFrom = from;
     this.fromX = this.xOf(from);
     this.genTo = old.genTo;
     this.toX = old.toX;
   }
 
-  private push(s: number, e: number, cum: number): void {
+  private push(s: number, e: number, shift: number): void {
     if (this.n === this.starts.length) {
       const grow = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
         const b = new Float64Array(a.length * 2);
@@ -124,11 +142,11 @@ export class IntervalTable {
       };
       this.starts = grow(this.starts);
       this.ends = grow(this.ends);
-      this.cums = grow(this.cums);
+      this.shifts = grow(this.shifts);
     }
     this.starts[this.n] = s;
     this.ends[this.n] = e;
-    this.cums[this.n] = cum;
+    this.shifts[this.n] = shift;
     this.n++;
   }
 
@@ -141,7 +159,7 @@ export class IntervalTable {
         const e = base + w[k + 1];
         const n = this.n;
         if (n > 0 && this.ends[n - 1] === s) this.ends[n - 1] = e;
-        else this.push(s, e, n > 0 ? this.cumEnd(n - 1) : 0);
+        else this.push(s, e, n > 0 ? this.cumEnd(n - 1) - s : -s);
       }
     });
     this.genTo = to;
