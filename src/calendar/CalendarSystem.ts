@@ -79,6 +79,9 @@ export class CalendarSystem {
     const calendar = request.calendar === undefined ? this.clock.calendar : lookup(this.calendars, request.calendar, request.where, '/calendar');
     const off = parseOffPeriods(request.off, at(request.where, '/off'));
     const unit = request.workUnit ?? 'project';
+    if (this.clock.startDay === null && !calendar.alwaysWorking) {
+      fail('E_PARAM', request.where, '', 'a working calendar needs the project `start` date (e.g. start: 2027-01-04)');
+    }
     if (off.length > 0) return this.clock.workingTime(calendar, { off, workUnit: unit, where: request.where });
     const key = `${unit}\u0000${request.calendar === undefined ? '' : String(request.calendar)}`;
     let wt = this.cache.get(key);

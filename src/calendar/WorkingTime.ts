@@ -102,11 +102,17 @@ export class WorkingTime {
       tab.extendForward();
     }
     if (need <= TOL) return inside ? t : ceilQuotient(tab.starts[j], this.U); // no work: just the start
-    // First interval k >= j whose end reaches the goal; ending within TOL of it snaps to it.
+    // First interval k >= j whose end reaches the goal (galloping, then binary search: work
+    // usually spans a few intervals); ending within TOL of it snaps to it.
     const ends = tab.ends;
     const shifts = tab.shifts;
+    const last = tab.n - 1;
     let lo = j;
-    let hi = tab.n - 1;
+    let hi = j;
+    for (let step = 1; ends[hi] + shifts[hi] < goal; step *= 2) {
+      lo = hi + 1;
+      hi = Math.min(hi + step, last);
+    }
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (ends[mid] + shifts[mid] < goal) lo = mid + 1;
@@ -152,11 +158,16 @@ export class WorkingTime {
       } while (tab.n === 0 || tab.cumStart(0) > goal);
       i = tab.find(x);
     }
-    // Last interval k <= i whose start has at most the goal done before it; within TOL of it snaps to it.
+    // Last interval k <= i whose start has at most the goal done before it (galloping back,
+    // then binary search); starting within TOL of it snaps to it.
     const starts = tab.starts;
     const shifts = tab.shifts;
-    let lo = 0;
+    let lo = i;
     let hi = i;
+    for (let step = 1; starts[lo] + shifts[lo] > goal; step *= 2) {
+      hi = lo - 1;
+      lo = Math.max(lo - step, 0);
+    }
     while (lo < hi) {
       const mid = (lo + hi + 1) >>> 1;
       if (starts[mid] + shifts[mid] <= goal) lo = mid;

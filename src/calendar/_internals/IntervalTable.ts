@@ -23,6 +23,8 @@ export class IntervalTable {
    */
   shifts = new Float64Array(256);
   n = 0;
+  /** For each generated day, the first interval that ends after its 00:00 (n when none). */
+  dayFirst = new Int32Array(0);
   /** Days [genFrom, genTo) are generated; their bounds in minutes since time 0. */
   genFrom: number;
   genTo: number;
@@ -63,11 +65,21 @@ export class IntervalTable {
     return x < this.ends[i] ? x + this.shifts[i] : this.cumEnd(i);
   }
 
-  /** The last index i with starts[i] <= x, or -1 (binary search). */
+  /**
+   * The last index i with starts[i] <= x, or -1: through the day index inside the generated
+   * days (a day has few intervals), by binary search outside them.
+   */
   find(x: number): number {
+    const s = this.starts;
+    const d = Math.floor((x - this.fromX) / MINUTES_PER_DAY);
+    if (d >= 0 && d < this.dayFirst.length) {
+      let i = this.dayFirst[d];
+      const n = this.n;
+      while (i < n && s[i] <= x) i++;
+      return i - 1;
+    }
     let lo = 0;
     let hi = this.n;
-    const s = this.starts;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (s[mid] <= x) lo = mid + 1;
@@ -114,7 +126,7 @@ export class IntervalTable {
     this.shifts = new Float64Array(this.starts.length);
     this.n = 0;
     this.genTo = from;
-    this.generate(from, this.genFrom);
+    this.generate(from, this.genFrom, false);
     // Append the old intervals; the new ones' sums move so that they end where the old begin.
     const m = this.n;
     let skip = 0;
@@ -131,6 +143,7 @@ export class IntervalTable {
     this.fromX = this.xOf(from);
     this.genTo = old.genTo;
     this.toX = old.toX;
+    this.indexDays();
   }
 
   private push(s: number, e: number, shift: number): void {
@@ -150,8 +163,8 @@ export class IntervalTable {
     this.n++;
   }
 
-  /** Appends the intervals of days [from, to) (from === genTo), merging touching ones. */
-  private generate(from: number, to: number): void {
+  /** Appends the intervals of days [from, to) (from === genTo), merging touching ones; re-indexes the days. */
+  private generate(from: number, to: number, index = true): void {
     this.plan.forEachWorkingDay(from, to, (day: number, w: Windows) => {
       const base = this.xOf(day);
       for (let k = 0; k < w.length; k += 2) {
@@ -164,5 +177,19 @@ export class IntervalTable {
     });
     this.genTo = to;
     this.toX = this.xOf(to);
+    if (index) this.indexDays();
+  }
+
+  /** Rebuilds `dayFirst` for days [genFrom, genTo) with one sweep over the intervals. */
+  private indexDays(): void {
+    const days = this.genTo - this.genFrom;
+    const index = this.dayFirst.length === days ? this.dayFirst : new Int32Array(days);
+    let i = 0;
+    for (let d = 0; d < days; d++) {
+      const x = this.fromX + d * MINUTES_PER_DAY;
+      while (i < this.n && this.ends[i] <= x) i++;
+      index[d] = i;
+    }
+    this.dayFirst = index;
   }
 }
