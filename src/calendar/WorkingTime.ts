@@ -192,6 +192,7 @@ export class WorkingTime {
   isWorking(t: number): boolean {
     if (this.table === null) return true;
     const x = t * this.U;
+    if (!Number.isFinite(x)) return false;
     this.cover(x);
     const i = this.table.find(x);
     return i >= 0 && x < this.table.ends[i];
@@ -281,9 +282,18 @@ export class WorkingTime {
 
   /** Working minutes since time 0 at x. */
   private cumAt(x: number): number {
-    if (!Number.isFinite(x)) this.nonFinite('workBetween', x);
+    const tab = this.table!;
+    if (!Number.isFinite(x)) {
+      this.nonFinite('workBetween', x);
+      // ±Infinity: all the working time there is in that direction
+      const bound = x > 0 ? tab.plan.lastDay + 1 : tab.plan.firstDay;
+      if (!Number.isFinite(bound)) return x;
+      const xb = tab.xOf(bound);
+      this.cover(xb);
+      return tab.cumAt(xb);
+    }
     this.cover(x);
-    return this.table!.cumAt(x);
+    return tab.cumAt(x);
   }
 
   /** Makes the table cover x (both directions). */

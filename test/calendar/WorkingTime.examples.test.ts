@@ -198,6 +198,10 @@ describe('hour ranges, exceptions, vacations and part-time calendars', () => {
     expect(advanceIso(sys, leaver, '2027-01-25T09:00', 5)).toBe('2027-01-29T17:00');
     expect(() => leaver.advance(at(sys, '2027-01-25T09:00'), 6)).toThrow(/at \/agents\/5: 6 day\(s\) of work started at 2027-01-25T09:00 can never finish: this calendar has no working time after 2027-01-31/);
     expect(leaver.nextWorking(at(sys, '2027-02-03T10:00'))).toBe(Infinity);
+    expect(leaver.workBetween(at(sys, '2027-01-25T09:00'), Infinity)).toBe(5);
+    expect(late.workBetween(-Infinity, at(sys, '2027-01-12T09:00'))).toBe(1);
+    expect(sys.project.workBetween(0, Infinity)).toBe(Infinity);
+    expect(sys.project.isWorking(Infinity)).toBe(false);
   });
 });
 
