@@ -261,3 +261,37 @@ describe('time 0, dates and date-times', () => {
     expect(p.startDate(1 - 1e-15)).toBe('2027-01-05');
   });
 });
+
+describe('a small plan computed the way an engine would, asserted whole', () => {
+  test('FS with a lag, a vacation, a part-time agent, FF and a milestone with a negative lag', () => {
+    const sys = officeSystem('day', { half: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: ['09:00-13:00'] } });
+    const lags = sys.project;
+    const auth = sys.workingTime({ off: [{ from: '2027-01-06', to: '2027-01-07' }], where: '/agents/0' });
+    const docs = sys.workingTime({ calendar: 'half', where: '/agents/1' });
+    const plan: [string, string, string][] = [];
+    // design: 3 days by auth from time 0 (Monday 09:00), paused by the vacation
+    const designStart = 0;
+    const designFinish = auth.advance(designStart, 3);
+    plan.push(['design', auth.startDate(designStart), auth.finishDate(designFinish)]);
+    // build: FS + 1 day (project calendar), 2 days of project-day work by the 4 h/day agent
+    const buildRelease = lags.advanceSigned(designFinish, 1);
+    const buildFinish = docs.advance(buildRelease, 2);
+    plan.push(['build', docs.startDate(buildRelease), docs.finishDate(buildFinish)]);
+    // review: FF + 0.5 day, 1 day long on the project calendar: its finish is bound, its start follows
+    const reviewFinish = lags.advanceSigned(buildFinish, 0.5);
+    const reviewStart = lags.retreat(reviewFinish, 1);
+    plan.push(['review', lags.startDate(reviewStart), lags.finishDate(reviewFinish)]);
+    // go-live: a milestone FS − 0.25 day after review
+    const goLive = lags.advanceSigned(reviewFinish, -0.25);
+    plan.push(['go-live', lags.startDate(goLive, goLive), lags.finishDate(goLive, goLive)]);
+    expect(plan).toEqual([
+      ['design', '2027-01-04', '2027-01-08'], // Mon, Tue, (Wed, Thu off), Fri until 17:00
+      ['build', '2027-01-12', '2027-01-15'], // released Mon 17:00; Tue–Fri 09:00–13:00
+      ['review', '2027-01-15', '2027-01-15'], // must finish Fri 17:00, so starts Fri 09:00
+      ['go-live', '2027-01-15', '2027-01-15'], // Fri 15:00
+    ]);
+    expect([designFinish, buildRelease, buildFinish, reviewFinish, reviewStart, goLive].map((t) => iso(sys, t))).toEqual([
+      '2027-01-08T17:00', '2027-01-11T17:00', '2027-01-15T13:00', '2027-01-15T17:00', '2027-01-15T09:00', '2027-01-15T15:00',
+    ]);
+  });
+});
