@@ -1,5 +1,5 @@
 import type { FitSpec } from './FitResult.js';
-import { nelderMeadRestarted } from './_internals/nelderMead.js';
+import { nelderMead, nelderMeadRestarted } from './_internals/nelderMead.js';
 
 /**
  * ln L of the best triangular on [a, b] and its mode. For fixed a < b the mode's maximum-
@@ -37,12 +37,22 @@ export function triangularProfile(sorted: readonly number[], a: number, b: numbe
   return { logL: best + n * Math.log(2 / (b - a)), mode };
 }
 
+/** Relative gaps (to the data range) of the start grid: 10⁻⁶ (a right-angled end) to 3. */
+export const GAP_GRID: readonly number[] = Array.from({ length: 15 }, (_, i) => 10 ** (-6 + (6.5 * i) / 14));
+
 /**
- * Maximum-likelihood triangular [min, mode, max]: for each (min, max) the mode is the best
- * order statistic (`triangularProfile`, exact); min and max maximise that profile likelihood
- * by Nelder–Mead over the log-gaps u = ln((x₍₁₎ − min)/R), v = ln((max − x₍ₙ₎)/R), R the data
- * range, from u = v = −½ ln n (gaps of order R/√n, the spacing of a triangular's extremes),
- * with min clamped at 0. `sorted` is ascending with at least two distinct values.
+ * Maximum-likelihood triangular [min, mode, max]. For each (min, max) the mode is the best order
+ * statistic (`triangularProfile`, exact). min and max maximise that profile likelihood, which is
+ * only piecewise smooth and can have several local maxima (one is often the right-angled
+ * triangle, mode = min = the smallest value), so the search is multi-start, over the log-gaps
+ * u = ln((x₍₁₎ − min)/R), v = ln((max − x₍ₙ₎)/R), R the data range:
+ * 1. starts: u = v = −½ ln n (gaps of R/√n, the spacing of a triangular's extremes), and the
+ *    4 best points of a 15 × 15 grid of gaps from 10⁻⁶R (a right-angled end) to 3R (`GAP_GRID`);
+ * 2. from each, Nelder–Mead on the profile, restarted once;
+ * 3. then a polish: with the mode held, Nelder–Mead on the then smooth likelihood in (u, v), and
+ *    the mode chosen again, until the mode stays (at most 5 rounds; each can only raise ln L);
+ * 4. the best end point wins (ties: the earlier start). min is clamped at 0.
+ * `sorted` is ascending with at least two distinct values.
  */
 export function fitTriangular(sorted: readonly number[]): FitSpec {
   const n = sorted.length;
@@ -50,13 +60,52 @@ export function fitTriangular(sorted: readonly number[]): FitSpec {
   const hi = sorted[n - 1];
   const range = hi - lo;
   const ends = (p: readonly number[]) => ({ a: Math.max(0, lo - range * Math.exp(p[0])), b: hi + range * Math.exp(p[1]) });
-  const objective = (p: readonly number[]) => {
+  const profile = (p: readonly number[]) => {
     const { a, b } = ends(p);
-    const logL = triangularProfile(sorted, a, b).logL;
-    return Number.isNaN(logL) ? Infinity : -logL;
+    return triangularProfile(sorted, a, b);
   };
-  const start = -0.5 * Math.log(n);
-  const best = nelderMeadRestarted(objective, [start, start], { steps: [1, 1] });
+  const objective = (p: readonly number[]) => -profile(p).logL;
+  const polish = (found: { x: number[]; f: number }) => {
+    let best = found;
+    for (let round = 0; round < 5; round++) {
+      const mode = profile(best.x).mode;
+      const held = (p: readonly number[]) => {
+        const { a, b } = ends(p);
+        return -logLikelihoodAt(sorted, a, mode, b);
+      };
+      const x = nelderMead(held, best.x, { steps: [0.5, 0.5] }).x;
+      const f = objective(x);
+      if (!(f < best.f)) break;
+      best = { x, f };
+      if (profile(x).mode === mode) break;
+    }
+    return best;
+  };
+
+  const grid: Array<{ p: number[]; f: number }> = [];
+  for (const ga of GAP_GRID) {
+    for (const gb of GAP_GRID) {
+      const p = [Math.log(ga), Math.log(gb)];
+      grid.push({ p, f: objective(p) });
+    }
+  }
+  grid.sort((x, y) => x.f - y.f); // stable: equal values keep grid order
+  const starts = [[-0.5 * Math.log(n), -0.5 * Math.log(n)], ...grid.slice(0, 4).map((g) => g.p)];
+  let best = { x: starts[0], f: Infinity };
+  for (const start of starts) {
+    const found = polish(nelderMeadRestarted(objective, start, { steps: [1, 1] }));
+    if (found.f < best.f) best = found;
+  }
   const { a, b } = ends(best.x);
-  return { triangular: [a, triangularProfile(sorted, a, b).mode, b] };
+  return { triangular: [a, profile(best.x).mode, b] };
+}
+
+/** ln L of triangular [a, c, b] (direct sum; a value at c counts as the peak). */
+function logLikelihoodAt(sorted: readonly number[], a: number, c: number, b: number): number {
+  let sum = sorted.length * Math.log(2 / (b - a));
+  for (const x of sorted) {
+    if (x < c) sum += Math.log((x - a) / (c - a));
+    else if (x > c) sum += Math.log((b - x) / (b - c));
+  }
+  return sum;
 }

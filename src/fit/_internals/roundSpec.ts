@@ -4,7 +4,7 @@ import { roundDown, roundNearest, roundUp } from './round.js';
 /**
  * A fitted distribution with its parameters written to 6 significant digits, support bounds
  * rounded outwards (min down, max up) so the support still holds every value; a mode stays
- * inside. Constants are kept exact (they equal a data value).
+ * inside, on an end when it is within one printed digit of it. Constants are kept exact (they equal a data value).
  */
 export function roundSpec(spec: FitSpec): FitSpec {
   if (typeof spec === 'number') return spec;
@@ -25,6 +25,8 @@ export function roundSpec(spec: FitSpec): FitSpec {
 function threePoint([min, mode, max]: readonly [number, number, number]): [number, number, number] {
   const a = roundDown(min);
   const b = roundUp(max);
-  const c = Math.min(b, Math.max(a, roundNearest(mode)));
+  // A mode within one printed digit of an end is put on that end: a right-angled fit (mode = min
+  // at the smallest value) must not print a mode above that value.
+  const c = roundDown(mode) <= a ? a : roundUp(mode) >= b ? b : roundNearest(mode);
   return [a, c, b];
 }
