@@ -2,6 +2,7 @@ import { lnBeta } from '../sim/distributions/_internals/beta.js';
 import type { FitSpec } from './FitResult.js';
 import { sampleMoments } from './_internals/sampleMoments.js';
 import { nelderMeadRestarted } from './_internals/nelderMead.js';
+import { thin } from './_internals/thin.js';
 
 /**
  * ln L of Beta-PERT (λ = 4) [a, c, b]: shapes α = 1 + 4(c − a)/w, β = 1 + 4(b − c)/w, w = b − a,
@@ -50,18 +51,20 @@ export function pertMoments(sorted: readonly number[]): [number, number, number]
  * data range, so that the support always holds every value and min >= 0 (min is clamped at 0).
  * It starts twice, from the method-of-moments PERT (`pertMoments`, widened where needed to
  * hold the data) and from the best point of an 8 × 8 × 9 grid over (u, v, t), and keeps the
- * better end point (ties: the moments' start). When the smallest value is 0 the support must start there with the density > 0 at 0,
- * which only mode = min = 0 allows: then only max is searched.
+ * better end point (ties: the moments' start). With more than `THIN_TO` values this search runs
+ * on that many evenly spaced order statistics (`thin`), then a last Nelder–Mead on every value.
+ * When the smallest value is 0 the support must start there with the density > 0 at 0, which
+ * only mode = min = 0 allows: then only max is searched.
  */
 export function fitPert(sorted: readonly number[]): FitSpec {
   const n = sorted.length;
   const lo = sorted[0];
   const hi = sorted[n - 1];
   const range = hi - lo;
-  const sums = (a: number, b: number) => {
+  const sums = (data: readonly number[], a: number, b: number) => {
     let lnLeft = 0;
     let lnRight = 0;
-    for (const x of sorted) {
+    for (const x of data) {
       lnLeft += Math.log(x - a);
       lnRight += Math.log(b - x);
     }
@@ -75,7 +78,7 @@ export function fitPert(sorted: readonly number[]): FitSpec {
   if (lo === 0) {
     const objective = (p: readonly number[]) => {
       const b = maxOf(p[0]);
-      const { lnLeft, lnRight } = sums(0, b);
+      const { lnLeft, lnRight } = sums(sorted, 0, b);
       return safe(pertLogL(n, lnLeft, lnRight, 0, 0, b));
     };
     const best = nelderMeadRestarted(objective, [0], { steps: [1] });
@@ -94,11 +97,14 @@ export function fitPert(sorted: readonly number[]): FitSpec {
     const max = maxOf(p[1]);
     return { min, mode: min + (max - min) * logistic(p[2]), max };
   };
-  const objective = (p: readonly number[]) => {
+  const objectiveOn = (data: readonly number[]) => (p: readonly number[]) => {
     const { min, mode, max } = params(p);
-    const { lnLeft, lnRight } = sums(min, max);
-    return safe(pertLogL(n, lnLeft, lnRight, min, mode, max));
+    const { lnLeft, lnRight } = sums(data, min, max);
+    return safe(pertLogL(data.length, lnLeft, lnRight, min, mode, max));
   };
+  // The search runs on at most THIN_TO evenly spaced order statistics (all values when fewer).
+  const small = thin(sorted);
+  const objective = objectiveOn(small);
   // Second start: the best point of a coarse grid (gaps 10⁻⁶R to 3R, mode shares 2% to 98%),
   // in case the likelihood has another local maximum far from the moments' guess.
   let gridStart = start;
@@ -117,7 +123,9 @@ export function fitPert(sorted: readonly number[]): FitSpec {
   }
   const fromMoments = nelderMeadRestarted(objective, start, { steps: [1, 1, 1] });
   const fromGrid = nelderMeadRestarted(objective, gridStart, { steps: [1, 1, 1] });
-  const best = fromGrid.f < fromMoments.f ? fromGrid : fromMoments;
+  let best = fromGrid.f < fromMoments.f ? fromGrid : fromMoments;
+  // Refinement on every value, from the best point of the thinned search.
+  if (small !== sorted) best = nelderMeadRestarted(objectiveOn(sorted), best.x, { steps: [0.5, 0.5, 0.5] });
   const { min, mode, max } = params(best.x);
   return { pert: [min, mode, max] };
 }

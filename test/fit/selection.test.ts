@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { fitDistributions } from '../../src/fit/fitDistributions.js';
+import type { FitSpec } from '../../src/fit/FitResult.js';
+import { fittedLaw, logLikelihood } from '../../src/fit/FittedLaw.js';
 import type { DistributionSpec } from '../../src/sim/distributions/index.js';
 import { sample } from './sample.js';
 
@@ -22,5 +24,12 @@ describe('fitDistributions picks the family the data came from', () => {
     expect(r.best).toEqual(r.candidates[0].distribution);
     // Not by a hair: the runner-up is far behind (ΔAIC > 10 is "essentially no support").
     expect(r.candidates[1].deltaAic).toBeGreaterThan(10);
+  });
+
+  test.each(CASES)('the %s fit to 5000 draws of %j is at least as likely as the truth', (_family, spec) => {
+    // More than 2000 values: the triangular and PERT searches run thinned, then refine on all.
+    const xs = sample(spec, 5000, 22);
+    const fit = fitDistributions(xs).candidates.find((c) => c.family === _family)!;
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(logLikelihood(fittedLaw(spec as FitSpec), xs) - 1e-6);
   });
 });
