@@ -53,7 +53,7 @@ export function fitDistributions(values: readonly number[]): FitResult {
       notFitted.push({ family, reason });
       continue;
     }
-    const spec = roundSpec(raw);
+    const spec = roundSpec(raw, sorted[0], sorted[n - 1]);
     try {
       distribution(spec); // the simulator must accept what we print
     } catch (e) {
