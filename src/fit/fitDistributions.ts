@@ -1,4 +1,5 @@
-import { CoordsimError } from '../sim/CoordsimError.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
+import { SimError } from '../sim/SimError.js';
 import { distribution } from '../sim/distributions/fromSpec.js';
 import type { FitCandidate, FitFamily, FitResult, FitSpec, NotFitted } from './FitResult.js';
 import { fittedLaw, logLikelihood } from './FittedLaw.js';
@@ -57,7 +58,7 @@ export function fitDistributions(values: readonly number[]): FitResult {
     try {
       distribution(spec); // the simulator must accept what we print
     } catch (e) {
-      if (!(e instanceof CoordsimError)) throw e;
+      if (!(e instanceof SimError)) throw e;
       notFitted.push({ family, reason: `the fitted parameters are outside what the simulator accepts (${e.message})` });
       continue;
     }
@@ -67,11 +68,17 @@ export function fitDistributions(values: readonly number[]): FitResult {
       notFitted.push({ family, reason: 'the fitted distribution gives a value zero density' });
       continue;
     }
+    const ks = ksStatistic(sorted, law.cdf);
+    if (!Number.isFinite(ks)) {
+      // Only for values spanning hundreds of orders of magnitude, where the CDF overflows.
+      notFitted.push({ family, reason: 'its CDF cannot be evaluated in double precision at these values' });
+      continue;
+    }
     candidates.push({
       family,
       distribution: spec,
       aic: 2 * law.k - 2 * logL,
-      ks: ksStatistic(sorted, law.cdf),
+      ks,
       logLikelihood: logL,
       parameters: law.k,
       deltaAic: 0,

@@ -1,5 +1,5 @@
 import { parse, CsvError } from 'csv-parse/sync';
-import { CoordsimError } from '../sim/CoordsimError.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 import { MIN_FIT_VALUES } from './fitDistributions.js';
 
 /** The values of one column of a CSV file, with the line each came from. */

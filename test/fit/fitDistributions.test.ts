@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CoordsimError } from '../../src/sim/CoordsimError.js';
+import { CoordsimError } from '../../src/scenario/CoordsimError.js';
 import { distribution } from '../../src/sim/distributions/index.js';
 import { fitDistributions, MIN_FIT_VALUES } from '../../src/fit/fitDistributions.js';
 import { fittedLaw, logLikelihood } from '../../src/fit/FittedLaw.js';
@@ -49,6 +49,16 @@ describe('fitDistributions', () => {
     expect(r.notFitted).toEqual([{ family: 'lognormal', reason: expect.stringContaining('value is 0') }]);
     const pert = r.candidates.find((c) => c.family === 'pert');
     expect(pert?.distribution).toMatchObject({ pert: [0, 0, expect.any(Number)] });
+  });
+
+  test('fitDistributions on values spanning 600 orders of magnitude reports only finite scores', () => {
+    const r = fitDistributions([1e-300, 1e-200, 1, 1e200, 1e300]);
+    expect(r.candidates.length).toBeGreaterThan(0);
+    for (const c of r.candidates) {
+      expect(Number.isFinite(c.aic) && Number.isFinite(c.ks), c.family).toBe(true);
+      expect(() => distribution(c.distribution)).not.toThrow();
+    }
+    expect(r.candidates.length + r.notFitted.length).toBe(5);
   });
 
   test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseValuesCsv } from '../../src/fit/parseValuesCsv.js';
-import { CoordsimError } from '../../src/sim/CoordsimError.js';
+import { CoordsimError } from '../../src/scenario/CoordsimError.js';
 
 const FILE = 'history.csv';
 

@@ -4,7 +4,7 @@ import { fitDistributions } from '../../fit/fitDistributions.js';
 import { formatFitTable } from '../../fit/formatFitTable.js';
 import { parseValuesCsv } from '../../fit/parseValuesCsv.js';
 import { renderFitReport } from '../../report/fitReport.js';
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { CliContext } from '../CliContext.js';
 import { toJson, writeOutputs } from '../io.js';
 
