@@ -3,6 +3,7 @@ import { CoordsimError } from '../scenario/CoordsimError.js';
 import type { CliContext } from './CliContext.js';
 import * as check from './commands/check.js';
 import * as compare from './commands/compare.js';
+import * as fit from './commands/fit.js';
 import * as montecarlo from './commands/montecarlo.js';
 import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
@@ -16,7 +17,7 @@ interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CommandModule[] = [run, montecarlo, compare, validate, check];
+export const COMMANDS: CommandModule[] = [run, montecarlo, compare, validate, check, fit];
 
 /** Returns an unparsed yargs instance; tests call `.parseAsync([...])` on it. */
 export function buildYargs(args: string[], ctx: CliContext): Argv {
