@@ -21,7 +21,7 @@ import { RunState } from './RunState.js';
 export class WorkOnlySchedule {
   /** Can runs of this (model, strategy) take the pure path? */
   static applies(model: Model, s: StrategyModel): boolean {
-    return model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
+    return !model.schedule.timed && model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
   }
 
   /**

@@ -67,13 +67,17 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
     stallMeetings(st, r);
   }
   const out = st.out;
-  const from = Math.max(now, st.interruptedUntil[r]);
-  const until = from + d;
+  // On a working calendar the meeting takes d of the resource's working time, from its next
+  // working moment, and every running job needs d more of it.
+  const time = st.calendared ? st.resourceTime[r] : null;
+  let from = Math.max(now, st.interruptedUntil[r]);
+  if (time !== null) from = time.nextWorking(from);
+  const until = time !== null ? time.advance(from, d) : from + d;
   st.interruptedUntil[r] = until;
   st.prevMeetingKind[r] = st.lastMeetingKind[r];
   st.lastMeetingKind[r] = kind;
   st.lastMeetingFrom[r] = from;
-  const c = d * st.capacity[r];
+  const c = d * (st.meetingSlots[r]);
   out.coord[r] += c;
   out.coordByKind[kind] += c;
   if (until > out.lastEnd[r]) out.lastEnd[r] = until;
@@ -82,7 +86,7 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
     const j = st.slotJob[s];
     if (j < 0) continue;
     st.sim.queue.cancel(J.event[j]);
-    J.end[j] += d;
+    J.end[j] = time !== null ? time.advance(J.end[j], d) : J.end[j] + d;
     J.event[j] = st.sim.scheduleAt(J.end[j], EV_JOB_END, j);
   }
   if (st.free[r] > 0) {
@@ -106,7 +110,7 @@ export function cutMeetings(st: EngineState): void {
     if (st.tracing) traceMeetingCut(st, end, r, over);
     st.interruptedUntil[r] = end;
     if (out.lastEnd[r] > end) out.lastEnd[r] = end;
-    const cap = st.capacity[r];
+    const cap = st.meetingSlots[r];
     out.coord[r] -= over * cap;
     // The overhang lies in the last meeting, and in the one before when they were back to back.
     const inLast = end + over - Math.max(st.lastMeetingFrom[r], end); // until − max(from, end)

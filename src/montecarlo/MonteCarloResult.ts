@@ -36,6 +36,20 @@ export interface TaskStats {
   criticality: number;
   /** Spearman rank correlation of the task's sampled duration with makespan. */
   sensitivity: number;
+  /** With dates or a task deadline: the distribution of its finish, its dated percentiles, and its own deadline's odds. */
+  finish?: Stats;
+  finishDate?: DatedPercentiles;
+  deadline?: number;
+  deadlineProbability?: number;
+}
+
+/** Dates of percentiles (ISO dates, or date-times in hour and minute units). */
+export interface DatedPercentiles {
+  p10?: string;
+  p50: string;
+  p80: string;
+  p90?: string;
+  p95: string;
 }
 
 /** Per-agent Monte Carlo statistics (means over runs). */
@@ -76,6 +90,9 @@ export interface MonteCarloResult {
   /** Set when `--precision` stopped the runs early. */
   stoppedEarly: boolean;
   makespan: Stats;
+  /** With a start date: the project start, and the dates of the makespan's percentiles. */
+  startDate?: string;
+  finishDate?: DatedPercentiles;
   sequentialMakespan: Stats;
   speedup: Stats;
   timeSavings: Stats;

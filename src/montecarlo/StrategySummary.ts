@@ -35,6 +35,9 @@ export interface StrategySummaryState {
   gates: Float64Array;
   /** Sums over runs of `COUNTS`: remediations, reworks, escalations, runs that met the deadline, events processed. */
   counts: Float64Array;
+  /** With dates or task deadlines: each task's finish (summaries with percentiles) and runs that met its deadline. */
+  taskFinishes?: FigureSummaryState[];
+  taskDeadlineMet?: Float64Array;
 }
 
 /** The Monte Carlo accumulators of one strategy over a range of runs. */
@@ -47,6 +50,9 @@ export class StrategySummary {
   readonly critical: Float64Array;
   readonly gates: Float64Array;
   readonly counts: Float64Array;
+  /** Per task, with dates or task deadlines (else null): its finish, and runs that met its own deadline. */
+  taskFinishes: FigureSummary[] | null;
+  readonly taskDeadlineMet: Float64Array | null;
   /** Scratch for one run's figures (allocated once). */
   readonly run: Float64Array;
   private readonly agentRun: Float64Array;
@@ -67,6 +73,9 @@ export class StrategySummary {
     this.counts = new Float64Array(COUNTS.length);
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
+    const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
+    this.taskFinishes = dated ? model.tasks.map(() => new FigureSummary()) : null;
+    this.taskDeadlineMet = dated ? new Float64Array(T) : null;
   }
 
   /** Adds a run; its figures are left in `this.run`. */
@@ -94,6 +103,15 @@ export class StrategySummary {
     const deadline = this.model.deadline;
     if (deadline !== null && state.makespan <= deadline) this.counts[K_MET_DEADLINE]++;
     this.counts[K_EVENTS] += state.eventCount;
+    if (this.taskFinishes !== null) {
+      const tasks = this.model.tasks;
+      for (let t = 0; t < tasks.length; t++) {
+        const finish = state.taskFinish[t];
+        this.taskFinishes[t].add(finish);
+        const d = tasks[t].deadline;
+        if (d !== null && finish <= d) this.taskDeadlineMet![t]++;
+      }
+    }
   }
 
   /** Adds another range's accumulators (exact: the order of merging does not matter). */
@@ -105,6 +123,10 @@ export class StrategySummary {
     addInto(this.critical, o.critical);
     addInto(this.gates, o.gates);
     addInto(this.counts, o.counts);
+    if (this.taskFinishes !== null) {
+      this.taskFinishes.forEach((f, t) => f.merge(o.taskFinishes![t]));
+      addInto(this.taskDeadlineMet!, o.taskDeadlineMet!);
+    }
   }
 
   toState(): StrategySummaryState {
@@ -117,6 +139,7 @@ export class StrategySummary {
       critical: Float64Array.from(this.critical),
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
+      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
     };
   }
 
@@ -126,6 +149,10 @@ export class StrategySummary {
     out.critical.set(s.critical);
     out.gates.set(s.gates);
     out.counts.set(s.counts);
+    if (out.taskFinishes !== null) {
+      out.taskFinishes = s.taskFinishes!.map((f) => FigureSummary.fromState(f));
+      out.taskDeadlineMet!.set(s.taskDeadlineMet!);
+    }
     return out;
   }
 }

@@ -43,6 +43,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
       meanFinish: mean(acc.taskFinish.exact(i).value()),
       criticality: mean(acc.critical[i]),
       sensitivity: pearson(averageRanks(column), msRanks),
+      ...taskDates(model, acc, i, n),
     };
   });
   const agents = model.agents.map((a, i) => ({
@@ -64,7 +65,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     exhausted: mean(acc.gates[GS * i + GS_EXHAUSTED]),
   }));
   const strategy = s.strategies[k];
-  return {
+  const result: MonteCarloResult = {
     scenario: model.name,
     description: model.description,
     strategy,
@@ -87,6 +88,42 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     events: mean(acc.counts[K_EVENTS]),
     representative: representative(model, s, strategy, makespans, stats.makespan.p50),
   };
+  return withDates(model, result);
+}
+
+/** With dates or a task deadline, a task's finish summary, dated percentiles and deadline odds. */
+function taskDates(model: Model, acc: StrategySummary, t: number, n: number): Partial<TaskStats> {
+  if (acc.taskFinishes === null) return {};
+  const finish = acc.taskFinishes[t].stats();
+  const out: Partial<TaskStats> = { finish };
+  const time = model.schedule.projectTime;
+  if (model.schedule.clock !== null) {
+    out.finishDate = { p50: time.finishDate(finish.p50, 0), p80: time.finishDate(finish.p80, 0), p95: time.finishDate(finish.p95, 0) };
+  }
+  const d = model.tasks[t].deadline;
+  if (d !== null) {
+    out.deadline = d;
+    out.deadlineProbability = n > 0 ? acc.taskDeadlineMet![t] / n : NaN;
+  }
+  return out;
+}
+
+/** The result with `startDate` and `finishDate` (the makespan's percentiles as dates) after `makespan`. */
+function withDates(model: Model, r: MonteCarloResult): MonteCarloResult {
+  const clock = model.schedule.clock;
+  if (clock === null) return r;
+  const time = model.schedule.projectTime;
+  const m = r.makespan;
+  const date = (x: number) => time.finishDate(x, 0);
+  const out = {} as MonteCarloResult;
+  for (const [k, v] of Object.entries(r) as Array<[keyof MonteCarloResult, never]>) {
+    out[k] = v;
+    if (k === 'makespan') {
+      out.startDate = clock.format(0);
+      out.finishDate = { p10: date(m.p10), p50: date(m.p50), p80: date(m.p80), p90: date(m.p90), p95: date(m.p95) };
+    }
+  }
+  return out;
 }
 
 /** Paired differences of makespan for every pair i < j (common random numbers). */
