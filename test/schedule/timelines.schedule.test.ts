@@ -236,3 +236,44 @@ describe('an always-working calendar changes nothing', () => {
     expect(compared).toBeGreaterThan(300);
   });
 });
+
+describe('the work-only path on calendars', () => {
+  test('gives exactly the general engine on working calendars with holidays and days off', async () => {
+    const { compileModel } = await import('../../src/engine/compileModel.js');
+    const { Engine } = await import('../../src/engine/Engine.js');
+    const { WorkOnlySchedule } = await import('../../src/engine/WorkOnlySchedule.js');
+    const { createRunInputs, sampleRunInputs } = await import('../../src/engine/RunInputs.js');
+    const { runMetrics } = await import('../../src/engine/runMetrics.js');
+    let compared = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary({ maxGates: 0, maxTasks: 30, maxAgents: 4, maxCapacity: 3 }), fc.nat(1000), fc.constantFrom('hour', 'day'), (s0: Scenario, seed, unit) => {
+        const tasks = s0.tasks.map((t) => (t.agent !== undefined ? t : { ...t, skill: undefined, agent: s0.agents.find((a) => a.skills?.includes(t.skill!))!.id }));
+        const s: Scenario = {
+          ...s0,
+          time_unit: unit as Scenario['time_unit'],
+          tasks,
+          start: '2027-01-01',
+          calendars: { office: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: 8, holidays: ['2027-01-06', { from: '2027-01-20', to: '2027-01-22' }] } },
+          calendar: 'office',
+          agents: s0.agents.map((a, i) => (i === 0 ? { ...a, off: [{ from: '2027-01-11', to: '2027-01-12' }] } : a)),
+        };
+        const model = compileModel(s);
+        const inputs = createRunInputs(model);
+        for (const strategy of Object.values(model.strategies)) {
+          if (!WorkOnlySchedule.applies(model, strategy)) continue;
+          const fast = new Engine(model, strategy);
+          const general = new Engine(model, strategy);
+          for (let run = 0; run < 2; run++) {
+            sampleRunInputs(model, seed, run, inputs);
+            const a = runMetrics(fast.run(inputs, { seed, run }), inputs);
+            const b = runMetrics(general.run(inputs, { seed, run, general: true }), inputs);
+            expect(a).toStrictEqual(b);
+            compared++;
+          }
+        }
+      }),
+      { numRuns: 120, seed: 5 },
+    );
+    expect(compared).toBeGreaterThanOrEqual(2 * 2 * 120);
+  });
+});
