@@ -2,7 +2,7 @@ import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloRe
 import { toCsv } from './toCsv.js';
 
 /** Columns of `agents.csv`. */
-export const AGENT_COLUMNS = ['strategy', 'id', 'role', 'capacity', 'utilization', 'work_time', 'coordination_time', 'idle_time'] as const;
+export const AGENT_COLUMNS = ['strategy', 'agent', 'role', 'capacity', 'utilization', 'work_time', 'coordination_time', 'idle_time'] as const;
 
 /**
  * Per-agent Monte Carlo statistics (means over runs) as CSV, one row per agent — per

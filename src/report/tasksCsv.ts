@@ -2,7 +2,7 @@ import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloRe
 import { toCsv } from './toCsv.js';
 
 /** Columns of `tasks.csv`. */
-export const TASK_COLUMNS = ['strategy', 'id', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity'] as const;
+export const TASK_COLUMNS = ['strategy', 'task', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity'] as const;
 
 /**
  * Per-task Monte Carlo statistics as CSV, one row per task in scenario order — per strategy

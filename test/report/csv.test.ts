@@ -4,6 +4,9 @@ import { AGENT_COLUMNS, agentsCsv } from '../../src/report/agentsCsv.js';
 import { COMPARE_COLUMNS, compareCsv } from '../../src/report/compareCsv.js';
 import { PAIR_COLUMNS, pairsCsv } from '../../src/report/pairsCsv.js';
 import { TASK_COLUMNS, tasksCsv } from '../../src/report/tasksCsv.js';
+import { RUNS_COLUMNS, runsCsvHeader, runsCsvRows } from '../../src/report/runsCsv.js';
+import { csvCell, toCsv } from '../../src/report/toCsv.js';
+import { RUN_COLUMNS } from '../../src/montecarlo/summarizeRange.js';
 import { compareFixture, EVIL, monteCarloFixture, poisonedFixtures } from '../fixtures/report/index.js';
 
 /** Parses CSV text into header and rows of strings. */
@@ -108,5 +111,29 @@ describe('pairsCsv', () => {
       expect(r.slice(0, 2)).toEqual([p.a, p.b]);
       expect(r.slice(2).map(Number)).toEqual([p.meanDifference, p.ci95[0], p.ci95[1], p.probabilityAFaster]);
     });
+  });
+});
+
+describe('runsCsvRows', () => {
+  const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+  it('RUNS_COLUMNS are the library per-run row columns in snake_case', () => {
+    expect([...RUNS_COLUMNS]).toEqual(RUN_COLUMNS.map(snake));
+  });
+
+  it('runsCsvRows(rows, strategies) writes the cells toCsv writes, names quoted as it quotes them', () => {
+    const W = RUNS_COLUMNS.length;
+    const strategies = ['plain', 'a,b', 'say "hi"', 'two\nlines', 'ünï'];
+    const values = [[0, 0, 1.5, 3, 2, 0.5, 3, 0.25, 0.0769, 0.9, 1], [1, 1, -0, 1e-300, NaN, Infinity, -2.5, 0, 0, 0, 0], [2, 4, 7, 7, 1, 0, 7, 0, 0, 1, NaN]];
+    const rows = new Float64Array(values.flat());
+    expect(rows.length).toBe(3 * W);
+    const expected = toCsv(RUNS_COLUMNS, values.map((v) => [v[0], strategies[v[1]], ...v.slice(2, W - 1), Number.isNaN(v[W - 1]) ? null : v[W - 1] === 1]));
+    expect(runsCsvHeader() + runsCsvRows(rows, strategies)).toBe(expected);
+    const parsed = parse(expected) as string[][];
+    expect(parsed.slice(1).map((r) => r[1])).toEqual(['plain', 'a,b', 'ünï']);
+  });
+
+  it('csvCell(value) is one cell of toCsv', () => {
+    for (const v of ['x', 'a,b', '"', '', null, 3, -0.5, NaN, true]) expect(csvCell(v)).toBe(toCsv(['h'], [[v]]).slice(2, -1));
   });
 });
