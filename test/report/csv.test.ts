@@ -137,3 +137,25 @@ describe('runsCsvRows', () => {
     for (const v of ['x', 'a,b', '"', '', null, 3, -0.5, NaN, true]) expect(csvCell(v)).toBe(toCsv(['h'], [[v]]).slice(2, -1));
   });
 });
+
+describe('toCsv formula injection (OWASP)', () => {
+  const RISKY = ['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '＝1', '-'];
+
+  it('toCsv(columns, rows) prefixes text cells starting with = + - @ tab CR with a quote', () => {
+    const text = toCsv(['v'], RISKY.map((v) => [v]));
+    const values = (parse(text) as string[][]).slice(1).map((r) => r[0]);
+    expect(values).toEqual(RISKY.map((v) => `'${v}`));
+  });
+
+  it('toCsv(columns, rows) leaves numbers, booleans and text that only contains such characters alone', () => {
+    const text = toCsv(['a', 'b', 'c', 'd', 'e'], [[-3, -0.5e-7, 'a=b', "'=already", false]]);
+    expect(text).toBe("a,b,c,d,e\n-3,-5e-8,a=b,'=already,false\n");
+  });
+
+  it('runsCsvRows escapes strategy names as toCsv does', () => {
+    const rows = new Float64Array([0, 0, 1, 1, 1, 0, 1, 0, 0, 1, 1]);
+    expect(runsCsvRows(rows, ['=cmd|calc'])).toBe("0,'=cmd|calc,1,1,1,0,1,0,0,1,true\n");
+    expect(csvCell('-fast')).toBe("'-fast");
+    expect(csvCell(-2)).toBe('-2');
+  });
+});
