@@ -16,6 +16,7 @@ export async function monteCarloWithOutputs<R>(
   ctx: CliContext,
   set: OutputSet | null,
   progress: boolean,
+  timeUnit: string,
   compute: (hooks: MonteCarloHooks) => Promise<R>,
   files: (r: R) => OutputFiles,
 ): Promise<R> {
@@ -23,7 +24,7 @@ export async function monteCarloWithOutputs<R>(
   const runs = set?.stream('runs.csv');
   runs?.write(runsCsvHeader());
   try {
-    const result = await compute({ onProgress: bar, onRows: runs && ((rows, strategies) => runs.write(runsCsvRows(rows, strategies))) });
+    const result = await compute({ onProgress: bar, onRows: runs && ((rows, strategies) => runs.write(runsCsvRows(rows, strategies, timeUnit))) });
     if (set !== null) for (const [name, content] of Object.entries(files(result))) set.write(name, content);
     return result;
   } finally {

@@ -2,6 +2,7 @@ import type { Model } from '../engine/Model.js';
 import type { RunResult } from '../engine/simulate.js';
 import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
 import { agentsCsv } from '../report/agentsCsv.js';
+import { compareCsv } from '../report/compareCsv.js';
 import { pairsCsv } from '../report/pairsCsv.js';
 import { renderReport } from '../report/renderReport.js';
 import { tasksCsv } from '../report/tasksCsv.js';
@@ -15,7 +16,7 @@ export type OutputFiles = Record<string, string>;
 export function runFiles(model: Model, r: RunResult): OutputFiles {
   return {
     'run.json': toJson(r.metrics),
-    'trace.csv': traceCsv(r.trace),
+    'trace.csv': traceCsv(r.trace, model.timeUnit),
     'report.html': renderReport({ kind: 'run', model, metrics: r.metrics, trace: r.trace }),
   };
 }
@@ -25,8 +26,8 @@ export function monteCarloFiles(model: Model, r: MonteCarloResult): OutputFiles 
   return {
     'montecarlo.json': toJson(r),
     'tasks.csv': tasksCsv(r),
-    'agents.csv': agentsCsv(r),
-    'trace.csv': traceCsv(r.representative.trace),
+    'agents.csv': agentsCsv(r, model.orchestrator),
+    'trace.csv': traceCsv(r.representative.trace, model.timeUnit),
     'report.html': renderReport({ kind: 'montecarlo', model, result: r }),
   };
 }
@@ -35,11 +36,12 @@ export function monteCarloFiles(model: Model, r: MonteCarloResult): OutputFiles 
 export function compareFiles(model: Model, r: CompareResult): OutputFiles {
   return {
     'compare.json': toJson(r),
+    'compare.csv': compareCsv(r),
     'pairs.csv': pairsCsv(r),
     'tasks.csv': tasksCsv(r),
-    'agents.csv': agentsCsv(r),
+    'agents.csv': agentsCsv(r, model.orchestrator),
     // The representative run of the first strategy listed (the one the user is weighing).
-    'trace.csv': traceCsv(r.strategies[0].representative.trace),
+    'trace.csv': traceCsv(r.strategies[0].representative.trace, model.timeUnit),
     'report.html': renderReport({ kind: 'compare', model, result: r }),
   };
 }

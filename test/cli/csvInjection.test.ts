@@ -21,7 +21,7 @@ describe('CSV formula injection', () => {
     const r = coordsim(['compare', FORMULAS, '--runs', '40', '--out', dir]);
     expect(r.code, r.stderr).toBe(0);
     const files = csvs(dir);
-    expect(Object.keys(files).sort()).toEqual(['agents.csv', 'pairs.csv', 'runs.csv', 'tasks.csv', 'trace.csv']);
+    expect(Object.keys(files).sort()).toEqual(['agents.csv', 'compare.csv', 'pairs.csv', 'runs.csv', 'tasks.csv', 'trace.csv']);
     let cells = 0;
     for (const [file, rows] of Object.entries(files)) {
       for (const row of rows) {
@@ -38,7 +38,11 @@ describe('CSV formula injection', () => {
       ['build', "'\tTAB", 'dev'],
       ['ship', "'\rCR", 'dev'],
     ]);
-    expect(files['agents.csv'].slice(0, 2).map((a) => a.role)).toEqual(["'=1+2", "'@SUM(A1:A9)"]);
+    expect(files['agents.csv'].slice(0, 3).map((a) => [a.role, a.kind])).toEqual([
+      ["'=1+2", 'agent'],
+      ["'@SUM(A1:A9)", 'agent'],
+      ["'+cmd|' /C calc'!A0", 'orchestrator'],
+    ]);
     expect(new Set(files['runs.csv'].map((x) => x.strategy))).toEqual(new Set(["'-hub", 'mesh', 'ideal', 'sequential']));
     expect(files['trace.csv'][0]).toMatchObject({ task: "'-design", agent: "'-lead" });
   });

@@ -78,7 +78,7 @@ describe('coordsim commands into the same DIR', () => {
   test('a second command leaves only its own files', () => {
     const dir = join(tempDir(), 'out');
     expect(coordsim(['compare', SEED, '--strategies', 'mesh', '--runs', '30', '--out', dir]).code).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['agents.csv', 'compare.json', 'pairs.csv', 'report.html', 'runs.csv', 'tasks.csv', 'trace.csv']);
+    expect(readdirSync(dir).sort()).toEqual(['agents.csv', 'compare.csv', 'compare.json', 'pairs.csv', 'report.html', 'runs.csv', 'tasks.csv', 'trace.csv']);
     const r = coordsim(['run', SEED, '--out', dir, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['report.html', 'run.json', 'trace.csv']);

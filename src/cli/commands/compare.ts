@@ -33,7 +33,7 @@ export function handler(ctx: CliContext) {
     const { scenario, model } = loadScenarioFile(argv.scenario);
     requireStrategies(model, names ?? []);
     const { result, written } = await withOutputSet(dest, (set) =>
-      monteCarloWithOutputs(ctx, set, !argv.json, (hooks) => compare(scenario, names, { ...options, ...hooks }), (r) => compareFiles(model, r)),
+      monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => compare(scenario, names, { ...options, ...hooks }), (r) => compareFiles(model, r)),
     );
     printResult(ctx, argv.json, result, () => formatCompare(model, result), written, dest?.dir);
   };

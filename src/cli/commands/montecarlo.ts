@@ -52,7 +52,7 @@ export function handler(ctx: CliContext) {
     const { scenario, model } = loadScenarioFile(argv.scenario);
     requireStrategies(model, [strategy]);
     const { result, written } = await withOutputSet(dest, (set) =>
-      monteCarloWithOutputs(ctx, set, !argv.json, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, ...hooks }), (r) => monteCarloFiles(model, r)),
+      monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, ...hooks }), (r) => monteCarloFiles(model, r)),
     );
     printResult(ctx, argv.json, result, () => formatMonteCarlo(model, result), written, dest?.dir);
   };
