@@ -20,7 +20,8 @@ export function parseInteger(flag: string, raw: unknown, { min, max }: { min: nu
   const s = typeof raw === 'string' ? raw.trim() : '';
   const n = /^\d{1,16}$/.test(s) ? Number(s) : NaN;
   if (!(n >= min && n <= max)) {
-    throw new CoordsimError('E_USAGE', `--${flag}: expected a whole number from ${grouped(min)} to ${grouped(max)} in decimal digits, got ${show(raw)}`);
+    const what = min === 1 ? 'a positive integer' : `an integer >= ${min}`;
+    throw new CoordsimError('E_USAGE', `--${flag}: expected ${what}, got ${show(raw)} (decimal digits, ${grouped(min)} to ${grouped(max)})`);
   }
   return n;
 }

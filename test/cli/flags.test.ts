@@ -21,7 +21,8 @@ describe('integer flags: decimal digits within documented bounds', () => {
     const r = coordsim([command, SEED, flag, value, '--json']);
     expect(r.code, r.stderr).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`${flag}: expected a whole number from ${bounds} in decimal digits, got ${JSON.stringify(value)}`);
+    const what = bounds.startsWith('1 ') ? 'a positive integer' : 'an integer >= 0';
+    expect(r.stderr).toContain(`${flag}: expected ${what}, got ${JSON.stringify(value)} (decimal digits, ${bounds})`);
   });
 
   test('--precision takes a decimal fraction only', () => {

@@ -1,4 +1,4 @@
-import { closeSync, copyFileSync, readdirSync, lstatSync, mkdirSync, mkdtempSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, copyFileSync, readdirSync, mkdirSync, statSync, openSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { CoordsimError } from '../../scenario/CoordsimError.js';
 import { checkReplaceable, isKeptName, type OutputDestination } from './checkDestination.js';
@@ -40,8 +40,7 @@ export class OutputSet {
         mkdirSync(m);
         created.push(m);
       }
-      const tmp = mkdtempSync(join(dirname(dest.dir), `.${basename(dest.dir)}.coordsim-`));
-      return new OutputSet(dest, tmp, created);
+      return new OutputSet(dest, makeTemp(dest.dir), created);
     } catch (e) {
       for (const c of created.reverse()) rmdirSync(c);
       const err = e as NodeJS.ErrnoException;
@@ -75,8 +74,10 @@ export class OutputSet {
     const { dir } = this.dest;
     const aside = `${tmp}.old`;
     let present = false;
+    let mode = 0;
     try {
-      present = lstatSync(dir) !== undefined;
+      mode = statSync(dir).mode & 0o7777;
+      present = true;
     } catch {
       present = false;
     }
@@ -84,6 +85,7 @@ export class OutputSet {
       if (present) {
         checkReplaceable(this.dest.given, dir, process.cwd()); // it may have changed while we worked
         for (const n of readdirSync(dir)) if (isKeptName(n)) copyFileSync(join(dir, n), join(tmp, n));
+        chmodSync(tmp, mode); // the replaced folder keeps its permissions
         renameSync(dir, aside);
         try {
           renameSync(tmp, dir);
@@ -130,5 +132,21 @@ export class OutputSet {
   private closeAll(): void {
     for (const fd of this.fds.values()) closeSync(fd);
     this.fds.clear();
+  }
+}
+
+/**
+ * Creates `.NAME.coordsim-PID-K` beside DIR with the usual permissions (mkdir applies the
+ * umask; mkdtemp would make it private): K counts up past names left by a killed process.
+ */
+function makeTemp(dir: string): string {
+  for (let k = 0; ; k++) {
+    const tmp = join(dirname(dir), `.${basename(dir)}.coordsim-${process.pid}-${k}`);
+    try {
+      mkdirSync(tmp);
+      return tmp;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || k >= 1000) throw e;
+    }
   }
 }
