@@ -3,6 +3,7 @@ import { CoordsimError } from '../scenario/CoordsimError.js';
 import type { CliContext } from './CliContext.js';
 import * as check from './commands/check.js';
 import * as compare from './commands/compare.js';
+import * as fit from './commands/fit.js';
 import * as montecarlo from './commands/montecarlo.js';
 import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
@@ -19,7 +20,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, validate, check];
+export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, validate, check, fit];
 
 /** The command list shown when none (or an unknown one) is given. */
 export function commandList(): string {

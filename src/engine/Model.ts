@@ -55,6 +55,11 @@ export interface TaskModel {
   after: number[];
 }
 
+/** `GateModel.reviewer` when the scenario names none: the topology decides. */
+export const REVIEWER_DEFAULT = -1;
+/** `GateModel.reviewer` when the scenario names the orchestrator. */
+export const REVIEWER_ORCHESTRATOR = -2;
+
 export interface GateModel {
   id: string;
   index: number;
@@ -64,7 +69,7 @@ export interface GateModel {
   after: number[];
   /** Assessed task indices. */
   assesses: number[];
-  /** Reviewer: an agent index, `-2` for the orchestrator, or `-1` for the default. */
+  /** Reviewer: an agent index, `REVIEWER_ORCHESTRATOR`, or `REVIEWER_DEFAULT` (as the topology says). */
   reviewer: number;
   review: Distribution;
   pPass: number;
@@ -87,7 +92,7 @@ export interface RiskModel {
 
 export type Topology = 'hub' | 'mesh' | 'hierarchy' | 'ideal' | 'sequential';
 
-/** A coordination strategy with defaults applied (SPEC 4.3, 4.4). */
+/** A coordination strategy with defaults applied (docs/semantics.md §3; docs/semantics.md §5, §9). */
 export interface StrategyModel {
   name: string;
   description: string;

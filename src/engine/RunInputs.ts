@@ -11,7 +11,7 @@ export interface RunInputs {
   /** Sampled duration (work) of each task. */
   durations: Float64Array;
   /** Per task: elapsed delay from risks that occurred (the agent is held, not working). */
-  riskDelay: Float64Array;
+  riskHeld: Float64Array;
   /** Per task: extra work from risks that occurred. */
   riskWork: Float64Array;
   /** Per risk: 1 when it occurred in this run. */
@@ -36,7 +36,7 @@ export function createRunInputs(model: Model): RunInputs {
   });
   return {
     durations: new Float64Array(T),
-    riskDelay: new Float64Array(T),
+    riskHeld: new Float64Array(T),
     riskWork: new Float64Array(T),
     riskHit: new Uint8Array(model.risks.length),
     gateDraws: new Float64Array(n),
@@ -100,7 +100,7 @@ function durationPlan(model: Model): DurationPlan {
 const GEN = new Alea();
 
 function sampleRisks(model: Model, rng: Rng, out: RunInputs): void {
-  out.riskDelay.fill(0);
+  out.riskHeld.fill(0);
   out.riskWork.fill(0);
   const risks = model.risks;
   for (let i = 0; i < risks.length; i++) {
@@ -111,7 +111,7 @@ function sampleRisks(model: Model, rng: Rng, out: RunInputs): void {
     const work = r.work ? r.work.sample(rng) : 0;
     out.riskHit[i] = hit ? 1 : 0;
     if (hit) {
-      out.riskDelay[r.task] += delay;
+      out.riskHeld[r.task] += delay;
       out.riskWork[r.task] += work;
     }
   }

@@ -1,5 +1,5 @@
 /**
- * One row of a run's event trace, in the order the engine processed it (SPEC 8).
+ * One row of a run's event trace, in the order the engine processed it (docs/semantics.md §15).
  * `kind` is one of `TRACE_KINDS`; `task`, `agent` and `gate` are ids or '' when not relevant.
  */
 export interface TraceRecord {
@@ -23,6 +23,8 @@ export const TRACE_KINDS = [
   'handoff_finish',
   'handoff_batched',
   'escalation',
+  'escalation_start',
+  'escalation_finish',
   'escalation_resolved',
   'status_update',
   'checkpoint',

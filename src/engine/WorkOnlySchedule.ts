@@ -1,21 +1,13 @@
+import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
+import { sortInts } from '../sim/sortInts.js';
+import { criticalOrder } from './criticalPath.js';
+import type { EngineRunOptions } from './EngineState.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
-
-/** The result arrays a run fills (the `Engine`'s public fields of the same names). */
-export interface WorkOnlyScheduleResults {
-  readonly work: Float64Array;
-  readonly blocked: Float64Array;
-  readonly firstStart: Float64Array;
-  readonly lastEnd: Float64Array;
-  readonly critical: Uint8Array;
-  readonly taskStart: Float64Array;
-  readonly taskFinish: Float64Array;
-  readonly taskAgent: Int32Array;
-  readonly taskExecutions: Int32Array;
-}
+import { RunState } from './RunState.js';
 
 /**
- * The engine's dispatch (SPEC 4.2) for runs with nothing but work: every task on a fixed
+ * The engine's dispatch (docs/semantics.md §3) for runs with nothing but work: every task on a fixed
  * agent, no gates, and a strategy without handoffs, status updates or checkpoints (`ideal`,
  * `sequential`, or any strategy whose coordination is all switched off). Such a run is a
  * list schedule, so tasks stand in for jobs, each agent's ready tasks sit in a list sorted by
@@ -32,17 +24,18 @@ export class WorkOnlySchedule {
     return model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
   }
 
-  makespan = 0;
-  /** Events processed by the last run: the start signal and one per task end, as in the general engine. */
-  eventCount = 0;
-  /** Task whose end set the makespan (the end of the critical path), or -1. */
-  lastTask = -1;
+  /**
+   * What every run of this path fills and returns. Coordination and its counts stay zero, and
+   * each task runs once on its fixed agent: those fields are written once, here.
+   */
+  readonly out: RunState;
   /** Per task: the task whose end enabled its start (dependency or freed agent), or -1. */
   readonly pred: Int32Array;
 
   private readonly T: number;
   private readonly R: number;
-  private readonly seq: boolean;
+  /** The sequential topology: one task at a time, the best of all. */
+  private readonly oneAtATime: boolean;
   /** The model has risks: extra work and delays are added to the sampled durations. */
   private readonly risky: boolean;
   private readonly capacity: Int32Array;
@@ -61,6 +54,9 @@ export class WorkOnlySchedule {
   /** Scratch of the dispatch step: the ranks starting at this instant, sorted. */
   private readonly picks: Int32Array;
   private readonly markList: Int32Array;
+  /** Scratch of the critical path: first start of each task on it, and the sort buffer. */
+  private readonly pathStart: Float64Array;
+  private readonly pathBuf: Int32Array;
   /**
    * Ready ranks, sorted ascending, per resource in `ready[head[r] .. tail[r])` (one list for all
    * in `sequential`): the best is taken from the head, and since tasks mostly become ready in
@@ -76,13 +72,15 @@ export class WorkOnlySchedule {
   private readonly evSeq: Float64Array;
   private readonly evTask: Int32Array;
 
-  constructor(model: Model, strategy: StrategyModel, capacity: Int32Array, rank: Int32Array, succOff: Int32Array, succList: Int32Array) {
+  constructor(model: Model, strategy: StrategyModel, rank: Int32Array, succOff: Int32Array, succList: Int32Array) {
     const T = model.tasks.length;
     const A = model.agents.length;
     this.T = T;
     this.R = A;
-    this.seq = strategy.topology === 'sequential';
+    this.oneAtATime = strategy.topology === 'sequential';
     this.risky = model.risks.length > 0;
+    this.out = new RunState(model, strategy);
+    const capacity = this.out.capacity;
     this.capacity = capacity;
     this.agentOf = Int32Array.from(model.tasks, (t) => t.agent);
     this.rank = rank;
@@ -99,11 +97,15 @@ export class WorkOnlySchedule {
     this.marked = new Uint8Array(A);
     this.picks = new Int32Array(T);
     this.markList = new Int32Array(A);
+    this.pathStart = new Float64Array(T);
+    this.pathBuf = new Int32Array(T);
     this.ready = new Int32Array(T);
     this.base = new Int32Array(A + 1);
     this.head = new Int32Array(A);
     this.tail = new Int32Array(A);
-    if (!this.seq) {
+    this.out.taskAgent.set(this.agentOf);
+    this.out.taskExecutions.fill(1);
+    if (!this.oneAtATime) {
       for (let t = 0; t < T; t++) this.base[this.agentOf[t] + 1]++;
       for (let r = 0; r < A; r++) this.base[r + 1] += this.base[r];
     }
@@ -115,12 +117,11 @@ export class WorkOnlySchedule {
     this.evTask = new Int32Array(E);
   }
 
-  /**
-   * Simulates one run into `out` (reset here) and this object's `makespan`, `eventCount`,
-   * `lastTask`, `pred`. `writeStatic`: also write task agents and execution counts (the same
-   * in every run of this path; false when `out` still holds them from the last one).
-   */
-  run(inputs: RunInputs, out: WorkOnlyScheduleResults, writeStatic = true): void {
+  /** Simulates one run and returns its state (the same `out` object every time). */
+  run(inputs: RunInputs, options: EngineRunOptions): RunState {
+    const out = this.out;
+    out.seed = options.seed;
+    out.run = options.run;
     const T = this.T;
     const R = this.R;
     for (let r = 0; r < R; r++) {
@@ -132,7 +133,7 @@ export class WorkOnlySchedule {
     // The engine's resources include the orchestrator (idle here): all of them are reset.
     for (let r = 0; r < out.work.length; r++) {
       out.work[r] = 0;
-      out.blocked[r] = 0;
+      out.held[r] = 0;
       out.firstStart[r] = Infinity;
       out.lastEnd[r] = 0;
     }
@@ -142,14 +143,9 @@ export class WorkOnlySchedule {
       this.pending[t] = this.predCount[t];
       out.critical[t] = 0;
     }
-    // Fixed agents, one execution each: the same in every run, written when `out` may hold others.
-    if (writeStatic) {
-      out.taskAgent.set(this.agentOf);
-      out.taskExecutions.fill(1);
-    }
     const I = inputs;
     const risky = this.risky;
-    const seq = this.seq;
+    const oneAtATime = this.oneAtATime;
     const { agentOf, rank, taskOfRank, succOff, succList, pending, pred, readyAt } = this;
     const { free, lastEndTask, marked, markList, ready, head, tail, picks } = this;
     const et = this.evTime;
@@ -171,7 +167,7 @@ export class WorkOnlySchedule {
       pred[t] = -1;
       readyAt[t] = 0;
       const r = agentOf[t];
-      insertRank(ready, head, tail, seq ? 0 : r, rank[t]);
+      insertRank(ready, head, tail, oneAtATime ? 0 : r, rank[t]);
       if (marked[r] === 0) {
         marked[r] = 1;
         markList[markCount++] = r;
@@ -179,7 +175,7 @@ export class WorkOnlySchedule {
     }
     let now = 0;
     for (;;) {
-      // SPEC 4.2 at the end of instant `now`: free agents start their best ready tasks, and the
+      // docs/semantics.md §3 at the end of instant `now`: free agents start their best ready tasks, and the
       // starts happen in rank order across agents (the general engine repeatedly starts the
       // best of the marked agents' best tasks; with fixed agents each agent's picks do not
       // depend on the others', so only the order of the starts, hence of their end events, is
@@ -188,12 +184,12 @@ export class WorkOnlySchedule {
       for (let k = 0; k < markCount; k++) {
         const r = markList[k];
         marked[r] = 0;
-        if (!seq) for (let f = free[r]; f > 0 && head[r] < tail[r]; f--) picks[m++] = ready[head[r]++];
+        if (!oneAtATime) for (let f = free[r]; f > 0 && head[r] < tail[r]; f--) picks[m++] = ready[head[r]++];
       }
       markCount = 0;
-      if (seq) {
+      if (oneAtATime) {
         if (running === 0 && head[0] < tail[0]) picks[m++] = ready[head[0]++];
-      } else if (m > 1) sortRanks(picks, m);
+      } else if (m > 1) sortInts(picks, m);
       for (let i = 0; i < m; i++) {
         const t = taskOfRank[picks[i]];
         const r = agentOf[t];
@@ -207,18 +203,18 @@ export class WorkOnlySchedule {
         running++;
         if (now < out.firstStart[r]) out.firstStart[r] = now;
         // The job store's duration, coord + work + held with coord 0: the same rounding.
-        const end = now + (risky ? I.durations[t] + I.riskWork[t] + I.riskDelay[t] : I.durations[t] + 0);
+        const end = now + (risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0);
         const sq = nextSeq++;
         if (hole) {
           hole = false;
-          siftDown(et, es, ek, evCount, end, sq, t);
-        } else siftUp(et, es, ek, evCount++, end, sq, t);
+          heapSiftDown(et, es, ek, evCount, 0, end, sq, t);
+        } else heapSiftUp(et, es, ek, evCount++, end, sq, t);
       }
       // The next instant: every task end at the least event time.
       if (hole) {
         hole = false;
         const n = --evCount;
-        if (n > 0) siftDown(et, es, ek, n, et[n], es[n], ek[n]);
+        if (n > 0) heapSiftDown(et, es, ek, n, 0, et[n], es[n], ek[n]);
       }
       if (evCount === 0) break;
       now = et[0];
@@ -233,7 +229,7 @@ export class WorkOnlySchedule {
         if (now > out.lastEnd[r]) out.lastEnd[r] = now;
         if (risky) {
           out.work[r] += I.durations[t] + I.riskWork[t];
-          out.blocked[r] += I.riskDelay[t];
+          out.held[r] += I.riskHeld[t];
         } else out.work[r] += I.durations[t] + 0; // + 0: the general engine adds the (zero) extra work
         if (marked[r] === 0) {
           marked[r] = 1;
@@ -251,7 +247,7 @@ export class WorkOnlySchedule {
           if (--pending[s] !== 0) continue;
           readyAt[s] = now;
           const rs = agentOf[s];
-          insertRank(ready, head, tail, seq ? 0 : rs, rank[s]);
+          insertRank(ready, head, tail, oneAtATime ? 0 : rs, rank[s]);
           if (marked[rs] === 0) {
             marked[rs] = 1;
             markList[markCount++] = rs;
@@ -263,12 +259,21 @@ export class WorkOnlySchedule {
         if (next !== now) break;
         hole = false;
         const c = --evCount;
-        siftDown(et, es, ek, c, et[c], es[c], ek[c]);
+        heapSiftDown(et, es, ek, c, 0, et[c], es[c], ek[c]);
       }
     }
-    this.makespan = makespan;
-    this.lastTask = lastTask;
-    this.eventCount = processed;
+    out.makespan = makespan;
+    out.eventCount = processed;
+    // The chain of enabling tasks from the one that set the makespan (each task is one job here).
+    const first = this.pathStart;
+    first.fill(Infinity);
+    let t = lastTask;
+    for (let guard = T + 1; t >= 0 && guard-- > 0; t = pred[t]) {
+      out.critical[t] = 1;
+      if (out.taskStart[t] < first[t]) first[t] = out.taskStart[t];
+    }
+    out.criticalPath = criticalOrder(out.critical, first, this.pathBuf);
+    return out;
   }
 }
 
@@ -290,64 +295,4 @@ function insertRank(list: Int32Array, head: Int32Array, tail: Int32Array, h: num
     for (; i > lo; i--) list[i] = list[i - 1];
   }
   list[i] = rank;
-}
-
-/**
- * Places (time, seq, task), a new event, at index j of the end-time heap or above it. It has
- * the largest sequence number so far: it stops below any parent of equal time.
- */
-function siftUp(et: Float64Array, es: Float64Array, ek: Int32Array, j: number, time: number, s: number, task: number): void {
-  while (j > 0) {
-    const p = (j - 1) >> 1;
-    if (et[p] <= time) break;
-    et[j] = et[p];
-    es[j] = es[p];
-    ek[j] = ek[p];
-    j = p;
-  }
-  et[j] = time;
-  es[j] = s;
-  ek[j] = task;
-}
-
-/** Places (time, seq, task) at the vacant root of the end-time heap `et/es/ek` of n entries, or below it. */
-function siftDown(et: Float64Array, es: Float64Array, ek: Int32Array, n: number, time: number, s: number, task: number): void {
-  let i = 0;
-  for (;;) {
-    let c = 2 * i + 1;
-    if (c >= n) break;
-    let ct = et[c];
-    if (c + 1 < n) {
-      const rt = et[c + 1];
-      if (rt < ct || (rt === ct && es[c + 1] < es[c])) {
-        c++;
-        ct = rt;
-      }
-    }
-    if (ct > time || (ct === time && es[c] > s)) break;
-    et[i] = ct;
-    es[i] = es[c];
-    ek[i] = ek[c];
-    i = c;
-  }
-  et[i] = time;
-  es[i] = s;
-  ek[i] = task;
-}
-
-/** Sorts `a[0 .. m)` ascending: insertion sort for the few starts of an instant, else the typed-array sort. */
-function sortRanks(a: Int32Array, m: number): void {
-  if (m > 16) {
-    a.subarray(0, m).sort(); // typed arrays sort numerically
-    return;
-  }
-  for (let k = 1; k < m; k++) {
-    const x = a[k];
-    let i = k - 1;
-    while (i >= 0 && a[i] > x) {
-      a[i + 1] = a[i];
-      i--;
-    }
-    a[i + 1] = x;
-  }
 }

@@ -2,7 +2,7 @@ import { CoordsimError } from '../scenario/CoordsimError.js';
 import { SimError } from '../sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
 import { distribution } from '../sim/distributions/index.js';
-import type { AgentModel, GateModel, Model, RiskModel, StrategyModel, TaskModel } from './Model.js';
+import { REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import type { Scenario, StrategySpec } from '../scenario/Scenario.js';
 
 const UNITS_PER_WEEK = { hour: 40, day: 5, week: 1 } as const;
@@ -13,6 +13,19 @@ const UNITS_PER_WEEK = { hour: 40, day: 5, week: 1 } as const;
  * file and line first; this guards library callers that build scenarios in code).
  */
 export function compileModel(s: Scenario): Model {
+  const model = compile(s);
+  compiled.add(model);
+  return model;
+}
+
+const compiled = new WeakSet<object>();
+
+/** True for a model made by `compileModel` (the functions that take a scenario or a model tell them apart by this). */
+export function isModel(x: Scenario | Model): x is Model {
+  return compiled.has(x);
+}
+
+function compile(s: Scenario): Model {
   const dist = (spec: DistributionSpec, path: string): Distribution => {
     try {
       return distribution(spec);
@@ -89,9 +102,9 @@ export function compileModel(s: Scenario): Model {
       if (n >= T) throw new CoordsimError('E_REFERENCE', `a gate assesses tasks, '${id}' is a gate`, { path: `${path}/assesses/${k}` });
       return n;
     });
-    let reviewer = -1;
+    let reviewer = REVIEWER_DEFAULT;
     if (g.reviewer !== undefined) {
-      reviewer = g.reviewer === orchestrator.id ? -2 : agentIndex.get(g.reviewer) ?? NaN;
+      reviewer = g.reviewer === orchestrator.id ? REVIEWER_ORCHESTRATOR : agentIndex.get(g.reviewer) ?? NaN;
       if (Number.isNaN(reviewer)) throw new CoordsimError('E_REFERENCE', `unknown reviewer '${g.reviewer}'`, { path: `${path}/reviewer` });
     }
     const o = g.outcomes ?? {};

@@ -1,7 +1,7 @@
-import { COORD_KINDS, type Engine } from './Engine.js';
+import { COORD_KINDS, O_FAIL, O_PASS, O_REMEDIATE, type RunState } from './RunState.js';
 import type { RunInputs } from './RunInputs.js';
 
-/** The metrics of one run (SPEC section 5; camelCase names are contract). */
+/** The metrics of one run, as plain data (these camelCase names are relied on by users' tools: keep them). */
 export interface RunMetrics {
   scenario: string;
   strategy: string;
@@ -22,7 +22,7 @@ export interface RunMetrics {
   utilization: { mean: number; byAgent: Record<string, number> };
   capacityUse: number;
   idleTime: { byAgent: Record<string, number> };
-  /** Engaged span per agent: first start to last end (SPEC 5). */
+  /** Engaged span per agent: first start to last end. */
   engagedSpan: { byAgent: Record<string, { start: number; end: number }> };
   orchestrator: { id: string; capacity: number; coordinationTime: number; utilization: number; idleTime: number };
   criticalPath: string[];
@@ -38,11 +38,11 @@ export interface RunMetrics {
   events: number;
 }
 
-/** Reads the metrics of the engine's last run into plain data. */
-export function runMetrics(engine: Engine, inputs: RunInputs, seed: number | string, run: number): RunMetrics {
-  const m = engine.model;
+/** The metrics of a run (its state and the inputs it ran on), as plain data. */
+export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
+  const m = state.model;
   const A = m.agents.length;
-  const makespan = engine.makespan;
+  const makespan = state.makespan;
   let workTime = 0;
   let coordinationTime = 0;
   let heldTime = 0;
@@ -54,16 +54,16 @@ export function runMetrics(engine: Engine, inputs: RunInputs, seed: number | str
   let utilSum = 0;
   let engagedAgents = 0;
   for (let r = 0; r <= A; r++) {
-    workTime += engine.work[r];
-    coordinationTime += engine.coord[r];
-    heldTime += engine.blocked[r];
+    workTime += state.work[r];
+    coordinationTime += state.coord[r];
+    heldTime += state.held[r];
   }
   for (let r = 0; r < A; r++) {
     const id = m.agents[r].id;
-    const cap = engine.capacity[r];
-    const busy = engine.work[r] + engine.coord[r];
-    const start = engine.firstStart[r];
-    const end = engine.lastEnd[r];
+    const cap = state.capacity[r];
+    const busy = state.work[r] + state.coord[r];
+    const start = state.firstStart[r];
+    const end = state.lastEnd[r];
     const len = Number.isFinite(start) ? end - start : 0;
     const u = len > 0 ? busy / (len * cap) : 0;
     utilByAgent[id] = u;
@@ -77,38 +77,38 @@ export function runMetrics(engine: Engine, inputs: RunInputs, seed: number | str
     capAll += cap;
   }
   const o = A;
-  const oCap = engine.capacity[o];
-  const oBusy = engine.coord[o] + engine.work[o];
+  const oCap = state.capacity[o];
+  const oBusy = state.coord[o] + state.work[o];
   // Sequential work never idles while work remains and has no coordination: its makespan is
   // all the work plus the time agents are held by risk delays (tested against the real run).
   const sequentialMakespan = workTime + heldTime;
   const gates: RunMetrics['gates'] = {};
   m.gates.forEach((g, i) => {
     gates[g.id] = {
-      rounds: engine.gateRounds[i],
-      outcomes: { pass: engine.gateOutcomes[3 * i], remediate: engine.gateOutcomes[3 * i + 1], fail: engine.gateOutcomes[3 * i + 2] },
-      exhausted: engine.gateExhausted[i] === 1,
+      rounds: state.gateRounds[i],
+      outcomes: { pass: state.gateOutcomes[3 * i + O_PASS], remediate: state.gateOutcomes[3 * i + O_REMEDIATE], fail: state.gateOutcomes[3 * i + O_FAIL] },
+      exhausted: state.gateExhausted[i] === 1,
     };
   });
   const tasks: RunMetrics['tasks'] = {};
   m.tasks.forEach((t, i) => {
-    const a = engine.taskAgent[i];
+    const a = state.taskAgent[i];
     tasks[t.id] = {
       agent: a >= 0 ? m.agents[a].id : '',
-      start: engine.taskStart[i],
-      finish: engine.taskFinish[i],
+      start: state.taskStart[i],
+      finish: state.taskFinish[i],
       duration: inputs.durations[i],
-      executions: engine.taskExecutions[i],
-      critical: engine.critical[i] === 1,
+      executions: state.taskExecutions[i],
+      critical: state.critical[i] === 1,
     };
   });
   const byKind = {} as RunMetrics['coordinationByKind'];
-  COORD_KINDS.forEach((k, i) => (byKind[k] = engine.coordByKind[i]));
+  COORD_KINDS.forEach((k, i) => (byKind[k] = state.coordByKind[i]));
   const result: RunMetrics = {
     scenario: m.name,
-    strategy: engine.strategy.name,
-    seed,
-    run,
+    strategy: state.strategy.name,
+    seed: state.seed,
+    run: state.run,
     timeUnit: m.timeUnit,
     makespan,
     sequentialMakespan,
@@ -126,20 +126,20 @@ export function runMetrics(engine: Engine, inputs: RunInputs, seed: number | str
     orchestrator: {
       id: m.orchestrator.id,
       capacity: oCap,
-      coordinationTime: engine.coord[o],
+      coordinationTime: state.coord[o],
       utilization: makespan > 0 ? oBusy / (makespan * oCap) : 0,
       idleTime: makespan * oCap - oBusy,
     },
-    criticalPath: engine.criticalPath.map((t) => m.tasks[t].id),
+    criticalPath: state.criticalPath.map((t) => m.tasks[t].id),
     gates,
-    remediations: engine.remediations,
-    reworks: engine.reworks,
-    escalations: engine.escalations,
-    handoffs: engine.handoffs,
+    remediations: state.remediations,
+    reworks: state.reworks,
+    escalations: state.escalations,
+    handoffs: state.handoffs,
     risksOccurred: m.risks.filter((_, i) => inputs.riskHit[i] === 1).map((r) => r.id),
     deadline: m.deadline,
     tasks,
-    events: engine.eventCount,
+    events: state.eventCount,
   };
   if (m.deadline !== null) result.metDeadline = makespan <= m.deadline;
   return result;

@@ -1,5 +1,5 @@
 import { CoordsimError } from '../scenario/CoordsimError.js';
-import { compileModel } from './compileModel.js';
+import { compileModel, isModel } from './compileModel.js';
 import { Engine } from './Engine.js';
 import type { Model } from './Model.js';
 import { createRunInputs, sampleRunInputs } from './RunInputs.js';
@@ -39,11 +39,11 @@ export function strategyOf(model: Model, name?: string) {
 
 /** Simulates one run of a scenario (or compiled model) under one strategy: a pure function of (scenario, strategy, seed, run). */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
-  const model = 'successors' in scenario ? scenario : compileModel(scenario);
+  const model = isModel(scenario) ? scenario : compileModel(scenario);
   const strategy = strategyOf(model, options.strategy);
   const seed = options.seed ?? 1;
   const run = options.run ?? 0;
   const inputs = sampleRunInputs(model, seed, run, createRunInputs(model));
-  const engine = new Engine(model, strategy).run(inputs, { seed, run, trace: options.trace ?? true, maxEvents: options.maxEvents });
-  return { metrics: runMetrics(engine, inputs, seed, run), trace: engine.trace };
+  const state = new Engine(model, strategy).run(inputs, { seed, run, trace: options.trace ?? true, maxEvents: options.maxEvents });
+  return { metrics: runMetrics(state, inputs), trace: state.trace };
 }

@@ -1,7 +1,7 @@
 import type { RunMetrics } from '../engine/runMetrics.js';
 import type { TraceRecord } from '../engine/TraceRecord.js';
 
-/** Distribution summary of one per-run figure over a Monte Carlo (SPEC 5). */
+/** Distribution summary of one per-run figure over a Monte Carlo (docs/semantics.md §11). */
 export interface Stats {
   n: number;
   mean: number;

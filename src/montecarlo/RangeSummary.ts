@@ -1,23 +1,19 @@
 import type { Model } from '../engine/Model.js';
 import { ExactSum } from './ExactSum.js';
+import { Moments, type MomentsState } from './Moments.js';
 import type { Sampling } from './InputSampler.js';
 import { StrategySummary, type StrategySummaryState } from './StrategySummary.js';
 
 /** Plain-data paired comparison accumulators of strategies a and b (makespan(a) − makespan(b)). */
-export interface PairSummaryState {
+export interface PairSummaryState extends MomentsState {
   a: string;
   b: string;
-  n: number;
-  sum: number[];
-  sumSq: number[];
-  min: number;
-  max: number;
   /** Runs in which a finished strictly before b. */
   aFaster: number;
 }
 
 /**
- * The mergeable summary of runs [start, end) of one Monte Carlo (SPEC 6), as plain data: what
+ * The mergeable summary of runs [start, end) of one Monte Carlo (docs/semantics.md §12), as plain data: what
  * a worker thread returns for its chunk, and what a user scaling out across machines ships
  * around. `mergeRangeSummaries` of adjacent ranges gives exactly (deep-equal) the summary one
  * process computes for the union.
@@ -95,7 +91,7 @@ export class RangeMerger {
   private end: number;
   private readonly strategies: StrategySummary[];
   private readonly duration: ExactSum[];
-  private readonly pairs: Array<{ n: number; sum: ExactSum; sumSq: ExactSum; min: number; max: number; aFaster: number }>;
+  private readonly pairs: Array<{ moments: Moments; aFaster: number }>;
   private readonly durations: Float64Array[] = [];
   private readonly makespans: Float64Array[][];
 
@@ -107,7 +103,7 @@ export class RangeMerger {
     this.end = first.end;
     this.strategies = first.perStrategy.map((s) => StrategySummary.fromState(model, s));
     this.duration = first.taskDuration.map((p) => new ExactSum(p.slice()));
-    this.pairs = first.pairs.map((p) => ({ ...p, sum: new ExactSum(p.sum.slice()), sumSq: new ExactSum(p.sumSq.slice()) }));
+    this.pairs = first.pairs.map((p) => ({ moments: new Moments().setState(p), aFaster: p.aFaster }));
     this.durations.push(first.sampleDurations);
     this.makespans = first.sampleMakespans.map((a) => [a]);
   }
@@ -135,11 +131,7 @@ export class RangeMerger {
     this.duration.forEach((s, t) => s.addSum(new ExactSum(y.taskDuration[t])));
     this.pairs.forEach((p, k) => {
       const q = y.pairs[k];
-      p.n += q.n;
-      p.sum.addSum(new ExactSum(q.sum));
-      p.sumSq.addSum(new ExactSum(q.sumSq));
-      p.min = Math.min(p.min, q.min);
-      p.max = Math.max(p.max, q.max);
+      p.moments.merge(new Moments().setState(q));
       p.aFaster += q.aFaster;
     });
     this.durations.push(y.sampleDurations);
@@ -159,11 +151,7 @@ export class RangeMerger {
       pairs: this.pairs.map((p, k) => ({
         a: this.first.pairs[k].a,
         b: this.first.pairs[k].b,
-        n: p.n,
-        sum: p.sum.canonicalize().p.slice(),
-        sumSq: p.sumSq.canonicalize().p.slice(),
-        min: p.min,
-        max: p.max,
+        ...p.moments.toState(),
         aFaster: p.aFaster,
       })),
     };

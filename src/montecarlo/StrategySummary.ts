@@ -1,30 +1,46 @@
-import type { Engine } from '../engine/Engine.js';
+import { O_FAIL, O_PASS, O_REMEDIATE, type RunState } from '../engine/RunState.js';
 import type { Model } from '../engine/Model.js';
 import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
-import { FIGURES, readFigures } from './runFigures.js';
+import { AGENT_FIGURES, FIGURES, readFigures } from './runFigures.js';
+
+/** Per-gate sums over runs, `GATE_SUMS.length` per gate in `StrategySummary.gates`. */
+export const GATE_SUMS = ['rounds', 'pass', 'remediate', 'fail', 'exhausted'] as const;
+export const GS_ROUNDS = 0;
+export const GS_PASS = 1;
+export const GS_REMEDIATE = 2;
+export const GS_FAIL = 3;
+export const GS_EXHAUSTED = 4;
+
+/** Sums over runs in `StrategySummary.counts`, indexed like this list. */
+export const COUNTS = ['remediations', 'reworks', 'escalations', 'metDeadline', 'events'] as const;
+export const K_REMEDIATIONS = 0;
+export const K_REWORKS = 1;
+export const K_ESCALATIONS = 2;
+export const K_MET_DEADLINE = 3;
+export const K_EVENTS = 4;
 
 /** Plain-data form of a `StrategySummary` (structured-clone friendly, canonical). */
 export interface StrategySummaryState {
   strategy: string;
   /** One per entry of `FIGURES`. */
   figures: FigureSummaryState[];
-  /** Exact sums per agent: utilisation, work, coordination, idle (4 per agent). */
+  /** Exact sums per agent of `AGENT_FIGURES` (utilisation, work, coordination, idle). */
   agents: number[][];
   taskStart: number[][];
   taskFinish: number[][];
   /** Runs in which each task was on the critical path. */
   critical: Float64Array;
-  /** Per gate: rounds, pass, remediate, fail, exhausted (sums over runs). */
+  /** Per gate: sums over runs of `GATE_SUMS`. */
   gates: Float64Array;
-  /** Sums over runs: remediations, reworks, escalations, runs that met the deadline, events processed. */
+  /** Sums over runs of `COUNTS`: remediations, reworks, escalations, runs that met the deadline, events processed. */
   counts: Float64Array;
 }
 
 /** The Monte Carlo accumulators of one strategy over a range of runs. */
 export class StrategySummary {
   readonly figures: FigureSummary[];
-  /** Per agent: utilisation, work, coordination, idle (sums 4a .. 4a + 3). */
+  /** Per agent: exact sums of `AGENT_FIGURES`. */
   readonly agents: ExactSums;
   readonly taskStart: ExactSums;
   readonly taskFinish: ExactSums;
@@ -43,41 +59,41 @@ export class StrategySummary {
   ) {
     const T = model.tasks.length;
     this.figures = FIGURES.map(() => new FigureSummary());
-    this.agents = new ExactSums(4 * model.agents.length, from?.agents);
+    this.agents = new ExactSums(AGENT_FIGURES.length * model.agents.length, from?.agents);
     this.taskStart = new ExactSums(T, from?.taskStart);
     this.taskFinish = new ExactSums(T, from?.taskFinish);
     this.critical = new Float64Array(T);
-    this.gates = new Float64Array(5 * model.gates.length);
-    this.counts = new Float64Array(5);
+    this.gates = new Float64Array(GATE_SUMS.length * model.gates.length);
+    this.counts = new Float64Array(COUNTS.length);
     this.run = new Float64Array(FIGURES.length);
-    this.agentRun = new Float64Array(4 * model.agents.length);
+    this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
   }
 
-  /** Adds the engine's last run; its figures are left in `this.run`. */
-  add(engine: Engine): void {
+  /** Adds a run; its figures are left in `this.run`. */
+  add(state: RunState): void {
     const f = this.run;
-    readFigures(engine, f, this.agentRun);
+    readFigures(state, f, this.agentRun);
     for (let k = 0; k < f.length; k++) this.figures[k].add(f[k]);
     this.agents.addAll(this.agentRun);
-    const crit = engine.critical;
+    const crit = state.critical;
     for (let t = 0; t < crit.length; t++) this.critical[t] += crit[t];
-    this.taskStart.addAll(engine.taskStart);
-    this.taskFinish.addAll(engine.taskFinish);
+    this.taskStart.addAll(state.taskStart);
+    this.taskFinish.addAll(state.taskFinish);
     const G = this.model.gates.length;
     for (let g = 0; g < G; g++) {
-      const o = 5 * g;
-      this.gates[o] += engine.gateRounds[g];
-      this.gates[o + 1] += engine.gateOutcomes[3 * g];
-      this.gates[o + 2] += engine.gateOutcomes[3 * g + 1];
-      this.gates[o + 3] += engine.gateOutcomes[3 * g + 2];
-      this.gates[o + 4] += engine.gateExhausted[g];
+      const o = GATE_SUMS.length * g;
+      this.gates[o + GS_ROUNDS] += state.gateRounds[g];
+      this.gates[o + GS_PASS] += state.gateOutcomes[3 * g + O_PASS];
+      this.gates[o + GS_REMEDIATE] += state.gateOutcomes[3 * g + O_REMEDIATE];
+      this.gates[o + GS_FAIL] += state.gateOutcomes[3 * g + O_FAIL];
+      this.gates[o + GS_EXHAUSTED] += state.gateExhausted[g];
     }
-    this.counts[0] += engine.remediations;
-    this.counts[1] += engine.reworks;
-    this.counts[2] += engine.escalations;
+    this.counts[K_REMEDIATIONS] += state.remediations;
+    this.counts[K_REWORKS] += state.reworks;
+    this.counts[K_ESCALATIONS] += state.escalations;
     const deadline = this.model.deadline;
-    if (deadline !== null && engine.makespan <= deadline) this.counts[3]++;
-    this.counts[4] += engine.eventCount;
+    if (deadline !== null && state.makespan <= deadline) this.counts[K_MET_DEADLINE]++;
+    this.counts[K_EVENTS] += state.eventCount;
   }
 
   /** Adds another range's accumulators (exact: the order of merging does not matter). */

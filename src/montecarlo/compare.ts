@@ -1,4 +1,4 @@
-import { compileModel } from '../engine/compileModel.js';
+import { compileModel, isModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
 import type { CompareResult } from './MonteCarloResult.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -18,14 +18,14 @@ export type CompareOptions = MonteCarloRunOptions;
  */
 export async function compare(scenario: Scenario | Model, strategies?: readonly string[] | null, options: CompareOptions = {}): Promise<CompareResult> {
   const o = resolveMonteCarloRunOptions('compare', options);
-  const isModel = 'successors' in scenario;
-  const model = isModel ? scenario : compileModel(scenario);
+  const given = isModel(scenario);
+  const model = given ? scenario : compileModel(scenario);
   const names: string[] = [];
   for (const s of [...(strategies ?? model.strategyNames), 'sequential', 'ideal']) {
     const name = strategyOf(model, s).name;
     if (!names.includes(name)) names.push(name);
   }
-  const { summary, stoppedEarly } = await runChunks(model, isModel ? null : scenario, names, o);
+  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, names, o);
   return {
     scenario: model.name,
     seed: summary.seed,

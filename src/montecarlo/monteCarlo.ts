@@ -1,4 +1,4 @@
-import { compileModel } from '../engine/compileModel.js';
+import { compileModel, isModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
 import type { MonteCarloResult } from './MonteCarloResult.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -14,15 +14,15 @@ export interface MonteCarloOptions extends MonteCarloRunOptions {
 }
 
 /**
- * N runs of one strategy summarised (SPEC 5): percentiles of makespan and the other figures,
+ * N runs of one strategy summarised (docs/semantics.md §11): percentiles of makespan and the other figures,
  * deadline probability, per-task criticality and sensitivity, and a representative run. A
  * pure function of (scenario, strategy, seed, runs, options): the same JSON for any `workers`.
  */
 export async function monteCarlo(scenario: Scenario | Model, options: MonteCarloOptions = {}): Promise<MonteCarloResult> {
   const o = resolveMonteCarloRunOptions('monteCarlo', options);
-  const isModel = 'successors' in scenario;
-  const model = isModel ? scenario : compileModel(scenario);
+  const given = isModel(scenario);
+  const model = given ? scenario : compileModel(scenario);
   const strategy = strategyOf(model, options.strategy).name;
-  const { summary, stoppedEarly } = await runChunks(model, isModel ? null : scenario, [strategy], o);
+  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, [strategy], o);
   return strategyResult(model, summary, 0, stoppedEarly);
 }

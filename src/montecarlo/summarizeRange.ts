@@ -1,10 +1,11 @@
 import { Engine } from '../engine/Engine.js';
 import type { Model } from '../engine/Model.js';
 import { createRunInputs, type RunInputs } from '../engine/RunInputs.js';
-import { ExactSums, FastExactSum } from './ExactSum.js';
+import { ExactSums } from './ExactSum.js';
+import { Moments } from './Moments.js';
 import { InputSampler, type Sampling } from './InputSampler.js';
 import { emptyRangeSummary, type RangeSummaryState } from './RangeSummary.js';
-import { F_MAKESPAN, FIGURES } from './runFigures.js';
+import { F_CAPACITY_USE, F_MAKESPAN, FIGURES } from './runFigures.js';
 import { StrategySummary } from './StrategySummary.js';
 
 /** What to summarise: runs [start, end) of the given strategies. */
@@ -18,8 +19,11 @@ export interface RangeOptions {
   rows?: boolean;
 }
 
+/** The figures of a run that runs.csv shows: all but capacity use. */
+const RUN_FIGURES = FIGURES.slice(F_MAKESPAN, F_CAPACITY_USE) as Exclude<(typeof FIGURES)[number], 'capacityUse'>[];
+
 /** Columns of the per-run rows (`rows` of `summarizeRange`), one row per (run, strategy). */
-export const RUN_COLUMNS = ['run', 'strategy', ...FIGURES.slice(0, 8), 'metDeadline'] as const;
+export const RUN_COLUMNS = ['run', 'strategy', ...RUN_FIGURES, 'metDeadline'] as const;
 
 /** A range's summary and, when asked for, its per-run rows (`RUN_COLUMNS.length` numbers each; strategy as its index). */
 export interface RangeResult {
@@ -76,7 +80,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
   const acc = o.strategies.map((s) => new StrategySummary(model, s));
   const duration = new ExactSums(T);
   const base = emptyRangeSummary(model, o.strategies, o.seed, o.sampling, o.start);
-  const pairs = base.pairs.map((p) => ({ ...p, sum: new FastExactSum(), sumSq: new FastExactSum() }));
+  const pairs = base.pairs.map(() => ({ moments: new Moments(), aFaster: 0 }));
   const sampleRows = Math.max(0, Math.min(o.end, base.sampleSize) - o.start);
   const sampleDurations = new Float64Array(sampleRows * T);
   const sampleMakespans = o.strategies.map(() => new Float64Array(sampleRows));
@@ -91,16 +95,16 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
     const d = inputs.durations;
     duration.addAll(d);
     for (let k = 0; k < S; k++) {
-      const e = engines[k].run(inputs, runOptions);
+      const state = engines[k].run(inputs, runOptions);
       const a = acc[k];
-      a.add(e);
+      a.add(state);
       makespans[k] = a.run[F_MAKESPAN];
       if (rows !== null) {
         const at = ((run - o.start) * S + k) * W;
         rows[at] = run;
         rows[at + 1] = k;
         for (let f = 0; f < W - 3; f++) rows[at + 2 + f] = a.run[f];
-        rows[at + W - 1] = deadline === null ? NaN : e.makespan <= deadline ? 1 : 0;
+        rows[at + W - 1] = deadline === null ? NaN : state.makespan <= deadline ? 1 : 0;
       }
     }
     let p = 0;
@@ -108,11 +112,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
       for (let j = i + 1; j < S; j++, p++) {
         const x = makespans[i] - makespans[j];
         const q = pairs[p];
-        q.n++;
-        q.sum.add(x);
-        q.sumSq.addSquare(x);
-        if (x < q.min) q.min = x;
-        if (x > q.max) q.max = x;
+        q.moments.add(x);
         if (x < 0) q.aFaster++;
       }
     }
@@ -129,7 +129,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
     sampleDurations,
     sampleMakespans,
     perStrategy: acc.map((a) => a.toState()),
-    pairs: pairs.map((q) => ({ ...q, sum: q.sum.exact().canonicalize().p, sumSq: q.sumSq.exact().canonicalize().p })),
+    pairs: pairs.map((q, k) => ({ a: base.pairs[k].a, b: base.pairs[k].b, ...q.moments.toState(), aFaster: q.aFaster })),
   };
   return { summary, rows };
 }

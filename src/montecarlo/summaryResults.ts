@@ -8,11 +8,14 @@ import { ExactSum } from './ExactSum.js';
 import { chartHistogram, confidenceInterval, moments } from './FigureSummary.js';
 import { InputSampler } from './InputSampler.js';
 import type { RangeSummaryState } from './RangeSummary.js';
-import { FIGURES, F_MAKESPAN } from './runFigures.js';
-import { StrategySummary } from './StrategySummary.js';
+import { AF_COORDINATION, AF_IDLE, AF_UTILIZATION, AF_WORK, AGENT_FIGURES, FIGURES, F_MAKESPAN } from './runFigures.js';
+import { GATE_SUMS, GS_EXHAUSTED, GS_FAIL, GS_PASS, GS_REMEDIATE, GS_ROUNDS, K_ESCALATIONS, K_EVENTS, K_MET_DEADLINE, K_REMEDIATIONS, K_REWORKS, StrategySummary } from './StrategySummary.js';
+
+const AF = AGENT_FIGURES.length;
+const GS = GATE_SUMS.length;
 
 /**
- * Turns a merged summary of runs [0, N) into the Monte Carlo result of strategy k: SPEC 5
+ * Turns a merged summary of runs [0, N) into the Monte Carlo result of strategy k: docs/semantics.md §11
  * statistics, per-task criticality and sensitivity, per-agent and per-gate means, and the
  * representative run (nearest the median makespan within the subsample), replayed with its trace.
  */
@@ -46,19 +49,19 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     id: a.id,
     role: a.role,
     capacity: a.capacity,
-    utilization: mean(acc.agents.exact(4 * i).value()),
-    workTime: mean(acc.agents.exact(4 * i + 1).value()),
-    coordinationTime: mean(acc.agents.exact(4 * i + 2).value()),
-    idleTime: mean(acc.agents.exact(4 * i + 3).value()),
+    utilization: mean(acc.agents.exact(AF * i + AF_UTILIZATION).value()),
+    workTime: mean(acc.agents.exact(AF * i + AF_WORK).value()),
+    coordinationTime: mean(acc.agents.exact(AF * i + AF_COORDINATION).value()),
+    idleTime: mean(acc.agents.exact(AF * i + AF_IDLE).value()),
   }));
   const gates = model.gates.map((g, i) => ({
     id: g.id,
     name: g.name,
-    meanRounds: mean(acc.gates[5 * i]),
-    pass: mean(acc.gates[5 * i + 1]),
-    remediate: mean(acc.gates[5 * i + 2]),
-    fail: mean(acc.gates[5 * i + 3]),
-    exhausted: mean(acc.gates[5 * i + 4]),
+    meanRounds: mean(acc.gates[GS * i + GS_ROUNDS]),
+    pass: mean(acc.gates[GS * i + GS_PASS]),
+    remediate: mean(acc.gates[GS * i + GS_REMEDIATE]),
+    fail: mean(acc.gates[GS * i + GS_FAIL]),
+    exhausted: mean(acc.gates[GS * i + GS_EXHAUSTED]),
   }));
   const strategy = s.strategies[k];
   return {
@@ -73,15 +76,15 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     deadline: model.deadline,
     stoppedEarly,
     ...stats,
-    deadlineProbability: model.deadline === null ? null : mean(acc.counts[3]),
+    deadlineProbability: model.deadline === null ? null : mean(acc.counts[K_MET_DEADLINE]),
     histogram: chartHistogram(ms.histogram.bins(), ms.min, ms.max),
     tasks,
     agents,
     gates,
-    remediations: mean(acc.counts[0]),
-    reworks: mean(acc.counts[1]),
-    escalations: mean(acc.counts[2]),
-    events: mean(acc.counts[4]),
+    remediations: mean(acc.counts[K_REMEDIATIONS]),
+    reworks: mean(acc.counts[K_REWORKS]),
+    escalations: mean(acc.counts[K_ESCALATIONS]),
+    events: mean(acc.counts[K_EVENTS]),
     representative: representative(model, s, strategy, makespans, stats.makespan.p50),
   };
 }
@@ -108,6 +111,6 @@ function representative(model: Model, s: RangeSummaryState, strategy: string, ma
   }
   const run = s.start + best;
   const inputs = new InputSampler(model, s.seed, s.sampling).sample(run, createRunInputs(model));
-  const engine = new Engine(model, model.strategies[strategy]).run(inputs, { seed: s.seed, run, trace: true });
-  return { run, metrics: runMetrics(engine, inputs, s.seed, run), trace: engine.trace };
+  const state = new Engine(model, model.strategies[strategy]).run(inputs, { seed: s.seed, run, trace: true });
+  return { run, metrics: runMetrics(state, inputs), trace: state.trace };
 }

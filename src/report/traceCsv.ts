@@ -1,7 +1,7 @@
 import type { TraceRecord } from '../engine/TraceRecord.js';
 import { toCsv } from './toCsv.js';
 
-/** Columns of `trace.csv`: the first four are contract; `time` and `duration` are in `time_unit`. */
+/** Columns of `trace.csv`: the first four are contract (docs/semantics.md §15); `time` and `duration` are in `time_unit`. */
 export const TRACE_COLUMNS = ['time', 'kind', 'task', 'agent', 'gate', 'detail', 'duration', 'time_unit'] as const;
 
 /** The event trace of one run as CSV, one row per event in processing order. */

@@ -1,7 +1,7 @@
 import type { DistributionSpec } from '../sim/distributions/Distribution.js';
 
 /**
- * A scenario as written in YAML or JSON (snake_case keys, SPEC section 3), after schema
+ * A scenario as written in YAML or JSON (snake_case keys, docs/scenario-format.md), after schema
  * validation. Defaults are applied later, by `compileModel`.
  */
 export interface Scenario {
@@ -103,7 +103,7 @@ export interface CorrelationSpec {
   rho: number;
 }
 
-/** A coordination strategy (SPEC 4.4): every mechanism optional. */
+/** A coordination strategy (docs/semantics.md §5, §9): every mechanism optional. */
 export interface StrategySpec {
   description?: string;
   /** `hub`, `mesh`, `hierarchy`, or the built-ins `ideal` / `sequential`. */

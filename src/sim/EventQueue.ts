@@ -1,3 +1,5 @@
+import { heapSiftDown, heapSiftUp } from './heap.js';
+
 /** Slot states. A cancelled event stays in the heap (as garbage) until it reaches the top. */
 const FREE = 0;
 const PENDING = 1;
@@ -12,18 +14,18 @@ const CANCELLED = 2;
  * to the run's high-water mark. Equal times pop in the order they were scheduled (SimPy's
  * `(time, priority, eid)` rule with a plain counter), which makes a run reproducible.
  *
- * Layout, for speed: the heap holds (time, slot) pairs inline, so a sift compares neighbouring
- * cells and moves entries into a hole instead of swapping (Knuth, TAOCP vol. 3, §5.2.3); the
- * sequence number is read through the slot only on equal times. Cells past the last entry hold
- * +Infinity, so a right child is read without a bounds check. Cancellation is lazy (as in
+ * Layout, for speed: the heap holds (time, sequence, slot) inline in three parallel arrays and
+ * is moved by the shared `heapSiftUp` / `heapSiftDown` (the engine's work-only schedule uses
+ * the same two). Cells past the last entry hold +Infinity, so an empty queue peeks at
+ * +Infinity. Cancellation is lazy (as in
  * Python's `heapq` recipe): the entry is marked and dropped when it surfaces, so the heap keeps
  * no positions; it is compacted when garbage outnumbers the pending events.
  */
 export class EventQueue {
   private hTime: Float64Array;
+  private hSeq: Float64Array;
   private hSlot: Int32Array;
   private time: Float64Array;
-  private seq: Float64Array;
   private kinds: Int32Array;
   private datas: Int32Array;
   private state: Uint8Array;
@@ -38,9 +40,9 @@ export class EventQueue {
   constructor(initialCapacity = 64) {
     const n = Math.max(4, initialCapacity | 0);
     this.hTime = new Float64Array(n + 1).fill(Infinity);
+    this.hSeq = new Float64Array(n + 1);
     this.hSlot = new Int32Array(n + 1);
     this.time = new Float64Array(n);
-    this.seq = new Float64Array(n);
     this.kinds = new Int32Array(n);
     this.datas = new Int32Array(n);
     this.state = new Uint8Array(n);
@@ -78,25 +80,13 @@ export class EventQueue {
       if (this.slotsUsed === this.time.length) this.grow();
       slot = this.slotsUsed++;
     }
+    const seq = this.nextSeq++;
     this.time[slot] = time;
-    this.seq[slot] = this.nextSeq++;
     this.kinds[slot] = kind;
     this.datas[slot] = data;
     this.state[slot] = PENDING;
-    // Sift up. The new entry has the largest sequence number, so it stops at an equal time.
-    const hTime = this.hTime;
-    const hSlot = this.hSlot;
-    let i = this.heapCount++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = hTime[p];
-      if (pt <= time) break;
-      hTime[i] = pt;
-      hSlot[i] = hSlot[p];
-      i = p;
-    }
-    hTime[i] = time;
-    hSlot[i] = slot;
+    // The new entry has the largest sequence number, so it stops at an equal time.
+    heapSiftUp(this.hTime, this.hSeq, this.hSlot, this.heapCount++, time, seq, slot);
     return slot;
   }
 
@@ -169,37 +159,13 @@ export class EventQueue {
     const last = --this.heapCount;
     const t = this.hTime[last];
     this.hTime[last] = Infinity;
-    if (last > 0) this.siftDown(0, t, this.hSlot[last]);
-  }
-
-  /** Places the entry (t, slot) at the hole i or below it. */
-  private siftDown(i: number, t: number, slot: number): void {
-    const hTime = this.hTime;
-    const hSlot = this.hSlot;
-    const seq = this.seq;
-    const n = this.heapCount;
-    const s = seq[slot];
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let ct = hTime[c];
-      const rt = hTime[c + 1]; // +Infinity when c + 1 >= n
-      if (rt < ct || (rt === ct && c + 1 < n && seq[hSlot[c + 1]] < seq[hSlot[c]])) {
-        c++;
-        ct = rt;
-      }
-      if (ct > t || (ct === t && seq[hSlot[c]] > s)) break;
-      hTime[i] = ct;
-      hSlot[i] = hSlot[c];
-      i = c;
-    }
-    hTime[i] = t;
-    hSlot[i] = slot;
+    if (last > 0) heapSiftDown(this.hTime, this.hSeq, this.hSlot, last, 0, t, this.hSeq[last], this.hSlot[last]);
   }
 
   /** Drops every cancelled entry and rebuilds the heap bottom-up (Floyd 1964): O(n). */
   private compact(): void {
     const hTime = this.hTime;
+    const hSeq = this.hSeq;
     const hSlot = this.hSlot;
     let n = 0;
     for (let i = 0; i < this.heapCount; i++) {
@@ -207,13 +173,14 @@ export class EventQueue {
       if (this.state[slot] === CANCELLED) this.release(slot);
       else {
         hTime[n] = hTime[i];
+        hSeq[n] = hSeq[i];
         hSlot[n++] = slot;
       }
     }
     hTime.fill(Infinity, n, this.heapCount);
     this.heapCount = n;
     this.cancelled = 0;
-    for (let i = (n >> 1) - 1; i >= 0; i--) this.siftDown(i, hTime[i], hSlot[i]);
+    for (let i = (n >> 1) - 1; i >= 0; i--) heapSiftDown(hTime, hSeq, hSlot, n, i, hTime[i], hSeq[i], hSlot[i]);
   }
 
   private grow(): void {
@@ -224,9 +191,9 @@ export class EventQueue {
     };
     const hTime = new Float64Array(n + 1).fill(Infinity);
     this.hTime = copy(this.hTime, hTime);
+    this.hSeq = copy(this.hSeq, new Float64Array(n + 1));
     this.hSlot = copy(this.hSlot, new Int32Array(n + 1));
     this.time = copy(this.time, new Float64Array(n));
-    this.seq = copy(this.seq, new Float64Array(n));
     this.kinds = copy(this.kinds, new Int32Array(n));
     this.datas = copy(this.datas, new Int32Array(n));
     this.state = copy(this.state, new Uint8Array(n));

@@ -1,4 +1,4 @@
-import { compileModel } from '../engine/compileModel.js';
+import { compileModel, isModel } from '../engine/compileModel.js';
 import { Engine } from '../engine/Engine.js';
 import type { Model } from '../engine/Model.js';
 import { createRunInputs, sampleRunInputs } from '../engine/RunInputs.js';
@@ -15,12 +15,12 @@ export interface RunSelector {
 }
 
 /**
- * Determinism (SPEC 6): the same (scenario, strategy, seed, run) gives the same trace and
+ * Determinism (docs/semantics.md §12): the same (scenario, strategy, seed, run) gives the same trace and
  * metrics — simulated twice, from a freshly compiled model, and on an engine that ran other
  * runs first (as a Monte Carlo worker reuses one). Returns the differences found.
  */
 export function checkDeterminism(scenario: Scenario | Model, selector: RunSelector = {}): Violation[] {
-  const model = 'successors' in scenario ? scenario : compileModel(scenario);
+  const model = isModel(scenario) ? scenario : compileModel(scenario);
   const seed = selector.seed ?? 1;
   const run = selector.run ?? 0;
   const strategy = strategyOf(model, selector.strategy);
@@ -31,13 +31,13 @@ export function checkDeterminism(scenario: Scenario | Model, selector: RunSelect
     if (text !== reference) out.push({ invariant: 'determinism', message: `run ${run} of seed ${seed} under ${strategy.name} differs ${how}: ${firstDifference(reference, text)}` });
   };
   compare('when simulated again', JSON.stringify(simulate(model, opts)));
-  if (!('successors' in scenario)) compare('from a freshly compiled model', JSON.stringify(simulate(compileModel(scenario), opts)));
+  if (!isModel(scenario)) compare('from a freshly compiled model', JSON.stringify(simulate(compileModel(scenario), opts)));
   // A reused engine and inputs buffer, after two other runs (typed arrays are reset, not reallocated).
   const engine = new Engine(model, strategy);
   const inputs = createRunInputs(model);
   for (const other of [run + 1, run + 7]) engine.run(sampleRunInputs(model, seed, other, inputs), { seed, run: other, trace: true });
-  engine.run(sampleRunInputs(model, seed, run, inputs), { seed, run, trace: true });
-  compare('on an engine that ran other runs first', JSON.stringify({ metrics: runMetrics(engine, inputs, seed, run), trace: engine.trace }));
+  const state = engine.run(sampleRunInputs(model, seed, run, inputs), { seed, run, trace: true });
+  compare('on an engine that ran other runs first', JSON.stringify({ metrics: runMetrics(state, inputs), trace: state.trace }));
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { compileModel } from '../engine/compileModel.js';
+import { compileModel, isModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { RunResult } from '../engine/simulate.js';
@@ -27,7 +27,7 @@ export interface CheckInvariantsOptions {
  * model and the run's metrics. Returns the violations found, none when the run is sound.
  */
 export function checkInvariants(model: Model | Scenario, result: RunResult, options: CheckInvariantsOptions = {}): Violation[] {
-  const m = 'successors' in model ? model : compileModel(model);
+  const m = isModel(model) ? model : compileModel(model);
   const only = new Set(options.only ?? INVARIANT_NAMES);
   const out: Violation[] = [];
   const ctx = createCheckContext(m, result, out);

@@ -26,7 +26,7 @@ const sortedValues = (n: number, max: number) =>
   fc.array(gridValue(0, max), { minLength: n, maxLength: n }).map((xs) => xs.sort((x, y) => x - y));
 
 /**
- * Distribution specs as written in scenarios (SPEC 3), every family with valid parameters:
+ * Distribution specs as written in scenarios (docs/scenario-format.md), every family with valid parameters:
  * plain numbers, uniform, triangular, pert, lognormal, normal and discrete.
  */
 export function distributionArbitrary(constraints: DistributionConstraints = {}): fc.Arbitrary<DistributionSpec> {

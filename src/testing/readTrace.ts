@@ -1,7 +1,7 @@
 import type { TraceRecord } from '../engine/TraceRecord.js';
 
 /** What an execution was: a task's first execution, a rework, a remediation, a handoff or a gate review. */
-export type ExecutionKind = 'task' | 'rework' | 'remediation' | 'handoff' | 'review';
+export type ExecutionKind = 'task' | 'rework' | 'remediation' | 'handoff' | 'review' | 'escalation';
 
 /** One job reconstructed from a start row and its finish row. */
 export interface Execution {
@@ -56,6 +56,8 @@ const FAMILIES: Record<string, [ExecutionKind, boolean]> = {
   handoff_finish: ['handoff', false],
   gate_review_start: ['review', true],
   gate_review_finish: ['review', false],
+  escalation_start: ['escalation', true],
+  escalation_finish: ['escalation', false],
 };
 
 /**
@@ -106,7 +108,7 @@ export function readTrace(trace: readonly TraceRecord[]): TraceReading {
         task: row.task,
         gate: kind === 'rework' ? row.detail.slice('rework for '.length) : row.gate,
         agent: row.agent,
-        from: kind === 'handoff' ? row.detail.replace(/^from /, '') : '',
+        from: kind === 'handoff' || kind === 'escalation' ? row.detail.replace(/^from /, '') : '',
         detail: row.detail,
         start: row.time,
         finish: NaN,

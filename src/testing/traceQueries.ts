@@ -1,4 +1,4 @@
-import { compileModel } from '../engine/compileModel.js';
+import { compileModel, isModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { TraceRecord } from '../engine/TraceRecord.js';
@@ -36,7 +36,7 @@ export interface Release {
  * behind "what does this agent's work wait on?".
  */
 export function releases(scenario: Scenario | Model, trace: readonly TraceRecord[]): Release[] {
-  const model = 'successors' in scenario ? scenario : compileModel(scenario);
+  const model = isModel(scenario) ? scenario : compileModel(scenario);
   const { executions } = readTrace(trace);
   const first = new Map<string, Execution>();
   for (const e of executions) if (e.kind === 'task' && !first.has(e.task)) first.set(e.task, e);

@@ -101,6 +101,12 @@ describe('report.html in Chromium', () => {
       );
       for (const [chart, n] of Object.entries(marks)) expect(n, `marks in chart ${chart}`).toBeGreaterThan(0);
       expect(await o.page.locator('#table-critical tbody tr').count()).toBeGreaterThan(0);
+      // compare pairs every two strategies; the chart shows the default strategy's pairs only.
+      const own = compareFixture.pairs.filter((p) => p.a === model.defaultStrategy || p.b === model.defaultStrategy);
+      expect(own.length).toBe(compareFixture.strategies.length - 1);
+      expect(own.length).toBeLessThan(compareFixture.pairs.length);
+      expect(await o.page.locator('[data-chart="pairs"] line.ci').count()).toBe(own.length);
+      expect(await o.page.locator('[data-chart="pairs"] text.pair').allTextContents()).toEqual(own.map((p) => `${p.a} vs ${p.b}`));
       // Every chart has a title and a legend.
       const legends = await o.page.$$eval('[data-chart]', (els) => els.map((el) => el.querySelectorAll('svg .legend g').length));
       for (const n of legends) expect(n).toBeGreaterThan(0);

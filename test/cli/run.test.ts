@@ -8,7 +8,7 @@ import { cli } from '../helpers.js';
 const SEED = 'scenarios/ecommerce-security.yaml';
 
 describe('coordsim run', () => {
-  test('--json prints exactly one JSON document with the SPEC 5 metrics', () => {
+  test('--json prints exactly one JSON document with the docs/semantics.md §11 metrics', () => {
     const r = cli(['run', SEED, '--json', '--seed', '4']);
     expect(r.code).toBe(0);
     const m = JSON.parse(r.stdout);

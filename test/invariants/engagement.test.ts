@@ -4,7 +4,7 @@ import { simulate } from '../../src/engine/simulate.js';
 import { checkInvariants } from '../../src/testing/index.js';
 
 /**
- * Engagement (SPEC 4.4): meetings fall only on agents that are engaged. X and Y share skill s;
+ * Engagement (docs/semantics.md §5, §9): meetings fall only on agents that are engaged. X and Y share skill s;
  * the pool task T1 starts on X at 0 and runs to 10, Y's own T2 ends at 7.6. Once T1 is X's,
  * Y is done with all its work and attends no status update at 10 (found by the invariant
  * suite: Y used to attend, its meeting ran past the makespan and its idle time went negative).

@@ -7,7 +7,7 @@ import { checkInvariants } from '../../src/testing/index.js';
  * Graham (1969), "Bounds on multiprocessing timing anomalies", SIAM J. Appl. Math. 17(2):
  * list scheduling of T1..T9 (times 3,2,2,2,4,4,4,4,9; T1 → T9, T4 → T5..T8) on 3 processors,
  * list in index order, finishes at 12. Here the processors are agents sharing a skill, the
- * list is file order, and `ideal` is pure list scheduling (SPEC 4.2).
+ * list is file order, and `ideal` is pure list scheduling (docs/semantics.md §3).
  */
 function graham(options: { processors?: number; shorten?: number; drop?: boolean } = {}): Scenario {
   const { processors = 3, shorten = 0, drop = false } = options;

@@ -19,7 +19,7 @@ const handoffs = (topology: 'hub' | 'mesh'): Scenario => ({
   strategies: { [topology]: { topology, handoff: { effort: 1 } } },
 });
 
-describe('coordination timelines (SPEC 4.4), computed by hand', () => {
+describe('coordination timelines (docs/semantics.md §5, §9), computed by hand', () => {
   test('hub: handoffs queue at an orchestrator of capacity 1, first come first served', () => {
     // Coordination jobs are dispatched before tasks at an instant (both start at 3 anyway).
     expect(timeline(handoffs('hub'))).toEqual([

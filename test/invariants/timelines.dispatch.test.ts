@@ -5,7 +5,7 @@ import { timeline } from './_setup.js';
 
 const base = { name: 'timeline', time_unit: 'day' as const, strategy: 'ideal' };
 
-describe('dispatch timelines (SPEC 4.2), computed by hand', () => {
+describe('dispatch timelines (docs/semantics.md §3), computed by hand', () => {
   test('a freed agent takes the highest-priority, then earliest-in-file ready task, including one ready at that very instant', () => {
     const s: Scenario = {
       ...base,

@@ -20,7 +20,7 @@ const gated = (gate: Omit<GateSpec, 'id' | 'after'>): Scenario => ({
   },
 });
 
-describe('gate timelines (SPEC 4.5), computed by hand', () => {
+describe('gate timelines (docs/semantics.md §8), computed by hand', () => {
   const remediate = gated({ outcomes: { pass: 0, remediate: 1 }, remediation: { effort: 1.5 } });
 
   test('a blocking remediation holds the gate: s starts when it ends', () => {

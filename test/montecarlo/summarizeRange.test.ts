@@ -55,9 +55,9 @@ describe('summarizeRange', () => {
     for (const name of seedModel.strategyNames) {
       const e = new Engine(seedModel, seedModel.strategies[name]);
       for (let run = 0; run < 20; run++) {
-        e.run(sampler.sample(run, inputs), { seed: 3, run });
-        readFigures(e, out, agents);
-        const m = runMetrics(e, inputs, 3, run);
+        const state = e.run(sampler.sample(run, inputs), { seed: 3, run });
+        readFigures(state, out, agents);
+        const m = runMetrics(state, inputs);
         expect([...out]).toEqual([m.makespan, m.sequentialMakespan, m.speedup, m.timeSavings, m.workTime, m.coordinationTime, m.coordinationOverhead, m.utilization.mean, m.capacityUse]);
         seedModel.agents.forEach((a, i) => {
           expect(agents[4 * i]).toBe(m.utilization.byAgent[a.id]);
@@ -72,7 +72,7 @@ describe('summarizeRange', () => {
     const sampler = new InputSampler(seedModel, 9, 'random');
     for (const run of [0, 1, 999, 1000, 123456]) {
       const e = new Engine(seedModel, seedModel.strategies.orchestrator).run(sampler.sample(run, inputs), { seed: 9, run });
-      expect(runMetrics(e, inputs, 9, run)).toEqual(simulate(seedModel, { seed: 9, run, trace: false }).metrics);
+      expect(runMetrics(e, inputs)).toEqual(simulate(seedModel, { seed: 9, run, trace: false }).metrics);
     }
   });
 

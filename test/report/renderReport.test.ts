@@ -57,6 +57,17 @@ describe('renderReport', () => {
     expect(selected).toEqual([compareFixture.strategies.findIndex((s) => s.strategy === model.defaultStrategy)]);
   });
 
+  it('renderReport(compare) says the pair chart shows the default strategy’s pairs when compare paired every two', () => {
+    const n = compareFixture.strategies.length;
+    expect(compareFixture.pairs).toHaveLength((n * (n - 1)) / 2);
+    const page = renderReport(compareInput);
+    expect(page).toContain(`Shown: the default strategy ${model.defaultStrategy} against each other one; all ${(n * (n - 1)) / 2} pairs are in pairs.csv.`);
+    // Pairs of the default strategy only: nothing left out, so no note.
+    const own = compareFixture.pairs.filter((p) => p.a === model.defaultStrategy || p.b === model.defaultStrategy);
+    expect(own).toHaveLength(n - 1);
+    expect(renderReport({ ...compareInput, result: { ...compareFixture, pairs: own } })).not.toContain('pairs are in pairs.csv');
+  });
+
   it('leaves out the gate chart when the scenario has no gates', () => {
     const page = renderReport({ ...runInput, model: { ...model, gates: [] } });
     expect(charts(page)).toEqual(['gantt', 'utilization', 'heatmap']);
@@ -110,12 +121,26 @@ describe('renderReport', () => {
     expect(page).toContain(`${Math.round(r.timeSavings.mean * 100)}% time saved against sequential`);
   });
 
-  it('summarises a single run against its deadline', () => {
+  it('summarises a single run that meets its deadline', () => {
     const page = renderReport(runInput);
     const r = runFixture.metrics;
+    expect(r.makespan).toBeLessThanOrEqual(30);
+    expect(page).toContain(`on time with ${(30 - r.makespan).toFixed(1)} to spare days`);
+    expect(page).toContain('which it met');
+    expect(page).not.toContain('late by');
+    expect(page).toContain(`Critical path: ${r.criticalPath.join(' → ')}.`);
+  });
+
+  it('summarises a single run that misses its deadline', () => {
+    // mesh's median makespan is past the deadline, so its representative run is late.
+    const late = compareFixture.strategies.find((s) => s.strategy === 'mesh')!.representative;
+    const r = late.metrics;
     expect(r.makespan).toBeGreaterThan(30);
+    const page = renderReport({ kind: 'run', model, metrics: r, trace: late.trace });
     expect(page).toContain(`late by ${(r.makespan - 30).toFixed(1)} days`);
-    expect(page).toContain(`Critical path: ${r.criticalPath.join(' → ')}`);
+    expect(page).toContain('which it missed');
+    expect(page).not.toContain('to spare');
+    expect(page).toContain(`Critical path: ${r.criticalPath.join(' → ')}.`);
   });
 
   it('names the fastest strategy of a comparison and lists every strategy in its table', () => {

@@ -14,6 +14,8 @@ export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
   'agents.csv',
   'pairs.csv',
   'compare.csv',
+  'fit.json',
+  'fit.html',
 ]);
 
 /** A checked `--out` folder: where the set goes and what is there now. */

@@ -5,6 +5,9 @@ export const J_HANDOFF = 2;
 export const J_REVIEW = 3;
 export const J_ESCALATION = 4;
 
+/** Dispatch key of coordination jobs: ahead of all work, first-in first-out among themselves. */
+export const COORDINATION_KEY = -1;
+
 /**
  * The jobs of one run in parallel typed arrays (a structure of arrays), indexed by job id.
  * Ids are handed out in creation order, so an id doubles as the FIFO sequence number.
@@ -15,12 +18,16 @@ export class JobStore {
   kind = new Int8Array(0);
   /** Task index (task, remediation, handoff/escalation: the successor) or gate index (review). */
   node = new Int32Array(0);
-  /** Task rework: ordering gate (-1 for a first execution); remediation: blocking gate or -1; handoff: predecessor task; escalation: its handoff job. */
-  aux = new Int32Array(0);
+  /** Task: the gate that ordered this rework (-1 for a first execution); remediation: the gate it blocks (-1 when parallel). */
+  gate = new Int32Array(0);
+  /** Handoff: the predecessor task whose result it carries (written by the handoff mechanism). */
+  fromTask = new Int32Array(0);
+  /** Escalation effort: the handoff job it resolves (written by the escalation mechanism). */
+  handoffJob = new Int32Array(0);
   /** Resource it runs on (-1: any agent with the task's skill, until started). */
   res = new Int32Array(0);
   /**
-   * Dispatch key, smaller first: -1 for coordination (FIFO among themselves, ahead of all
+   * Dispatch key, smaller first: `COORDINATION_KEY` (-1) for coordination (FIFO among themselves, ahead of all
    * work), else the rank of the job's task in (priority high first, file order).
    */
   key = new Int32Array(0);
@@ -48,14 +55,15 @@ export class JobStore {
 
   /**
    * Adds a job and returns its id. Only what is known now is written: `ready`, `start`,
-   * `end`, `event`, `slot`, `list` and `wait` are set by the stage that first needs them.
+   * `end`, `event`, `slot`, `list`, `wait`, `fromTask` and `handoffJob` are set by the stage
+   * that first needs them.
    */
-  add(kind: number, node: number, aux: number, res: number, key: number, coord: number, work: number, held: number, pred: number): number {
+  add(kind: number, node: number, gate: number, res: number, key: number, coord: number, work: number, held: number, pred: number): number {
     if (this.count === this.kind.length) this.grow();
     const j = this.count++;
     this.kind[j] = kind;
     this.node[j] = node;
-    this.aux[j] = aux;
+    this.gate[j] = gate;
     this.res[j] = res;
     this.key[j] = key;
     this.coord[j] = coord;

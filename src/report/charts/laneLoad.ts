@@ -4,7 +4,7 @@ import type { Bar, Lane, LaneTotals } from './types.js';
  * Splits each lane's busy time into work, coordination and held time (runs in the browser:
  * self-contained). A job's bar includes the meetings that paused it, so the overlap with
  * status updates and checkpoints is taken off the job and the meeting counts once per unit
- * of capacity, as the engine accounts it (SPEC 5).
+ * of capacity, as the engine accounts it (docs/semantics.md §11).
  */
 export function laneTotals(bars: Bar[], lanes: Lane[]): Record<string, LaneTotals> {
   const out: Record<string, LaneTotals> = {};

@@ -1,5 +1,5 @@
 /**
- * JSON Schema of a distribution (SPEC 3): a number >= 0, or an object with exactly one of
+ * JSON Schema of a distribution (docs/scenario-format.md): a number >= 0, or an object with exactly one of
  * the keyed forms. Encoded without `oneOf` so a validator reports the one thing that is
  * wrong (an unknown key, a missing parameter) instead of one failure per alternative.
  * Parameter values (order, signs) are checked by `distribution()`, the single source of

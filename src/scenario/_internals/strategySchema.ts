@@ -1,4 +1,4 @@
-/** JSON Schema of one coordination strategy (SPEC 4.4; `StrategySpec` in Scenario.ts). */
+/** JSON Schema of one coordination strategy (docs/semantics.md §5, §9; `StrategySpec` in Scenario.ts). */
 export const strategySchema = {
   description: 'A coordination strategy: a topology plus optional mechanisms, each adding coordination cost.',
   type: 'object',

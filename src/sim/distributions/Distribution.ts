@@ -25,7 +25,7 @@ export interface Distribution {
 }
 
 /**
- * A distribution as written in a scenario (SPEC section 3): a plain number (constant), or
+ * A distribution as written in a scenario (docs/scenario-format.md): a plain number (constant), or
  * exactly one of the keyed forms.
  */
 export type DistributionSpec =

@@ -8,13 +8,13 @@ import { pert } from './pert.js';
 import { triangular } from './triangular.js';
 import { uniform } from './uniform.js';
 
-/** The keyed forms of a `DistributionSpec`, in the order SPEC section 3 lists them. */
+/** The keyed forms of a `DistributionSpec`, in the order docs/scenario-format.md lists them. */
 export const DISTRIBUTION_FAMILIES = ['uniform', 'triangular', 'pert', 'lognormal', 'normal', 'discrete'] as const;
 
 const EXPECTED = `a number or an object with exactly one key of ${DISTRIBUTION_FAMILIES.join(', ')}`;
 
 /**
- * Builds a distribution from its scenario form (SPEC section 3): a plain number is a constant,
+ * Builds a distribution from its scenario form (docs/scenario-format.md): a plain number is a constant,
  * otherwise an object with exactly one recognised key. Throws `SimError` 'E_PARAM' with a
  * message naming the family, what was expected and the value found.
  */

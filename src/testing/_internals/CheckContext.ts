@@ -6,7 +6,7 @@ import type { TraceRecord } from '../../engine/TraceRecord.js';
 import { readTrace, type Execution, type TraceReading } from '../readTrace.js';
 import type { InvariantName, Violation } from '../Violation.js';
 
-/** Relative tolerance of floating-point comparisons (SPEC figures are sums of many durations). */
+/** Relative tolerance of floating-point comparisons (the figures are sums of many durations). */
 export const REL_TOL = 1e-9;
 
 /** What every invariant check reads: the model, the run, the trace read back into jobs. */

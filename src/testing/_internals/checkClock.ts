@@ -1,6 +1,6 @@
 import { fmt, type CheckContext } from './CheckContext.js';
 
-/** `clock`: trace times are finite, >= 0 and never decrease (SPEC 4.1); durations are finite and >= 0. */
+/** `clock`: trace times are finite, >= 0 and never decrease (docs/semantics.md §2); durations are finite and >= 0. */
 export function checkClock(ctx: CheckContext): void {
   let last = 0;
   ctx.trace.forEach((row, i) => {

@@ -1,7 +1,7 @@
 import { fmt, parseOutcome, type CheckContext } from './CheckContext.js';
 
 /**
- * `completion` (SPEC 4.5, 8): every start row has its finish row and vice versa; each task has
+ * `completion` (docs/semantics.md §8; docs/semantics.md §15): every start row has its finish row and vice versa; each task has
  * exactly one first execution and one rework per failed round below `max_rounds`, done by the
  * agent of its first execution; each gate is done exactly once after `rounds` rounds, with one
  * review per round (none under built-ins) by its reviewer; per-task and per-gate metrics agree

@@ -1,7 +1,7 @@
 import { fmt, parseOutcome, type CheckContext } from './CheckContext.js';
 
 /**
- * `dependencies` (SPEC 4.2, 4.5): a task's first execution starts only after each task and
+ * `dependencies` (docs/semantics.md §3; docs/semantics.md §8): a task's first execution starts only after each task and
  * gate of its `after` is done, its handoff from each predecessor (when there is one) has
  * finished and any escalation on it has been resolved; a gate's first review (or outcome,
  * under built-ins) comes after its `after` list; reworks and remediations follow their gate

@@ -1,13 +1,12 @@
 import { fmt, type CheckContext } from './CheckContext.js';
 
 /**
- * `dispatch` (SPEC 4.2), replayed over first executions of tasks: (a) work-conserving — after
+ * `dispatch` (docs/semantics.md §3), replayed over first executions of tasks: (a) work-conserving — after
  * every instant, no ready task has an eligible agent with a free slot that is not in a meeting
  * (under `sequential`: nothing ready while nothing runs); (b) a task never overtakes a ready
  * task of higher priority, or equal priority and earlier in the file, that the same agent
  * could run; (c) a skill task goes to the first agent in file order that is free (under
- * `sequential`: to the first agent with the skill). Agents resolving an escalation, whose
- * effort the trace does not show, are not judged free.
+ * `sequential`: to the first agent with the skill).
  */
 export function checkDispatch(ctx: CheckContext): void {
   const { model, trace, strategy } = ctx;
@@ -15,14 +14,13 @@ export function checkDispatch(ctx: CheckContext): void {
   const running = new Map<string, number>();
   let total = 0;
   const ready = new Map<string, number>(); // task id → row of its task_ready, until it starts
-  const unknown = new Map<string, Set<string>>();
   const starts = new Map(ctx.reading.executions.map((e) => [e.startIndex, e]));
   const finishes = new Map(ctx.reading.executions.filter((e) => e.finishIndex >= 0).map((e) => [e.finishIndex, e]));
   const meetings = ctx.reading.meetings;
   const inMeeting = (agent: string, t: number, i: number) => meetings.some((m) => m.agent === agent && m.index < i && m.from <= t && t < m.until);
   const free = (a: number, t: number, i: number) => {
     const id = model.agents[a].id;
-    return (running.get(id) ?? 0) < model.agents[a].capacity && !inMeeting(id, t, i) && (unknown.get(id)?.size ?? 0) === 0;
+    return (running.get(id) ?? 0) < model.agents[a].capacity && !inMeeting(id, t, i);
   };
   const better = (u: string, t: string) => {
     const a = ctx.taskById.get(u)!;
@@ -32,11 +30,9 @@ export function checkDispatch(ctx: CheckContext): void {
   for (let i = 0; i < trace.length; i++) {
     const r = trace[i];
     if (r.kind === 'task_ready') ready.set(r.task, i);
-    if (r.kind === 'escalation') unknown.set(r.agent, (unknown.get(r.agent) ?? new Set()).add(r.task));
     const s = starts.get(i);
     if (s) {
       if (s.kind === 'task') {
-        for (const set of unknown.values()) set.delete(s.task);
         checkStart(s.task, s.agent, s.start, i);
         ready.delete(s.task);
       }

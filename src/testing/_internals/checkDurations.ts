@@ -2,7 +2,7 @@ import { fmt, type CheckContext } from './CheckContext.js';
 
 /**
  * `durations`: every finished job lasted its start row's duration plus the meetings its agent
- * held while it ran (SPEC 4.2: interruptions pause the job and extend it); a first execution
+ * held while it ran (docs/semantics.md §3: interruptions pause the job and extend it); a first execution
  * lasts at least the task's sampled duration (risks only add) and exactly that without a risk;
  * a rework redoes at most the whole sampled duration.
  */

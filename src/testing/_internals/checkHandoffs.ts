@@ -2,7 +2,7 @@ import { needsHandoff } from './checkDependencies.js';
 import { fmt, scheduleTimes, type CheckContext } from './CheckContext.js';
 
 /**
- * `handoffs` (SPEC 4.4): under a strategy with handoffs, exactly one per dependency edge
+ * `handoffs` (docs/semantics.md §5, §9): under a strategy with handoffs, exactly one per dependency edge
  * between tasks whose successor is not fixed to the predecessor's agent, none otherwise;
  * paid by the orchestrator in a hub, the receiver in a mesh (the sender when the receiver is a
  * skill pool), the shared team lead or else the orchestrator in a hierarchy; batched ones wait

@@ -2,7 +2,7 @@ import type { Busy } from './checkAccounting.js';
 import { fmt, type CheckContext } from './CheckContext.js';
 
 /**
- * `makespan` (SPEC 5): it is the last end of a task execution, remediation or gate; at least
+ * `makespan` (docs/semantics.md §11): it is the last end of a task execution, remediation or gate; at least
  * the longest dependency chain of the first executions' durations (gates add >= 0); at least
  * total work / total agent capacity; under `ideal` at most `sequentialMakespan`, and under
  * `sequential` equal to it.
@@ -45,7 +45,7 @@ export function checkMakespan(ctx: CheckContext): void {
 }
 
 /**
- * `utilization` (SPEC 5): every utilisation and `capacityUse` lies in [0, 1]; each agent's
+ * `utilization` (docs/semantics.md §11): every utilisation and `capacityUse` lies in [0, 1]; each agent's
  * engaged span is its first start to its last job or meeting end in the trace, and its
  * utilisation is trace busy time / (span × capacity).
  */
@@ -65,14 +65,14 @@ export function checkUtilization(ctx: CheckContext, busy: Map<string, Busy>): vo
     const span = metrics.engagedSpan.byAgent[a.id];
     const started = !Number.isNaN(b.start);
     const want = started ? { start: b.start, end: b.end } : { start: 0, end: 0 };
-    const endOk = b.escalated ? span.end >= want.end - ctx.tol(want.end) : Math.abs(span.end - want.end) <= ctx.tol(want.end);
+    const endOk = Math.abs(span.end - want.end) <= ctx.tol(want.end);
     if (span.start !== want.start || !endOk) {
       ctx.fail({ message: `engagedSpan.${a.id} is ${fmt(span.start)}–${fmt(span.end)}, the trace shows ${fmt(want.start)}–${fmt(want.end)}`, agent: a.id });
       continue;
     }
     const len = span.end - span.start;
     const expected = len > 0 ? (b.work + b.coordination) / (len * a.capacity) : 0;
-    if (!b.escalated && Math.abs(u - expected) > 1e-9 * Math.max(1, expected)) {
+    if (Math.abs(u - expected) > 1e-9 * Math.max(1, expected)) {
       ctx.fail({ message: `utilization.byAgent.${a.id} is ${fmt(u)}; busy ${fmt(b.work + b.coordination)} over ${fmt(len)} × ${a.capacity} gives ${fmt(expected)}`, agent: a.id });
     }
   }

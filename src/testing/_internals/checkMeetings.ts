@@ -10,12 +10,10 @@ interface Slot {
 }
 
 /**
- * `meetings` (SPEC 4.4): status updates and checkpoints happen on the strategy's schedule and
+ * `meetings` (docs/semantics.md §5, §9): status updates and checkpoints happen on the strategy's schedule and
  * fall on exactly the engaged agents — started (some job begun) and with unfinished work
  * they are eligible for, or a job running. The orchestrator attends checkpoints that have
- * attendees when the strategy says so. Engagement is replayed from the trace; an agent that
- * resolves an escalation (whose effort the trace does not show) is not judged until the
- * escalated task starts.
+ * attendees when the strategy says so. Engagement is replayed from the trace.
  */
 export function checkMeetings(ctx: CheckContext): void {
   const { model, strategy, trace, metrics } = ctx;
@@ -30,10 +28,8 @@ export function checkMeetings(ctx: CheckContext): void {
   const pending = new Int32Array(A);
   const remaining = new Int32Array(A);
   for (const t of model.tasks) for (const a of t.eligible) remaining[a]++;
-  const unknown = new Map<number, Set<string>>();
   const engaged = (a: number) => started[a] === 1 && (open[a] > 0 || remaining[a] > 0 || pending[a] > 0);
-  const judged = (a: number) => (unknown.get(a)?.size ?? 0) === 0;
-  const anyEngaged = () => model.agents.some((_, a) => judged(a) && engaged(a));
+  const anyEngaged = () => model.agents.some((_, a) => engaged(a));
   const starts = new Map(ctx.reading.executions.map((e) => [e.startIndex, e]));
   const finishes = new Map(ctx.reading.executions.filter((e) => e.finishIndex >= 0).map((e) => [e.finishIndex, e]));
   const orch = model.orchestrator.id;
@@ -65,7 +61,6 @@ export function checkMeetings(ctx: CheckContext): void {
     if (e && a >= 0) {
       started[a] = 1;
       open[a]++;
-      if (e.kind === 'task') for (const [, set] of unknown) set.delete(e.task);
       // A pool task is the taking agent's work from its start: the others stop waiting for it.
       const t = e.kind === 'task' ? ctx.taskById.get(e.task) : undefined;
       if (t && t.agent < 0) for (const b of t.eligible) if (b !== a) remaining[b]--;
@@ -81,7 +76,6 @@ export function checkMeetings(ctx: CheckContext): void {
       const g = model.gates.find((x) => x.id === r.gate);
       if (o && g && ((o.outcome === 'fail' && o.round < g.maxRounds) || (o.outcome === 'remediate' && g.remediationEffort))) pending[a]++;
     }
-    if (r.kind === 'escalation' && a >= 0) unknown.set(a, (unknown.get(a) ?? new Set()).add(r.task));
   }
   settle(Infinity);
 
@@ -89,7 +83,6 @@ export function checkMeetings(ctx: CheckContext): void {
     let j = i;
     for (; j < trace.length && trace[j].kind === s.kind && trace[j].time === s.time; j++) s.rows.add(trace[j].agent);
     model.agents.forEach((ag, a) => {
-      if (!judged(a)) return;
       if (engaged(a) && !s.rows.has(ag.id)) ctx.fail({ message: `${ag.id} is engaged at ${fmt(s.time)} but has no ${s.kind} row`, agent: ag.id, time: s.time });
       if (!engaged(a) && s.rows.has(ag.id)) ctx.fail({ message: `${ag.id} attends the ${s.kind} at ${fmt(s.time)} while not engaged (${started[a] ? 'no work left' : 'not started'})`, agent: ag.id, time: s.time });
     });

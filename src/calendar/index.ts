@@ -1,0 +1,13 @@
+export { ALWAYS_WORKING, WEEKDAYS, compileCalendar } from './Calendar.js';
+export type { Calendar, CalendarException, CalendarSpec } from './Calendar.js';
+export { CalendarSystem } from './CalendarSystem.js';
+export type { CalendarScenarioKeys, WorkingTimeRequest } from './CalendarSystem.js';
+export { MINUTES_PER_DAY, civilFromDays, daysFromCivil, formatDate, formatDateTime, parseDate, parseDateTime, weekdayOf } from './civil.js';
+export type { CivilMoment } from './civil.js';
+export { parseOffPeriods } from './offPeriods.js';
+export type { DayRange } from './offPeriods.js';
+export { ProjectClock, UNIT_MINUTES } from './ProjectClock.js';
+export type { ProjectClockOptions, TimeUnit, WorkingTimeOptions } from './ProjectClock.js';
+export { SNAP_MINUTES, WorkingTime } from './WorkingTime.js';
+export type { Where } from './_internals/fail.js';
+export { MAX_DAYS } from './_internals/IntervalTable.js';

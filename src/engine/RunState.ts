@@ -1,0 +1,91 @@
+import type { Model, StrategyModel } from './Model.js';
+import type { TraceRecord } from './TraceRecord.js';
+
+/** Coordination time categories, in the order of `RunState.coordByKind`. */
+export const COORD_KINDS = ['handoff', 'status', 'checkpoint', 'review', 'escalation'] as const;
+export const C_HANDOFF = 0;
+export const C_STATUS = 1;
+export const C_CHECKPOINT = 2;
+export const C_REVIEW = 3;
+export const C_ESCALATION = 4;
+
+/** Gate outcomes, in the order of `RunState.gateOutcomes` (three per gate). */
+export const GATE_OUTCOMES = ['pass', 'remediate', 'fail'] as const;
+export const O_PASS = 0;
+export const O_REMEDIATE = 1;
+export const O_FAIL = 2;
+
+/**
+ * What one run produced: the value both engine paths fill and return, and the only thing
+ * metrics, Monte Carlo summaries and reports read. Resources are the agents `0 .. A-1`, then
+ * the orchestrator at `A`. An engine fills the same RunState on every run (no allocation per
+ * run): read it, or copy what you keep, before the next run of that engine.
+ */
+export class RunState {
+  readonly model: Model;
+  readonly strategy: StrategyModel;
+  /** Slots of each resource (agents, then the orchestrator). */
+  readonly capacity: Int32Array;
+  seed: number | string = 1;
+  run = 0;
+  makespan = 0;
+  /** Work (task, rework, remediation) per resource. */
+  readonly work: Float64Array;
+  /** Coordination per resource. */
+  readonly coord: Float64Array;
+  /** Held-but-not-working time (risk delays) per resource. */
+  readonly held: Float64Array;
+  /** Start of each resource's first job (Infinity when it had none) and end of its last activity. */
+  readonly firstStart: Float64Array;
+  readonly lastEnd: Float64Array;
+  /** Coordination time by mechanism, indexed like `COORD_KINDS`. */
+  readonly coordByKind = new Float64Array(COORD_KINDS.length);
+  /** Per task: 1 when on the critical path. */
+  readonly critical: Uint8Array;
+  /** Start and finish of each task's first execution (rework comes after, and is counted in `taskExecutions`). */
+  readonly taskStart: Float64Array;
+  readonly taskFinish: Float64Array;
+  /** Agent that did each task's first execution, or -1. */
+  readonly taskAgent: Int32Array;
+  readonly taskExecutions: Int32Array;
+  readonly gateRounds: Int32Array;
+  /** Per gate: counts of each outcome, indexed `3 * gate + O_PASS | O_REMEDIATE | O_FAIL`. */
+  readonly gateOutcomes: Int32Array;
+  /** Per gate: 1 when it ran out of rounds with a failure. */
+  readonly gateExhausted: Uint8Array;
+  remediations = 0;
+  reworks = 0;
+  escalations = 0;
+  handoffs = 0;
+  /** Events processed. */
+  eventCount = 0;
+  /** Task indices of the critical path, in the order their work first appears on it. */
+  criticalPath: number[] = [];
+  /** The event trace (empty unless the run was traced). */
+  trace: TraceRecord[] = [];
+
+  constructor(model: Model, strategy: StrategyModel) {
+    this.model = model;
+    this.strategy = strategy;
+    const A = model.agents.length;
+    const R = A + 1;
+    const T = model.tasks.length;
+    const G = model.gates.length;
+    this.capacity = new Int32Array(R);
+    model.agents.forEach((a, i) => (this.capacity[i] = a.capacity));
+    this.capacity[A] = strategy.orchestratorCapacity;
+    this.work = new Float64Array(R);
+    this.coord = new Float64Array(R);
+    this.held = new Float64Array(R);
+    this.firstStart = new Float64Array(R);
+    this.lastEnd = new Float64Array(R);
+    this.critical = new Uint8Array(T);
+    this.taskStart = new Float64Array(T);
+    this.taskFinish = new Float64Array(T);
+    this.taskAgent = new Int32Array(T);
+    this.taskExecutions = new Int32Array(T);
+    this.gateRounds = new Int32Array(G);
+    this.gateOutcomes = new Int32Array(3 * G);
+    this.gateExhausted = new Uint8Array(G);
+  }
+}

@@ -1,0 +1,58 @@
+import { deliver } from './dependencies.js';
+import { enqueue } from './dispatch.js';
+import type { EngineState } from './EngineState.js';
+import { escalate } from './escalation.js';
+import { traceFrom } from './trace.js';
+import { COORDINATION_KEY, J_HANDOFF } from './_internals/JobStore.js';
+
+/**
+ * Task `t` finished its first execution (job j): each successor's dependency is delivered, at
+ * once when no handoff is needed (no handoff mechanism, a gate, or the same agent), else by a
+ * handoff job of sampled effort paid as the topology says (queued now, or held for the next
+ * checkpoint when handoffs are batched).
+ */
+export function release(st: EngineState, t: number, j: number, now: number): void {
+  const h = st.strategy.handoff;
+  const end = st.succOff[t + 1];
+  for (let k = st.succOff[t]; k < end; k++) {
+    const s = st.succList[k];
+    if (h === null || s >= st.T || st.fixedAgent[s] === st.out.taskAgent[t]) {
+      deliver(st, s, j, now);
+      continue;
+    }
+    const payer = handoffPayer(st, t, s);
+    const hj = st.jobs.add(J_HANDOFF, s, -1, payer, COORDINATION_KEY, h.effort.sample(st.rng), 0, 0, j);
+    st.jobs.fromTask[hj] = t;
+    st.out.handoffs++;
+    if (h.batched) {
+      st.batched.push(hj);
+      if (st.tracing) traceFrom(st, now, 'handoff_batched', s, payer, t, 0);
+    } else enqueue(st, hj, now);
+  }
+}
+
+/**
+ * Who pays the handoff from task `from` to task `to`: the orchestrator in a hub; in a
+ * hierarchy the team lead when sender and (fixed) receiver share one, else the orchestrator;
+ * in a mesh the receiver, or the sender when the receiver is a skill pool.
+ */
+export function handoffPayer(st: EngineState, from: number, to: number): number {
+  const sender = st.out.taskAgent[from];
+  const receiver = st.model.tasks[to].agent;
+  switch (st.strategy.topology) {
+    case 'hub':
+      return st.orch;
+    case 'hierarchy': {
+      const lead = st.strategy.leadOf;
+      return receiver >= 0 && lead[sender] >= 0 && lead[sender] === lead[receiver] ? lead[sender] : st.orch;
+    }
+    default:
+      return receiver >= 0 ? receiver : sender;
+  }
+}
+
+/** Handoff job hj ended: it may raise an escalation, else the successor's dependency is delivered. */
+export function handoffDone(st: EngineState, hj: number, now: number): void {
+  if (escalate(st, hj, now)) return;
+  deliver(st, st.jobs.node[hj], hj, now);
+}

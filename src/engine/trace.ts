@@ -1,0 +1,81 @@
+import type { EngineState } from './EngineState.js';
+import { GATE_OUTCOMES } from './RunState.js';
+import type { TraceKind } from './TraceRecord.js';
+import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
+
+// The trace rows of each mechanism. Called only when a run is traced, so messages are built
+// here, out of line from the hot functions.
+
+/** Job j starts (`starting`) or ends at `now`. */
+export function traceJob(st: EngineState, now: number, j: number, starting: boolean): void {
+  const J = st.jobs;
+  const tasks = st.model.tasks;
+  const gates = st.model.gates;
+  const r = J.res[j];
+  switch (J.kind[j]) {
+    case J_TASK: {
+      const t = J.node[j];
+      const detail = J.gate[j] >= 0 ? `rework for ${gates[J.gate[j]].id}` : '';
+      log(st, now, starting ? 'task_start' : 'task_finish', tasks[t].id, r, '', detail, starting ? J.dur[j] : 0);
+      break;
+    }
+    case J_REMEDIATION:
+      log(st, now, starting ? 'remediation_start' : 'remediation_finish', tasks[J.node[j]].id, r, J.gate[j] >= 0 ? gates[J.gate[j]].id : '', J.gate[j] >= 0 ? 'blocking' : 'parallel', starting ? J.dur[j] : 0);
+      break;
+    case J_REVIEW:
+      log(st, now, starting ? 'gate_review_start' : 'gate_review_finish', '', r, gates[J.node[j]].id, `round ${st.out.gateRounds[J.node[j]]}`, starting ? J.dur[j] : 0);
+      break;
+    case J_HANDOFF:
+      log(st, now, starting ? 'handoff_start' : 'handoff_finish', tasks[J.node[j]].id, r, '', `from ${tasks[J.fromTask[j]].id}`, starting ? J.dur[j] : 0);
+      break;
+    case J_ESCALATION:
+      // The resolver's effort on the escalation of a handoff (task: the successor waiting for it).
+      log(st, now, starting ? 'escalation_start' : 'escalation_finish', tasks[J.node[j]].id, r, '', `from ${tasks[J.fromTask[J.handoffJob[j]]].id}`, starting ? J.dur[j] : 0);
+      break;
+  }
+}
+
+export function traceTaskReady(st: EngineState, now: number, n: number): void {
+  const t = st.model.tasks[n];
+  log(st, now, 'task_ready', t.id, t.agent, '', '', 0);
+}
+
+/** A row about task `task` on resource r, with `from <task>` as detail (batched handoffs, escalations). */
+export function traceFrom(st: EngineState, now: number, kind: TraceKind, task: number, r: number, from: number, duration: number): void {
+  const tasks = st.model.tasks;
+  log(st, now, kind, tasks[task].id, r, '', `from ${tasks[from].id}`, duration);
+}
+
+/** The delay of handoff job hj's escalation is over. */
+export function traceEscalationResolved(st: EngineState, now: number, hj: number): void {
+  log(st, now, 'escalation_resolved', st.model.tasks[st.jobs.fromTask[hj]]?.id ?? '', -1, '', '', 0);
+}
+
+export function traceRisk(st: EngineState, now: number, n: number, held: number, work: number): void {
+  const t = st.model.tasks[n];
+  log(st, now, 'risk', t.id, t.agent, '', `delay ${held}, extra work ${work}`, held);
+}
+
+export function traceGateOutcome(st: EngineState, now: number, t: number, agent: number, g: number, outcome: number, round: number): void {
+  log(st, now, 'gate_outcome', st.model.tasks[t].id, agent, st.model.gates[g].id, `${GATE_OUTCOMES[outcome]} (round ${round + 1})`, 0);
+}
+
+export function traceGateDone(st: EngineState, now: number, g: number): void {
+  log(st, now, 'gate_done', '', -1, st.model.gates[g].id, `${st.out.gateRounds[g]} round(s)`, 0);
+}
+
+export function traceStatus(st: EngineState, now: number, r: number, peers: number, d: number): void {
+  log(st, now, 'status_update', '', r, '', `${peers} peers`, d);
+}
+
+export function traceCheckpoint(st: EngineState, now: number, r: number, d: number): void {
+  log(st, now, 'checkpoint', '', r, '', '', d);
+}
+
+export function traceMeetingCut(st: EngineState, end: number, r: number, over: number): void {
+  log(st, end, 'meeting_cut', '', r, '', 'meeting cut short at the end of the project', over);
+}
+
+function log(st: EngineState, time: number, kind: TraceKind, task: string, r: number, gate: string, detail: string, duration: number): void {
+  st.out.trace.push({ time, kind, task, agent: st.resourceId(r), gate, detail, duration });
+}

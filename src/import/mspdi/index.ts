@@ -1,0 +1,1 @@
+export { readMspdi } from './readMspdi.js';

@@ -1,0 +1,1 @@
+export { readXer } from './readXer.js';
