@@ -48,3 +48,12 @@ export function snapshot(dir: string): Record<string, string> {
   walk(dir, '');
   return out;
 }
+
+/** Runs the CLI in this process (no Node start-up: for the many quick refusals), capturing both streams. */
+export async function inProcess(args: string[], isTTY = false) {
+  const { runCli } = await import('../../src/cli/runCli.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), isTTY });
+  return { code, stdout, stderr };
+}
