@@ -1,5 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { compileModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
@@ -30,32 +29,6 @@ export function loadScenarioFile(file: string): LoadedScenario {
     }
     throw e;
   }
-}
-
-/**
- * Writes every file of an output set atomically: each goes to a temporary name in DIR and is
- * renamed into place, so an interrupted run never leaves a half-written file. Content is
- * produced before anything is written, so bad input leaves no output at all.
- */
-export function writeOutputs(dir: string, files: Record<string, string | Uint8Array>): string[] {
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  const temps: string[] = [];
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, content);
-      temps.push(tmp);
-    }
-    Object.keys(files).forEach((name, i) => {
-      renameSync(temps[i], join(dir, name));
-      written.push(resolve(dir, name));
-    });
-  } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw e;
-  }
-  return written;
 }
 
 /** Stable JSON: two-space indented, newline-terminated. Non-finite numbers become null. */

@@ -1,7 +1,7 @@
 import type { CompareResult } from '../montecarlo/MonteCarloResult.js';
 import { toCsv } from './toCsv.js';
 
-/** Columns of `compare.csv`: one row per strategy with its headline figures. */
+/** Columns of `compare.csv`: one row per strategy with its headline figures; times in `time_unit`. */
 export const COMPARE_COLUMNS = [
   'strategy',
   'runs',
@@ -29,6 +29,7 @@ export const COMPARE_COLUMNS = [
   'remediations',
   'reworks',
   'escalations',
+  'time_unit',
 ] as const;
 
 /**
@@ -65,6 +66,7 @@ export function compareCsv(result: CompareResult): string {
       r.remediations,
       r.reworks,
       r.escalations,
+      r.timeUnit,
     ]),
   );
 }

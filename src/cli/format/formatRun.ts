@@ -1,5 +1,5 @@
-import type { Model } from '../engine/Model.js';
-import type { RunMetrics } from '../engine/runMetrics.js';
+import type { Model } from '../../engine/Model.js';
+import type { RunMetrics } from '../../engine/runMetrics.js';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const num = (x: number) => (Math.round(x * 100) / 100).toString();
