@@ -101,6 +101,7 @@ function compile(s: Scenario): Model {
       notBefore: ts.notBefore,
       deadline: ts.deadline,
       actualStart: ts.actualStart,
+      sourceId: t.source_id ?? null,
     };
   });
 

@@ -27,6 +27,8 @@ export interface Histogram {
 export interface TaskStats {
   id: string;
   name: string;
+  /** Its identifier in an imported plan (only when it has one). */
+  sourceId?: string;
   /** Fixed agent id, or `skill:<name>` for a pool. */
   assignment: string;
   meanDuration: number;
@@ -37,6 +39,8 @@ export interface TaskStats {
   /** Spearman rank correlation of the task's sampled duration with makespan. */
   sensitivity: number;
   /** With dates or a task deadline: the distribution of its finish, its dated percentiles, and its own deadline's odds. */
+  start?: Stats;
+  startDate?: DatedPercentiles;
   finish?: Stats;
   finishDate?: DatedPercentiles;
   deadline?: number;

@@ -37,6 +37,7 @@ export interface StrategySummaryState {
   counts: Float64Array;
   /** With dates or task deadlines: each task's finish (summaries with percentiles) and runs that met its deadline. */
   taskFinishes?: FigureSummaryState[];
+  taskStarts?: FigureSummaryState[];
   taskDeadlineMet?: Float64Array;
 }
 
@@ -52,6 +53,7 @@ export class StrategySummary {
   readonly counts: Float64Array;
   /** Per task, with dates or task deadlines (else null): its finish, and runs that met its own deadline. */
   taskFinishes: FigureSummary[] | null;
+  taskStarts: FigureSummary[] | null;
   readonly taskDeadlineMet: Float64Array | null;
   /** Scratch for one run's figures (allocated once). */
   readonly run: Float64Array;
@@ -75,6 +77,7 @@ export class StrategySummary {
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
     const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
     this.taskFinishes = dated ? model.tasks.map(() => new FigureSummary()) : null;
+    this.taskStarts = dated ? model.tasks.map(() => new FigureSummary()) : null;
     this.taskDeadlineMet = dated ? new Float64Array(T) : null;
   }
 
@@ -108,6 +111,7 @@ export class StrategySummary {
       for (let t = 0; t < tasks.length; t++) {
         const finish = state.taskFinish[t];
         this.taskFinishes[t].add(finish);
+        this.taskStarts![t].add(state.taskStart[t]);
         const d = tasks[t].deadline;
         if (d !== null && finish <= d) this.taskDeadlineMet![t]++;
       }
@@ -125,6 +129,7 @@ export class StrategySummary {
     addInto(this.counts, o.counts);
     if (this.taskFinishes !== null) {
       this.taskFinishes.forEach((f, t) => f.merge(o.taskFinishes![t]));
+      this.taskStarts!.forEach((f, t) => f.merge(o.taskStarts![t]));
       addInto(this.taskDeadlineMet!, o.taskDeadlineMet!);
     }
   }
@@ -139,7 +144,7 @@ export class StrategySummary {
       critical: Float64Array.from(this.critical),
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
-      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
+      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskStarts: this.taskStarts!.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
     };
   }
 
@@ -151,6 +156,7 @@ export class StrategySummary {
     out.counts.set(s.counts);
     if (out.taskFinishes !== null) {
       out.taskFinishes = s.taskFinishes!.map((f) => FigureSummary.fromState(f));
+      out.taskStarts = s.taskStarts!.map((f) => FigureSummary.fromState(f));
       out.taskDeadlineMet!.set(s.taskDeadlineMet!);
     }
     return out;
