@@ -13,12 +13,20 @@ export function engaged(st: EngineState, r: number, now: number): boolean {
   return st.out.firstStart[r] <= now && (st.remaining[r] > 0 || st.running[r] > 0);
 }
 
+/**
+ * On a working calendar, a status update or checkpoint that falls outside a resource's working
+ * time is skipped for it (nobody meets on a weekend or a holiday).
+ */
+function offDuty(st: EngineState, r: number, now: number): boolean {
+  return st.calendared && !st.resourceTime[r].isWorking(now);
+}
+
 /** Every `every`: each engaged agent reports, for an effort plus a share per peer (mesh). */
 export function statusUpdate(st: EngineState, now: number): void {
   const s = st.strategy.status!;
   const peers = st.A - 1;
   for (let r = 0; r < st.A; r++) {
-    if (!engaged(st, r, now)) continue;
+    if (!engaged(st, r, now) || offDuty(st, r, now)) continue;
     let d = s.effort.sample(st.rng);
     if (s.perPeer) d += peers * s.perPeer.sample(st.rng);
     if (st.tracing) traceStatus(st, now, r, peers, d);
@@ -33,12 +41,12 @@ export function checkpoint(st: EngineState, now: number): void {
   const d = cp.duration.sample(st.rng);
   let attendees = 0;
   for (let r = 0; r < st.A; r++) {
-    if (!engaged(st, r, now)) continue;
+    if (!engaged(st, r, now) || offDuty(st, r, now)) continue;
     attendees++;
     if (st.tracing) traceCheckpoint(st, now, r, d);
     interrupt(st, r, d, now, C_CHECKPOINT, cp.every);
   }
-  if (attendees > 0 && cp.orchestrator) {
+  if (attendees > 0 && cp.orchestrator && !offDuty(st, st.orch, now)) {
     if (st.tracing) traceCheckpoint(st, now, st.orch, d);
     interrupt(st, st.orch, d, now, C_CHECKPOINT, cp.every);
   }

@@ -277,3 +277,39 @@ describe('the work-only path on calendars', () => {
     expect(compared).toBeGreaterThanOrEqual(2 * 2 * 120);
   });
 });
+
+describe('the calendar invariant of coordsim/testing', () => {
+  test('holds on generated runs over working calendars, meetings included, and catches a job that works through a weekend', async () => {
+    const { checkInvariants } = await import('../../src/testing/index.js');
+    let checked = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary({ maxTasks: 12, maxAgents: 4 }), fc.nat(1000), (s0: Scenario, seed) => {
+        const s: Scenario = {
+          ...s0,
+          start: '2027-01-04',
+          calendars: { office: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: 8, holidays: ['2027-01-06'] } },
+          calendar: 'office',
+        };
+        for (const strategy of Object.keys(s.strategies ?? {}).concat(['ideal'])) {
+          const r = simulate(s, { seed, strategy });
+          expect(checkInvariants(s, r, { only: ['calendar'] })).toEqual([]);
+          checked++;
+        }
+      }),
+      { numRuns: 60, seed: 3 },
+    );
+    expect(checked).toBeGreaterThan(60);
+    const s = parseScenario(`
+name: c
+time_unit: day
+start: 2027-01-08
+calendars: {office: {days: [mon, tue, wed, thu, fri], hours: 8}}
+calendar: office
+agents: [{id: a}]
+tasks: [{id: t, agent: a, duration: 2}]
+`, 'c.yaml');
+    const r = simulate(s, { seed: 1 });
+    const bad = { ...r, trace: r.trace.map((x) => (x.kind === 'task_finish' ? { ...x, time: x.time + 1 } : x)) };
+    expect(checkInvariants(s, bad, { only: ['calendar'] }).map((v) => v.invariant)).toEqual(['calendar']);
+  });
+});
