@@ -313,3 +313,33 @@ tasks: [{id: t, agent: a, duration: 2}]
     expect(checkInvariants(s, bad, { only: ['calendar'] }).map((v) => v.invariant)).toEqual(['calendar']);
   });
 });
+
+describe('dated reports', () => {
+  test('the report of a dated plan has a dates table, date axes and the non-working days of the project calendar', async () => {
+    const { monteCarlo } = await import('../../src/montecarlo/monteCarlo.js');
+    const { renderReport } = await import('../../src/report/renderReport.js');
+    const { compileModel } = await import('../../src/engine/compileModel.js');
+    const s = parseScenario(`
+name: dated report
+time_unit: day
+start: 2027-01-04
+calendars: {office: {days: [mon, tue, wed, thu, fri], hours: 8, holidays: [2027-01-06]}}
+calendar: office
+agents: [{id: a}]
+tasks:
+  - {id: t, agent: a, duration: 6}
+  - {id: done, milestone: true, after: [t]}
+`, 'r.yaml');
+    const model = compileModel(s);
+    const result = await monteCarlo(model, { runs: 50, workers: 1 });
+    const html = renderReport({ kind: 'montecarlo', model, result });
+    // Mon 4, Tue 5, (Wed 6 holiday) Thu 7, Fri 8, (weekend) Mon 11, Tue 12.
+    expect(result.finishDate?.p50).toBe('2027-01-12');
+    expect(html).toContain('id="table-dates"');
+    expect(html).toContain('done (milestone)');
+    const data = JSON.parse(html.match(/<script type="application\/json" id="coordsim-data">([\s\S]*?)<\/script>/)![1]);
+    expect(data.model.dates.origin).toBe('2027-01-04T09:00');
+    // Non-working days from time 0 (Monday 09:00) in days: Wed 6 and the weekend 9–10, as [from, to).
+    expect(data.model.dates.offDays.slice(0, 2)).toEqual([[2 - 9 / 24, 3 - 9 / 24], [5 - 9 / 24, 7 - 9 / 24]]);
+  });
+});
