@@ -1,4 +1,4 @@
-import type { ErrorContext } from '../sim/CoordsimError.js';
+import type { ErrorContext } from '../scenario/CoordsimError.js';
 import { formatDate } from './civil.js';
 import { parseDayRange, parseDayRanges, type DayRange } from './_internals/dayRanges.js';
 import { at, checkKeys, fail, isRecord, show, type Where } from './_internals/fail.js';

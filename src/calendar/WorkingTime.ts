@@ -1,4 +1,4 @@
-import { CoordsimError, type ErrorContext } from '../sim/CoordsimError.js';
+import { CoordsimError, type ErrorContext } from '../scenario/CoordsimError.js';
 import { formatDate } from './civil.js';
 import type { DayPlan } from './_internals/DayPlan.js';
 import { ceilQuotient } from './_internals/float.js';

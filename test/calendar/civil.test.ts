@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { civilFromDays, daysFromCivil, formatDate, formatDateTime, parseDate, parseDateTime, weekdayOf } from '../../src/calendar/index.js';
-import { CoordsimError } from '../../src/sim/CoordsimError.js';
+import { CoordsimError } from '../../src/scenario/CoordsimError.js';
 
 test('daysFromCivil and civilFromDays agree with Date.UTC over ±300,000 days (years 1148–2791)', () => {
   fc.assert(fc.property(fc.integer({ min: -300_000, max: 300_000 }), (n) => {

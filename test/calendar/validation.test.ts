@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { CalendarSystem, ProjectClock, compileCalendar, parseOffPeriods } from '../../src/calendar/index.js';
-import { CoordsimError, type CoordsimErrorCode } from '../../src/sim/CoordsimError.js';
+import { CoordsimError, type CoordsimErrorCode } from '../../src/scenario/CoordsimError.js';
 import { OFFICE, officeSystem } from './fixtures.js';
 
 /** Asserts that `run` throws a CoordsimError with this code, path and message fragments. */

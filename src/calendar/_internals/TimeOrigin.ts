@@ -1,4 +1,4 @@
-import { CoordsimError } from '../../sim/CoordsimError.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import { MINUTES_PER_DAY, formatDate, formatDateTime } from '../civil.js';
 
 /**

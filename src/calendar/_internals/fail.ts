@@ -1,4 +1,4 @@
-import { CoordsimError, type CoordsimErrorCode, type ErrorContext } from '../../sim/CoordsimError.js';
+import { CoordsimError, type CoordsimErrorCode, type ErrorContext } from '../../scenario/CoordsimError.js';
 
 /**
  * Where an input value sits: a path such as `/calendars/office`, or a whole error context
