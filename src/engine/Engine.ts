@@ -1,4 +1,3 @@
-import { CoordsimError } from '../scenario/CoordsimError.js';
 import { SimError } from '../sim/SimError.js';
 import type { EventHandler } from '../sim/Simulation.js';
 import { collectCriticalPath } from './criticalPath.js';
@@ -13,6 +12,7 @@ import { checkpoint, cutMeetings, statusUpdate } from './meetings.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import { C_ESCALATION, C_HANDOFF, C_REVIEW, RunState } from './RunState.js';
+import { runError } from './settle.js';
 import { stall } from './stall.js';
 import { traceEscalationResolved, traceJob } from './trace.js';
 import { WorkOnlySchedule } from './WorkOnlySchedule.js';
@@ -63,7 +63,7 @@ export class Engine implements EventHandler {
     try {
       st.sim.run(this, { maxEvents: options.maxEvents });
     } catch (e) {
-      if (e instanceof SimError) throw new CoordsimError(e.code, e.message, { time: e.time, events: e.events });
+      if (e instanceof SimError) throw runError(st, e);
       throw e;
     }
     st.out.eventCount = st.sim.eventCount;

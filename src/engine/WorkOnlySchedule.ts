@@ -1,3 +1,4 @@
+import { CoordsimError } from '../scenario/CoordsimError.js';
 import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
 import { sortInts } from '../sim/sortInts.js';
 import { criticalOrder } from './criticalPath.js';
@@ -218,6 +219,7 @@ export class WorkOnlySchedule {
       }
       if (evCount === 0) break;
       now = et[0];
+      if (!(now < Infinity)) timeOverflow(this.out, now, processed);
       for (;;) {
         const t = ek[0];
         hole = true;
@@ -275,6 +277,11 @@ export class WorkOnlySchedule {
     out.criticalPath = criticalOrder(out.critical, first, this.pathBuf);
     return out;
   }
+}
+
+/** A task end left the finite range (durations added up beyond the largest number): the run stops. Cold path. */
+function timeOverflow(out: RunState, time: number, events: number): never {
+  throw new CoordsimError('E_RANGE', `run stopped under strategy '${out.strategy.name}': an event time left the finite range (${time}): times added up beyond ${Number.MAX_VALUE}`, { events });
 }
 
 /**
