@@ -12,9 +12,9 @@ const STARVED = 0.01;
 /**
  * What keeps the run from settling, as far as its state tells: meetings (status updates and
  * checkpoints) that leave an engaged agent almost no time for work, or periodic events so
- * frequent that they are most of the events; '' when neither.
+ * frequent that they (with the wake-ups they cause) are most of the events; '' when neither.
  */
-export function unsettledBy(st: EngineState): string {
+export function unsettledBy(st: EngineState, events = st.sim.eventCount): string {
   const s = st.strategy;
   const now = st.sim.now;
   if (!s.status && !s.checkpoint) return '';
@@ -41,8 +41,9 @@ export function unsettledBy(st: EngineState): string {
     periodic += (now - s.checkpoint.offset) / s.checkpoint.every + 1;
     parts.push(`checkpoints every ${s.checkpoint.every}`);
   }
-  if (periodic > st.sim.eventCount / 2) {
-    return `${parts.join(' and ')} of strategy '${s.name}' make about ${Math.round(periodic).toLocaleString('en-US')} events by time ${now} (space them out)`;
+  // Each periodic event may cause a wake-up and moved job ends: a third of the events is "most".
+  if (periodic > events / 3) {
+    return `${parts.join(' and ')} of strategy '${s.name}' make about ${Math.round(periodic).toLocaleString('en-US')} of the ${events.toLocaleString('en-US')} events by time ${now}, with the wake-ups they cause (space them out)`;
   }
   return '';
 }
@@ -84,8 +85,9 @@ export function periodTooShort(st: EngineState, kind: string, every: number, now
 export function runError(st: EngineState, e: SimError): CoordsimError {
   const at = { time: e.time, events: e.events };
   if (e.code === 'E_GUARD') {
-    const why = unsettledBy(st);
-    return new CoordsimError('E_GUARD', why ? e.message.replace('the run does not settle', why) : e.message, at);
+    const why = unsettledBy(st, e.events);
+    const generic = 'the run does not settle (raise maxEvents if the model is really this large)';
+    return new CoordsimError('E_GUARD', why ? e.message.replace(generic, `${why}; raise maxEvents if the model is really this large`) : e.message, at);
   }
   if (e.code === 'E_RANGE') return new CoordsimError('E_RANGE', `run stopped under strategy '${st.strategy.name}': ${e.message}`, at);
   return new CoordsimError(e.code, e.message, at);

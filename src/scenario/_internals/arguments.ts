@@ -12,8 +12,9 @@ export function badArgument(fn: string, expected: string, got: unknown): never {
 function shown(x: unknown): string {
   if (x === undefined || x === null) return String(x);
   if (typeof x === 'function') return 'a function';
-  if (typeof x === 'object') return `${typeName(x)} ${describeValue(x)}`;
-  if (typeof x === 'number' || typeof x === 'string') return `${typeName(x)} ${describeValue(x)}`;
+  if (Array.isArray(x) && x.length === 0) return 'an empty list';
+  if (typeof x === 'number' && !Number.isFinite(x)) return describeValue(x);
+  if (typeof x === 'object' || typeof x === 'number' || typeof x === 'string') return `${typeName(x)} ${describeValue(x)}`;
   return `${typeof x} ${String(x)}`;
 }
 
