@@ -138,6 +138,7 @@ function jobEnd(st: EngineState, j: number, now: number): void {
       const g = J.gate[j];
       if (g >= 0) {
         // A rework ordered by gate g: the gate reviews again once all its reworks are in.
+        out.taskReworkFinish[t] = now;
         if (r >= 0) st.remaining[r]--;
         st.gateCause[g] = j;
         gateStep(st, g, now);

@@ -34,7 +34,11 @@ export interface RunMetrics {
   risksOccurred: string[];
   deadline: number | null;
   metDeadline?: boolean;
-  tasks: Record<string, { agent: string; start: number; finish: number; duration: number; executions: number; critical: boolean }>;
+  /**
+   * Per task: `start` and `agent` of its first execution; `finish`, its final finish (the end of
+   * its last rework, else of its first execution); `firstFinish`, the end of its first execution.
+   */
+  tasks: Record<string, { agent: string; start: number; finish: number; firstFinish: number; duration: number; executions: number; critical: boolean }>;
   events: number;
 }
 
@@ -96,7 +100,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     tasks[t.id] = {
       agent: a >= 0 ? m.agents[a].id : '',
       start: state.taskStart[i],
-      finish: state.taskFinish[i],
+      finish: state.taskExecutions[i] > 1 ? state.taskReworkFinish[i] : state.taskFinish[i],
+      firstFinish: state.taskFinish[i],
       duration: inputs.durations[i],
       executions: state.taskExecutions[i],
       critical: state.critical[i] === 1,
