@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { compileModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
-import { parseScenario } from '../scenario/parseScenario.js';
+import { parseScenarioWithWarnings } from '../scenario/parseScenario.js';
+import type { ScenarioWarning } from '../scenario/scenarioWarnings.js';
+import { readScenarioBytes } from '../scenario/readScenarioText.js';
 import { validateScenario } from '../scenario/validateScenario.js';
 import { planFormatOf, readPlan } from '../import/readPlan.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -12,15 +13,13 @@ export interface LoadedScenario {
   file: string;
   scenario: Scenario;
   model: Model;
+  /** Located warnings (e.g. a gate nothing waits for). */
+  warnings: ScenarioWarning[];
 }
 
-/** Reads a file's bytes; a CoordsimError naming it when it cannot be read. */
-export function readInputFile(file: string, what = 'scenario'): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (e) {
-    throw new CoordsimError('E_USAGE', `cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
-  }
+/** Reads a file's bytes, at most the size limit (32 MiB); a CoordsimError naming it when it cannot be read. */
+export function readInputFile(file: string): Buffer {
+  return readScenarioBytes(file);
 }
 
 /**
@@ -30,9 +29,12 @@ export function readInputFile(file: string, what = 'scenario'): Buffer {
  */
 export function loadScenarioFile(file: string): LoadedScenario {
   const bytes = readInputFile(file);
-  const scenario = planFormatOf(file) !== null ? validateScenario(readPlan(bytes, file).scenario, { file }) : parseScenario(bytes.toString('utf8'), file);
+  let scenario: Scenario;
+  let warnings: ScenarioWarning[] = [];
+  if (planFormatOf(file) !== null) scenario = validateScenario(readPlan(bytes, file).scenario, { file });
+  else ({ scenario, warnings } = parseScenarioWithWarnings(bytes.toString('utf8'), file));
   try {
-    return { file, scenario, model: compileModel(scenario) };
+    return { file, scenario, model: compileModel(scenario), warnings };
   } catch (e) {
     if (e instanceof CoordsimError && !e.context.file) {
       throw new CoordsimError(e.code, e.message, { ...e.context, file });

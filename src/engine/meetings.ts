@@ -2,6 +2,7 @@ import type { EngineState } from './EngineState.js';
 import { EV_CHECKPOINT, EV_JOB_END, EV_STATUS, EV_WAKE } from './events.js';
 import { enqueue } from './dispatch.js';
 import { C_CHECKPOINT, C_STATUS } from './RunState.js';
+import { periodTooShort, stallStarved } from './settle.js';
 import { stallMeetings, stallStill } from './stall.js';
 import { traceCheckpoint, traceMeetingCut, traceStatus } from './trace.js';
 
@@ -61,8 +62,14 @@ function periodic(st: EngineState, kind: number, next: number, now: number): voi
   if (st.activeEvents === 0 && st.runningTotal === 0 && st.batched.length === 0 && !st.dirty) {
     stallStill(st, now);
   }
+  if (!(next > now)) periodTooShort(st, kind === EV_STATUS ? 'status updates' : 'checkpoints', kind === EV_STATUS ? st.strategy.status!.every : st.strategy.checkpoint!.every, now);
   st.sim.scheduleAt(next, kind, 0);
 }
+
+/** The starvation guard: meetings taking more than this share of a resource's span ... */
+const STARVE_SHARE = 0.999;
+/** ... over more than this many periods stop the run (E_STALL). */
+const STARVE_PERIODS = 1000;
 
 /**
  * Takes resource r away for d (a meeting or status report), after any meeting it is already
@@ -85,7 +92,11 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
   st.prevMeetingKind[r] = st.lastMeetingKind[r];
   st.lastMeetingKind[r] = kind;
   st.lastMeetingFrom[r] = from;
-  const c = d * (st.meetingSlots[r]);
+  // Meetings that leave (almost) no time for work, period after period, starve it (a livelock).
+  const booked = (st.meetingTime[r] += d);
+  const span = until - out.firstStart[r];
+  if (span > STARVE_PERIODS * period && booked > STARVE_SHARE * span) stallStarved(st, r, booked / span);
+  const c = d * st.meetingSlots[r];
   out.coord[r] += c;
   out.coordByKind[kind] += c;
   if (until > out.lastEnd[r]) out.lastEnd[r] = until;

@@ -41,7 +41,7 @@ export function handler(ctx: CliContext) {
       throw new CoordsimError('E_USAGE', `not a plan file: expected one of ${[...PLAN_EXTENSIONS.keys()].join(', ')} (a YAML or JSON scenario needs no import)`, { file: argv.plan });
     }
     const target = argv.out === undefined ? null : checkTarget(argv.out);
-    const plan = readPlan(readInputFile(argv.plan, 'plan'), argv.plan);
+    const plan = readPlan(readInputFile(argv.plan), argv.plan);
     const doc = plan.scenario;
     if (argv.level) for (const a of (doc.agents as Array<Record<string, unknown>> | undefined) ?? []) if (a.capacity === 'unlimited') a.capacity = 1;
     // The plan as the source scheduled it, checked against its stored dates before any template.
