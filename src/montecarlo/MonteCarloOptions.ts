@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import type { Sampling } from './InputSampler.js';
-import type { DriverOptions } from './runChunks.js';
+import type { ChunkExecutor, DriverOptions } from './runChunks.js';
 
 /** Options shared by `monteCarlo` and `compare`. */
 export interface MonteCarloRunOptions {
@@ -28,6 +28,8 @@ export interface MonteCarloRunOptions {
    * strategy as its index in the second argument), so callers can stream runs.csv.
    */
   onRows?: (rows: Float64Array, strategies: readonly string[]) => void;
+  /** Runs the chunks elsewhere, e.g. on queue workers (one job per 1,000-run chunk); the result is the same. */
+  executor?: ChunkExecutor;
 }
 
 /** Applies the defaults of `MonteCarloRunOptions` and validates them (E_USAGE naming the value). */
@@ -44,5 +46,5 @@ export function resolveMonteCarloRunOptions(api: string, o: MonteCarloRunOptions
   if (sampling !== 'random' && sampling !== 'lhs') throw new CoordsimError('E_USAGE', `${api}: sampling must be 'random' or 'lhs', got ${JSON.stringify(sampling)}`);
   const seed = o.seed ?? 1;
   if (typeof seed !== 'string' && !Number.isFinite(seed)) throw new CoordsimError('E_USAGE', `${api}: seed must be a finite number or a string, got ${seed}`);
-  return { runs, seed, workers, precision, sampling, onProgress: o.onProgress, onRows: o.onRows };
+  return { runs, seed, workers, precision, sampling, onProgress: o.onProgress, onRows: o.onRows, executor: o.executor };
 }
