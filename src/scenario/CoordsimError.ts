@@ -9,7 +9,9 @@ export type CoordsimErrorCode =
   | 'E_USAGE'
   | 'E_STALL'
   | 'E_GUARD'
-  | 'E_INVARIANT';
+  | 'E_INVARIANT'
+  /** The job queue of `--queue` / `coordsim worker`: Redis unreachable, a version mismatch, a failed job (exit 2). */
+  | 'E_QUEUE';
 
 /** Where in an input document an error was found. */
 export interface ErrorContext {
