@@ -45,7 +45,7 @@ export function toLosslessJson(value: unknown, options: LosslessJsonOptions = {}
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
         if (x === undefined) continue;
-        out[k.startsWith('$') ? `$${k}` : k] = enc(x, `${at}/${k}`);
+        setOwn(out, k.startsWith('$') ? `$${k}` : k, enc(x, `${at}/${k}`));
       }
       return out;
     }
@@ -65,11 +65,17 @@ export function fromLosslessJson(value: unknown): unknown {
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(o)) {
       if (k.startsWith('$') && !k.startsWith('$$')) throw new TypeError(`${at}/${k}: unknown tag ${JSON.stringify(k)}`);
-      out[k.startsWith('$') ? k.slice(1) : k] = dec(x, `${at}/${k}`);
+      setOwn(out, k.startsWith('$') ? k.slice(1) : k, dec(x, `${at}/${k}`));
     }
     return out;
   };
   return dec(value, '');
+}
+
+/** `o[k] = v` as an own property, also for the key `__proto__` (which plain assignment would take as the prototype). */
+function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
 }
 
 function encodeNumber(x: number): unknown {

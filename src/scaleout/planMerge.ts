@@ -25,7 +25,7 @@ export function planMerge(parts: readonly NamedShard[]): NamedShard[] {
     ['coordsim version', (s) => s.coordsim, (v) => `coordsim ${v}`],
     ['command', (s) => s.command, (v) => `\`coordsim ${v}\``],
     ['scenario', (s) => s.scenarioHash, (v, s) => `scenario ${JSON.stringify(s.scenarioName)} (${String(v).slice(0, 19)}…)`],
-    ['strategies', (s) => JSON.stringify(s.strategies), (_v, s) => `strategies ${s.strategies.join(',')}`],
+    ['strategy set', (s) => JSON.stringify(s.strategies), (_v, s) => `strategies ${s.strategies.join(',')}`],
     ['seed', (s) => JSON.stringify(s.seed), (_v, s) => `seed ${JSON.stringify(s.seed)}${typeof s.seed === 'string' ? ' (a string seed)' : ''}`],
     ['sampling', (s) => s.sampling, (v) => `--sampling ${v}`],
     ['run count', (s) => s.runs, (v) => `--runs ${v}`],

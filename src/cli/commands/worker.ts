@@ -5,7 +5,6 @@ import type { CliContext } from '../CliContext.js';
 import { withFlags, type Flag } from '../flags.js';
 import { parseInteger } from '../options.js';
 import { parseQueueTarget } from '../queue/queueTarget.js';
-import { runWorker } from '../queue/runWorker.js';
 import { terminalText } from '../terminalText.js';
 
 export const command = 'worker';
@@ -29,6 +28,7 @@ export function handler(ctx: CliContext) {
     const target = parseQueueTarget(argv.queue);
     const concurrency = argv.concurrency === undefined ? availableParallelism() : parseInteger('concurrency', argv.concurrency, { min: 1, max: 256 });
     const lockMs = argv['lock-ms'] === undefined ? 10_000 : parseInteger('lock-ms', argv['lock-ms'], { min: 1000, max: 600_000 });
+    const { runWorker } = await import('../queue/runWorker.js'); // BullMQ loads only here
     await runWorker({ target, concurrency, lockMs, log: (t) => ctx.stderr(terminalText(t)) });
   };
 }

@@ -10,7 +10,6 @@ import type { CliContext } from '../CliContext.js';
 import { toJson } from '../io.js';
 import { checkDestination, type OutputDestination } from '../output/checkDestination.js';
 import { progressBar } from '../progressBar.js';
-import { openQueueExecutor } from '../queue/openQueueExecutor.js';
 import { terminalText } from '../terminalText.js';
 import { coordsimVersion } from '../version.js';
 import { checkPartDestination, writePart, type PartDestination } from './partFile.js';
@@ -28,6 +27,8 @@ export function scaleOutDestination(out: string | undefined, scale: ScaleOut): {
  */
 export async function withExecutor<R>(ctx: CliContext, scale: ScaleOut, scenario: Scenario, model: Model, precision: number | null, work: (executor: ChunkExecutor | undefined) => Promise<R>): Promise<R> {
   if (scale.queue === null) return work(undefined);
+  // BullMQ takes most of a second to load: only commands that use the queue load it.
+  const { openQueueExecutor } = await import('../queue/openQueueExecutor.js');
   const executor = await openQueueExecutor({
     target: scale.queue,
     scenario,
