@@ -37,7 +37,8 @@ export async function withExecutor<R>(ctx: CliContext, scale: ScaleOut, scenario
     idleTimeoutMs: scale.queueTimeoutMs,
     // With early stopping, chunks past the stopping point are wasted work: keep 64 queued ahead.
     window: precision === null ? Infinity : 64,
-    notice: (text) => ctx.stderr(`coordsim: ${terminalText(text)}`),
+    // On a terminal the progress bar's line is cleared first; the bar redraws itself after.
+    notice: (text) => ctx.stderr(`${ctx.isTTY ? '\r\x1b[2K' : ''}coordsim: ${terminalText(text)}`),
   });
   try {
     return await work(executor);
