@@ -19,23 +19,29 @@ export interface ChunkJobData {
   task: RangeOptions;
 }
 
-/** A job's return value: the chunk's reply (summary and runs.csv rows, or a simulation error), losslessly encoded. */
+/**
+ * A job's return value: where the worker stored the chunk's reply. The reply itself (hundreds
+ * of kilobytes) stays out of the job: BullMQ copies a return value into its event stream,
+ * which every submitter reads and Redis keeps for the last 10,000 events.
+ */
 export interface ChunkJobResult {
   format: typeof JOB_FORMAT;
-  reply: unknown;
+  /** The Redis key holding `encodeReply`'s JSON (`resultKey`). */
+  key: string;
+  bytes: number;
 }
 
 /** The job id of a submission's chunk (BullMQ ids may not be integers nor hold `:`). */
 export const chunkJobId = (submission: string, start: number) => `${submission}-${start}`;
 
-/** Encodes a worker's reply for Redis (typed arrays as base64: about half the size of number lists). */
-export function encodeReply(reply: ChunkReply): ChunkJobResult {
-  return { format: JOB_FORMAT, reply: toLosslessJson(reply, { base64: true }) };
+/** A worker's reply for Redis as JSON text: the summary and rows losslessly, typed arrays as base64 (about half the size of number lists). */
+export function encodeReply(reply: ChunkReply): string {
+  return JSON.stringify({ format: JOB_FORMAT, reply: toLosslessJson(reply, { base64: true }) });
 }
 
-/** Decodes a job's return value; throws when it is not a coordsim chunk result. */
-export function decodeReply(value: unknown): ChunkReply {
-  const v = (typeof value === 'string' ? JSON.parse(value) : value) as Partial<ChunkJobResult> | null;
-  if (v === null || typeof v !== 'object' || v.format !== JOB_FORMAT) throw new Error(`not a ${JOB_FORMAT} result: ${JSON.stringify(v)?.slice(0, 80)}`);
+/** Decodes `encodeReply`'s text; throws when it is not a coordsim chunk reply. */
+export function decodeReply(text: string): ChunkReply {
+  const v = JSON.parse(text) as { format?: unknown; reply?: unknown } | null;
+  if (v === null || typeof v !== 'object' || v.format !== JOB_FORMAT) throw new Error(`not a ${JOB_FORMAT} reply: ${text.slice(0, 80)}`);
   return fromLosslessJson(v.reply) as ChunkReply;
 }

@@ -10,7 +10,7 @@ import { onInterruptAsync } from '../output/interrupts.js';
 import { coordsimVersion } from '../version.js';
 import { chunkJobId, decodeReply, JOB_FORMAT, type ChunkJobData } from './chunkJob.js';
 import type { QueueTarget } from './queueTarget.js';
-import { connectRedis, describe, KEY_PREFIX, QUEUE_NAME, redisOptions, scenarioKey, submissionKey, withTimeout } from './redis.js';
+import { connectRedis, describe, KEY_PREFIX, QUEUE_NAME, redisOptions, resultKey, scenarioKey, submissionKey, withTimeout } from './redis.js';
 
 /** Options of the queue submitter. */
 export interface QueueExecutorOptions {
@@ -46,8 +46,8 @@ interface Pending {
 /**
  * Opens a submission on a BullMQ queue in Redis and returns the executor `runChunks` drives:
  * the scenario is stored once (under its hash), each chunk becomes one job, and each job's
- * result is fetched in run order once it completes, so that at most a chunk or two of results
- * is held here. Nothing waits without bound: connecting (5 s), every request (10 s), and the
+ * result (left by the worker under `resultKey`) is fetched in run order once it completes, so
+ * that at most a chunk or two of results is held here. Nothing waits without bound: connecting (5 s), every request (10 s), and the
  * whole submission when no worker runs any of its chunks for `idleTimeoutMs`. A failed job
  * fails the Monte Carlo with the worker's reason; `close` (also on Ctrl-C) removes the jobs
  * still queued and ends the heartbeat, so workers skip any that are left.
@@ -91,17 +91,19 @@ export async function openQueueExecutor(o: QueueExecutorOptions): Promise<ChunkE
     try {
       while (failure === null && fetched < pending.length && pending[fetched].done) {
         const p = pending[fetched];
-        const job = await request(Job.fromId(queue!, p.id), `reading the result of ${chunkName(p.task)}`);
-        if (job === undefined || job === null) throw new CoordsimError('E_QUEUE', `--queue ${o.target.shown}: the job of ${chunkName(p.task)} vanished from Redis before its result was read`);
+        const key = resultKey(p.id);
+        const text = await request(redis.get(key), `reading the result of ${chunkName(p.task)}`);
+        if (text === null) throw new CoordsimError('E_QUEUE', `--queue ${o.target.shown}: the result of ${chunkName(p.task)} vanished from Redis before it was read`);
         let reply: ChunkReply;
         try {
-          reply = decodeReply(job.returnvalue);
+          reply = decodeReply(text);
         } catch (e) {
           throw new CoordsimError('E_QUEUE', `--queue ${o.target.shown}: ${chunkName(p.task)} came back in a form this coordsim does not read (${(e as Error).message})`);
         }
         fetched++;
         lastProgress = Date.now();
-        job.remove().catch(() => undefined);
+        redis.del(key).catch(() => undefined);
+        queue!.remove(p.id).catch(() => undefined);
         settle(p, reply);
         await new Promise<void>((r) => setImmediate(r)); // the driver merges it before the next fetch
       }
@@ -171,6 +173,7 @@ export async function openQueueExecutor(o: QueueExecutorOptions): Promise<ChunkE
     const steps = async () => {
       await redis.del(submissionKey(submission)).catch(() => undefined);
       if (queue !== null) await Promise.all(left.map((id) => queue!.remove(id).catch(() => 0)));
+      if (left.length > 0) await redis.del(...left.map(resultKey)).catch(() => 0);
       await Promise.allSettled([events?.close(), queue?.close()]);
     };
     await withTimeout(steps(), CLOSE_MS, () => 'closing').catch(() => undefined);

@@ -12,6 +12,9 @@ export const KEY_PREFIX = 'coordsim';
 /** Where a submission keeps its scenario (by hash) and its heartbeat (by id). */
 export const scenarioKey = (hash: string) => `${KEY_PREFIX}:scenario:${hash}`;
 export const submissionKey = (id: string) => `${KEY_PREFIX}:submission:${id}`;
+/** Where a worker leaves a chunk's reply for the submitter (kept an hour at most). */
+export const resultKey = (jobId: string) => `${KEY_PREFIX}:result:${jobId}`;
+export const RESULT_TTL_S = 3600;
 
 /**
  * ioredis options for BullMQ's connections to the target: a bounded connect timeout, retries

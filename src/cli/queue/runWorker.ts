@@ -13,7 +13,7 @@ import { onInterruptAsync } from '../output/interrupts.js';
 import { coordsimVersion } from '../version.js';
 import { encodeReply, JOB_FORMAT, type ChunkJobData, type ChunkJobResult } from './chunkJob.js';
 import type { QueueTarget } from './queueTarget.js';
-import { connectRedis, describe, KEY_PREFIX, QUEUE_NAME, redisOptions, scenarioKey, submissionKey, withTimeout } from './redis.js';
+import { connectRedis, describe, KEY_PREFIX, QUEUE_NAME, redisOptions, RESULT_TTL_S, resultKey, scenarioKey, submissionKey, withTimeout } from './redis.js';
 
 /** Options of `coordsim worker`. */
 export interface WorkerOptions {
@@ -99,7 +99,10 @@ export async function runWorker(o: WorkerOptions): Promise<void> {
     }
     const t = d.task;
     o.log(`coordsim worker: ${l.name}: runs ${t.start}–${t.end - 1} × ${t.strategies.length} ${t.strategies.length === 1 ? 'strategy' : 'strategies'} in ${((Date.now() - t0) / 1000).toFixed(2)} s${'error' in reply ? ` (simulation error: ${reply.error.message})` : ''}\n`);
-    return encodeReply(reply);
+    const key = resultKey(String(job.id));
+    const text = encodeReply(reply);
+    await withTimeout(redis.set(key, text, 'EX', RESULT_TTL_S), REQUEST_MS, () => 'storing the result');
+    return { format: JOB_FORMAT, key, bytes: text.length };
   };
 
   const worker = new Worker<ChunkJobData, ChunkJobResult>(QUEUE_NAME, processor, {
