@@ -4,6 +4,7 @@ import type { CliContext } from './CliContext.js';
 import * as check from './commands/check.js';
 import * as compare from './commands/compare.js';
 import * as fit from './commands/fit.js';
+import * as importPlan from './commands/import.js';
 import * as merge from './commands/merge.js';
 import * as montecarlo from './commands/montecarlo.js';
 import * as run from './commands/run.js';
@@ -22,7 +23,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, merge, worker, validate, check, fit];
+export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, merge, worker, validate, check, importPlan, fit];
 
 /** The command list shown when none (or an unknown one) is given. */
 export function commandList(): string {

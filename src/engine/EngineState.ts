@@ -1,4 +1,5 @@
 import type { WorkingTime } from '../calendar/WorkingTime.js';
+import { SCENARIO_LIMITS } from '../scenario/limits.js';
 import { Simulation } from '../sim/Simulation.js';
 import { Alea, reseedStream, type Rng } from '../sim/streams.js';
 import { LINK_FS, type Model, type StrategyModel } from './Model.js';
@@ -13,8 +14,10 @@ export interface EngineRunOptions {
   run: number;
   /** Record the event trace (off in Monte Carlo: it is the only per-event allocation). */
   trace?: boolean;
-  /** Event guard: most events the run may process. */
+  /** Event guard: most events the run may process (default 50,000,000). */
   maxEvents?: number;
+  /** Trace guard: most rows a traced run may record (default `SCENARIO_LIMITS.maxTraceRows`, 1,000,000). */
+  maxTraceRows?: number;
   /**
    * Always take the general event loop, even where the work-only schedule applies (it gives
    * the same results; tests compare the two). @internal
@@ -52,6 +55,8 @@ export class EngineState {
   readonly running: Int32Array;
   /** Per resource: the end of the meetings it is booked into. */
   readonly interruptedUntil: Float64Array;
+  /** Per resource: length of the meetings booked so far (the starvation guard's measure). */
+  readonly meetingTime: Float64Array;
   readonly lastEndJob: Int32Array;
   /** Unfinished work items each agent is eligible for (engagement). */
   readonly remaining: Int32Array;
@@ -115,6 +120,8 @@ export class EngineState {
   /** Dependencies of each node at the start of a run (a not-before date counts as one). */
   readonly pendingInit: Int32Array;
   tracing = false;
+  /** Rows a traced run may record before it is stopped. */
+  maxTraceRows: number = SCENARIO_LIMITS.maxTraceRows;
   /** Something happened at this instant that may let a job start (see `dispatch`). */
   dirty = false;
   runningTotal = 0;
@@ -159,6 +166,7 @@ export class EngineState {
     this.free = new Int32Array(R);
     this.running = new Int32Array(R);
     this.interruptedUntil = new Float64Array(R);
+    this.meetingTime = new Float64Array(R);
     this.lastEndJob = new Int32Array(R);
     this.remaining = new Int32Array(R);
     const N = this.T + model.gates.length;
@@ -230,6 +238,7 @@ export class EngineState {
     this.genSeeded = false;
     this.rng = this.lazyRng;
     this.tracing = o.trace ?? false;
+    this.maxTraceRows = o.maxTraceRows ?? SCENARIO_LIMITS.maxTraceRows;
     out.seed = o.seed;
     out.run = o.run;
     // A fresh array per traced run (callers keep the last one); untraced runs leave it empty.
@@ -245,6 +254,7 @@ export class EngineState {
       this.free[r] = cap[r];
       this.running[r] = 0;
       this.interruptedUntil[r] = 0;
+      this.meetingTime[r] = 0;
       this.lastEndJob[r] = -1;
       out.work[r] = 0;
       out.coord[r] = 0;

@@ -82,6 +82,8 @@ export interface TaskModel {
   deadline: number | null;
   /** Progress: the actual start of a started or finished task (shown as its start), or null. */
   actualStart: number | null;
+  /** Its identifier in an imported plan, or null. */
+  sourceId: string | null;
 }
 
 /** `GateModel.reviewer` when the scenario names none: the topology decides. */

@@ -45,6 +45,8 @@ export class RunState {
   /** Start and finish of each task's first execution (rework comes after, and is counted in `taskExecutions`). */
   readonly taskStart: Float64Array;
   readonly taskFinish: Float64Array;
+  /** End of each task's last rework; read only where `taskExecutions` > 1 (not reset between runs). */
+  readonly taskReworkFinish: Float64Array;
   /** Agent that did each task's first execution, or -1. */
   readonly taskAgent: Int32Array;
   readonly taskExecutions: Int32Array;
@@ -82,6 +84,7 @@ export class RunState {
     this.critical = new Uint8Array(T);
     this.taskStart = new Float64Array(T);
     this.taskFinish = new Float64Array(T);
+    this.taskReworkFinish = new Float64Array(T);
     this.taskAgent = new Int32Array(T);
     this.taskExecutions = new Int32Array(T);
     this.gateRounds = new Int32Array(G);

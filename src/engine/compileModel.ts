@@ -5,15 +5,17 @@ import { distribution } from '../sim/distributions/index.js';
 import { resolveSchedule } from '../scenario/resolveSchedule.js';
 import { LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import { linkTarget, type Scenario, type StrategySpec } from '../scenario/Scenario.js';
+import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
 
 const UNITS_PER_WEEK = { minute: 2400, hour: 40, day: 5, week: 1 } as const;
 
 /**
- * Compiles a validated scenario into the indexed form the engine runs. Throws a
- * CoordsimError for references it cannot resolve (`parseScenario` reports those with
- * file and line first; this guards library callers that build scenarios in code).
+ * Compiles a scenario into the indexed form the engine runs. A scenario that did not come
+ * from `parseScenario` or `validateScenario` is validated first (CoordsimError, as
+ * `validateScenario` throws them), so that nothing unchecked reaches the engine.
  */
 export function compileModel(s: Scenario): Model {
+  if (!isValidatedScenario(s)) validateScenario(s);
   const model = compile(s);
   compiled.add(model);
   return model;
@@ -101,6 +103,7 @@ function compile(s: Scenario): Model {
       notBefore: ts.notBefore,
       deadline: ts.deadline,
       actualStart: ts.actualStart,
+      sourceId: t.source_id ?? null,
     };
   });
 
@@ -173,7 +176,8 @@ function compile(s: Scenario): Model {
   gates.forEach((g) => g.after.forEach((p) => link(p, g.node, LINK_FS, 0)));
   sched.schedule.timed ||= linkTypes;
 
-  const strategies: Record<string, StrategyModel> = {};
+  // Null prototype: a lookup by a user's name ('constructor', 'toString') finds only strategies.
+  const strategies: Record<string, StrategyModel> = Object.create(null) as Record<string, StrategyModel>;
   const names: string[] = [];
   for (const [name, spec] of Object.entries(s.strategies ?? {})) {
     strategies[name] = compileStrategy(name, spec, agents, orchestrator.capacity, dist);

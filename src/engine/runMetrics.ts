@@ -4,8 +4,10 @@ import type { RunInputs } from './RunInputs.js';
 /** One task in a run's metrics. */
 export interface TaskMetrics {
   agent: string;
+  /** Start of its first execution; `finish`, its final finish (the end of its last rework, else of its first execution); `firstFinish`, the end of its first execution. */
   start: number;
   finish: number;
+  firstFinish: number;
   /** With a start date: the dates of its first and last working moments. */
   startDate?: string;
   finishDate?: string;
@@ -115,8 +117,10 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
   m.tasks.forEach((t, i) => {
     const a = state.taskAgent[i];
     const start = state.taskStart[i];
-    const finish = state.taskFinish[i];
-    const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish } as TaskMetrics;
+    const firstFinish = state.taskFinish[i];
+    // The final finish: the end of its last rework, else of its first execution.
+    const finish = state.taskExecutions[i] > 1 ? state.taskReworkFinish[i] : firstFinish;
+    const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish, firstFinish } as TaskMetrics;
     if (clock !== null) {
       const time = a >= 0 ? sch.resourceTime[a] : (t.time ?? sch.projectTime);
       tm.startDate = time.startDate(start, finish);

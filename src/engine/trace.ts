@@ -1,4 +1,5 @@
 import type { EngineState } from './EngineState.js';
+import { traceFull } from './settle.js';
 import { GATE_OUTCOMES } from './RunState.js';
 import type { TraceKind } from './TraceRecord.js';
 import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
@@ -77,5 +78,7 @@ export function traceMeetingCut(st: EngineState, end: number, r: number, over: n
 }
 
 function log(st: EngineState, time: number, kind: TraceKind, task: string, r: number, gate: string, detail: string, duration: number): void {
+  // A run that does not settle must not take all memory with its trace before the event guard trips.
+  if (st.out.trace.length >= st.maxTraceRows) traceFull(st);
   st.out.trace.push({ time, kind, task, agent: st.resourceId(r), gate, detail, duration });
 }

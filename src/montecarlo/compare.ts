@@ -1,4 +1,5 @@
 import { compileModel, isModel } from '../engine/compileModel.js';
+import { badArgument, checkScenarioArgument } from '../scenario/_internals/arguments.js';
 import type { Model } from '../engine/Model.js';
 import type { CompareResult } from './MonteCarloResult.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -18,6 +19,11 @@ export type CompareOptions = MonteCarloRunOptions;
  * included (appended when not listed); `strategies` defaults to all the scenario defines.
  */
 export async function compare(scenario: Scenario | Model, strategies?: readonly string[] | null, options: CompareOptions = {}): Promise<CompareResult> {
+  checkScenarioArgument('compare', scenario);
+  if (strategies !== undefined && strategies !== null && !(Array.isArray(strategies) && strategies.every((x) => typeof x === 'string'))) {
+    const hint = typeof strategies === 'object' && !Array.isArray(strategies) ? ' (options come third: compare(scenario, null, options))' : '';
+    badArgument('compare', `strategies to be a list of strategy names or null${hint}`, strategies);
+  }
   const o = resolveMonteCarloRunOptions('compare', options);
   const given = isModel(scenario);
   const model = given ? scenario : compileModel(scenario);

@@ -40,6 +40,10 @@ export type TimeUnit = 'minute' | 'hour' | 'day' | 'week';
 
 export interface AgentSpec {
   id: string;
+  /** Its name in the plan it was imported from. */
+  name?: string;
+  /** Its identifier in the plan it was imported from. */
+  source_id?: string;
   role?: string;
   skills?: string[];
   /** Tasks it can work on at once (default 1); `unlimited`: never limits work (an unlevelled plan's resource). */
@@ -84,6 +88,10 @@ export interface OrchestratorSpec {
 export interface TaskSpec {
   id: string;
   name?: string;
+  /** Its identifier in the plan it was imported from (results are keyed by it too). */
+  source_id?: string;
+  /** Where it sits in the plan's work breakdown, as a readable path. */
+  wbs?: string;
   description?: string;
   /** Fixed assignment (at most one of `agent` and `skill`; neither: elapsed time only). */
   agent?: string;

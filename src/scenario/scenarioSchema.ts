@@ -109,6 +109,8 @@ export const scenarioSchema = {
       required: ['id'],
       properties: {
         id: id('Unique among agents (and distinct from the orchestrator id).'),
+        name: { description: 'Its name in the plan it was imported from.', type: 'string' },
+        source_id: { description: 'Its identifier in the plan it was imported from.', type: 'string' },
         role: { description: 'Shown in reports (default: the id).', type: 'string' },
         skills: {
           description: 'Skills that make it eligible for tasks assigned by `skill`.',
@@ -134,6 +136,8 @@ export const scenarioSchema = {
       properties: {
         id: id('Unique among tasks, gates and risks.'),
         name: { description: 'Shown in reports (default: the id).', type: 'string' },
+        source_id: { description: 'Its identifier in the plan it was imported from; results are keyed by it too.', type: 'string' },
+        wbs: { description: "Where it sits in the plan's work breakdown, as a readable path.", type: 'string' },
         description: { description: 'Free text.', type: 'string' },
         agent: id('Fixed assignment: the id of the agent that does it.'),
         skill: { description: 'Any agent with this skill does it (the first free one in file order).', type: 'string', minLength: 1 },

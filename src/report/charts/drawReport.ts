@@ -61,6 +61,11 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
       console.error(e);
     }
   };
+  // "100% busy while engaged" beside how long it was engaged and its share of the whole project.
+  const engagedNote = (u: number, engaged: { start: number; end: number } | undefined, busy: number, project: number) => {
+    const len = engaged ? engaged.end - engaged.start : 0;
+    return `${pct(u)} busy over ${fmt(len)} ${unit} engaged · ${pct(project > 0 ? busy / project : 0)} of the project`;
+  };
   const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string) => {
     draw('gantt', (el) =>
       fns.drawGantt(kit, el, { trace, lanes, makespan: metrics.makespan, deadline: metrics.deadline, criticalPath: metrics.criticalPath, caption }),
@@ -85,9 +90,10 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
         work: a.workTime,
         coordination: a.coordinationTime,
         idle: a.idleTime,
-        note: `${pct(a.utilization)} busy while engaged`,
+        // Busy while engaged alone reads 100% for an agent engaged a few days of a long project.
+        note: `${pct(a.utilization)} busy while engaged · ${pct((a.workTime + a.coordinationTime) / (a.workTime + a.coordinationTime + a.idleTime || 1))} of the project`,
       }));
-      fns.drawUtilization(kit, el, rows, `Means over ${r.runs} runs of strategy ${r.strategy}; average utilisation ${pct(r.utilization.mean)}`);
+      fns.drawUtilization(kit, el, rows, `Means over ${r.runs} runs of strategy ${r.strategy}; average utilisation while engaged ${pct(r.utilization.mean)}, team capacity use ${pct(r.capacityUse.mean)}`);
     });
     draw('tornado', (el) => fns.drawTornado(kit, el, r.tasks));
     draw('critical', (el) => fns.drawCriticalTable(kit, el, r.tasks));
@@ -114,10 +120,10 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
           work: t.work,
           coordination: t.coordination,
           idle: Math.max(0, span - t.work - t.coordination),
-          note: u === undefined ? '' : isOrch ? `${pct(u)} busy over the project` : `${pct(u)} busy while engaged`,
+          note: u === undefined ? '' : isOrch ? `${pct(u)} busy over the project` : engagedNote(u, metrics.engagedSpan.byAgent[l.id], t.work + t.coordination, span),
         };
       });
-      fns.drawUtilization(kit, el, rows, `Strategy ${metrics.strategy}: average utilisation ${pct(metrics.utilization.mean)}, coordination overhead ${pct(metrics.coordinationOverhead)}`);
+      fns.drawUtilization(kit, el, rows, `Strategy ${metrics.strategy}: average utilisation while engaged ${pct(metrics.utilization.mean)}, team capacity use ${pct(metrics.capacityUse)}, coordination overhead ${pct(metrics.coordinationOverhead)}`);
     });
     draw('gates', (el) => {
       const rows: GateRow[] = Object.entries(metrics.gates).map(([id, g]) => ({

@@ -48,9 +48,11 @@ export function checkCompletion(ctx: CheckContext): void {
     const e = first[0];
     if (!m || !e) continue;
     if (m.executions !== 1 + rework.length) ctx.fail({ message: `metrics.tasks.${t.id}.executions is ${m.executions}, the trace has ${1 + rework.length}`, task: t.id });
-    if (m.start !== e.start || m.finish !== e.finish || m.agent !== e.agent) {
-      ctx.fail({ message: `metrics.tasks.${t.id} says ${m.agent} ${fmt(m.start)}–${fmt(m.finish)}, the trace ${e.agent} ${fmt(e.start)}–${fmt(e.finish)}`, task: t.id });
+    if (m.start !== e.start || m.firstFinish !== e.finish || m.agent !== e.agent) {
+      ctx.fail({ message: `metrics.tasks.${t.id} says ${m.agent} ${fmt(m.start)}–${fmt(m.firstFinish)} for the first execution, the trace ${e.agent} ${fmt(e.start)}–${fmt(e.finish)}`, task: t.id });
     }
+    const last = rework.reduce((x, w) => Math.max(x, w.finish), e.finish);
+    if (m.finish !== last) ctx.fail({ message: `metrics.tasks.${t.id}.finish is ${fmt(m.finish)}, the trace's last execution ends at ${fmt(last)}`, task: t.id });
     for (const x of [...rework, ...remed]) {
       if (x.agent !== e.agent) ctx.fail({ message: `${x.kind} of ${t.id} runs on ${x.agent}, its first execution on ${e.agent}`, task: t.id, agent: x.agent });
     }
