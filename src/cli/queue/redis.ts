@@ -47,31 +47,35 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: () => string): P
 
 /**
  * Connects to the target and checks it answers PING within `CONNECT_TIMEOUT_MS`; E_QUEUE naming
- * the URL and the cause (refused, unknown host, timeout, authentication) otherwise. The client
- * gives up instead of reconnecting (it is for coordsim's own keys: scenario and heartbeat).
+ * the URL and the cause (refused, unknown host, timeout, authentication) otherwise. The check
+ * gives up instead of retrying; the client returned for coordsim's own keys (scenario,
+ * heartbeat, results) reconnects after a lost connection, each request bounded by its caller.
  */
 export async function connectRedis(t: QueueTarget, flag = '--queue'): Promise<Redis> {
   let last: Error | null = null;
-  const client = new Redis({
+  const probe = new Redis({
     ...redisOptions(t),
     lazyConnect: true,
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
     retryStrategy: () => null,
   });
-  client.on('error', (e: Error) => void (last = e));
+  probe.on('error', (e: Error) => void (last = e));
   try {
     await withTimeout(
-      client.connect().then(() => client.ping()),
+      probe.connect().then(() => probe.ping()),
       CONNECT_TIMEOUT_MS,
       () => `no answer within ${CONNECT_TIMEOUT_MS / 1000} s${last !== null ? ` (${describe(last)})` : ''}`,
     );
-    return client;
   } catch (e) {
-    client.disconnect();
     const cause = e instanceof CoordsimError ? e.message : describe(last ?? (e as Error));
     throw new CoordsimError('E_QUEUE', `${flag} ${t.shown}: cannot reach Redis: ${cause}; is redis-server running there, and the host and port right?`);
+  } finally {
+    probe.disconnect();
   }
+  const client = new Redis({ ...redisOptions(t), maxRetriesPerRequest: 2 });
+  client.on('error', () => undefined); // reported by the requests that fail
+  return client;
 }
 
 /** A connection error in a few words (`ECONNREFUSED 127.0.0.1:1`, `ENOTFOUND nohost`, `NOAUTH …`). */
