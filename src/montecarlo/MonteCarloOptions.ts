@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { badArgument, checkOptionsArgument } from '../scenario/_internals/arguments.js';
 import type { Sampling } from './InputSampler.js';
-import type { DriverOptions } from './runChunks.js';
+import type { ChunkExecutor, DriverOptions } from './runChunks.js';
 
 /** Options shared by `monteCarlo` and `compare`. */
 export interface MonteCarloRunOptions {
@@ -29,6 +29,8 @@ export interface MonteCarloRunOptions {
    * strategy as its index in the second argument), so callers can stream runs.csv.
    */
   onRows?: (rows: Float64Array, strategies: readonly string[]) => void;
+  /** Runs the chunks elsewhere, e.g. on queue workers (one job per 1,000-run chunk); the result is the same. */
+  executor?: ChunkExecutor;
 }
 
 /** Applies the defaults of `MonteCarloRunOptions` and validates them (E_ARGUMENT naming the function and the value). */
@@ -50,5 +52,9 @@ export function resolveMonteCarloRunOptions(api: string, options: MonteCarloRunO
   for (const k of ['onProgress', 'onRows'] as const) {
     if (o[k] !== undefined && typeof o[k] !== 'function') badArgument(api, `${k} to be a function`, o[k]);
   }
-  return { runs, seed, workers, precision, sampling, onProgress: o.onProgress, onRows: o.onRows };
+  const executor = o.executor;
+  if (executor !== undefined && (executor === null || typeof executor !== 'object' || typeof executor.run !== 'function' || typeof executor.close !== 'function' || !(executor.window >= 1))) {
+    badArgument(api, 'executor to be a ChunkExecutor ({window >= 1, run(task), close()})', executor);
+  }
+  return { runs, seed, workers, precision, sampling, onProgress: o.onProgress, onRows: o.onRows, executor };
 }

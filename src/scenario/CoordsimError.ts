@@ -15,7 +15,9 @@ export type CoordsimErrorCode =
   | 'E_STALL'
   | 'E_RANGE'
   | 'E_GUARD'
-  | 'E_INVARIANT';
+  | 'E_INVARIANT'
+  /** The job queue of `--queue` / `coordsim worker`: Redis unreachable, a version mismatch, a failed job (exit 2). */
+  | 'E_QUEUE';
 
 /** Where in an input document an error was found. */
 export interface ErrorContext {
