@@ -1,6 +1,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Scenario } from './Scenario.js';
 import { scenarioSchema } from './scenarioSchema.js';
+import { checkBranches } from './_internals/checkBranches.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
 import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js';
 import { checkParameters } from './_internals/checkParameters.js';
@@ -44,6 +45,7 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkParameters(s, fail);
   checkCorrelations(s, fail);
   checkSchedule(s, (x) => resolveScheduleAll(x), fail);
+  checkBranches(s, index, fail);
   return s;
 }
 
