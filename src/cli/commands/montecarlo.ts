@@ -8,7 +8,7 @@ import { monteCarloWithOutputs } from '../monteCarloOutputs.js';
 import { BOUNDS, parseFraction, parseInteger, parseSeed, parseStrategy, requireStrategies } from '../options.js';
 import { checkDestination } from '../output/checkDestination.js';
 import { withOutputSet } from '../output/withOutputSet.js';
-import { monteCarloFiles } from '../outputFiles.js';
+import { monteCarloFiles, monteCarloRiskAnalysis } from '../outputFiles.js';
 import { printResult } from '../print.js';
 import { formatMonteCarlo } from '../format/formatMonteCarlo.js';
 
@@ -52,7 +52,7 @@ export function handler(ctx: CliContext) {
     const { scenario, model } = loadScenarioFile(argv.scenario);
     requireStrategies(model, [strategy]);
     const { result, written } = await withOutputSet(dest, (set) =>
-      monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, ...hooks }), (r) => monteCarloFiles(model, r)),
+      monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, ...hooks }), (r) => monteCarloFiles(model, r, monteCarloRiskAnalysis(model, r))),
     );
     printResult(ctx, argv.json, result, () => formatMonteCarlo(model, result), written, dest?.dir);
   };
