@@ -34,6 +34,8 @@ export function checkBranches(ctx: CheckContext): void {
     if (traced === 'absent' && (risk === undefined || occurred.has(risk))) ctx.fail({ message: `task ${t.id} is absent, but ${risk === undefined ? 'it is no existence risk' : `its risk ${risk} occurred`}`, task: t.id });
     if (risk !== undefined && !occurred.has(risk) && traced !== 'absent') ctx.fail({ message: `existence risk ${risk} did not occur, yet its task ran or was skipped`, task: t.id });
     if (pass === undefined) continue;
+    const runs = ctx.reading.executions.filter((e) => e.task === t.id && e.kind !== 'handoff' && e.kind !== 'escalation').length;
+    if (runs > 0) ctx.fail({ message: `task ${t.id} was ${traced} at ${fmt(pass.time)} but has ${runs} execution(s)`, task: t.id });
     if (m?.critical || critical.has(t.id)) ctx.fail({ message: `task ${t.id} did not run (${traced}) but is on the critical path`, task: t.id });
     let last = -Infinity;
     let plain = !model.schedule.timed;
@@ -47,6 +49,8 @@ export function checkBranches(ctx: CheckContext): void {
       if (model.successorType[p][k] !== LINK_FS || model.successorLag[p][k] !== 0) plain = false;
     }
     if (t.notBefore > -Infinity) plain = false;
+    // A handoff into it made before its branch skipped it still had to be delivered.
+    if (trace.some((r) => (r.kind === 'handoff_start' || r.kind === 'handoff_batched') && r.task === t.id)) plain = false;
     if (plain && Math.abs(pass.time - Math.max(0, last)) > ctx.tol(pass.time)) {
       ctx.fail({ message: `task ${t.id} is passed at ${fmt(pass.time)}; it would have become ready at ${fmt(Math.max(0, last))}`, task: t.id, time: pass.time });
     }
