@@ -102,7 +102,7 @@ export function riskSwitches(model: Model): Array<RiskSwitch & { id: string; des
     ...model.risks.map((r, index) => ({ kind: 'risk' as const, index, id: r.id, description: r.description, probability: r.probability })),
     ...model.existenceRisks.map((r, index) => ({ kind: 'existence' as const, index, id: r.id, description: r.description, probability: r.probability })),
     ...model.drivers.map((r, index) => ({ kind: 'driver' as const, index, id: r.id, description: r.description, probability: r.probability })),
-    ...model.branches.map((b, index) => ({ kind: 'branch' as const, index, id: b.id, description: b.description, probability: b.kind === 'probability' ? 1 - b.paths[0].probability : NaN })),
+    ...model.branches.map((b, index) => ({ kind: 'branch' as const, index, id: b.id, description: b.description, probability: b.kind === 'probability' ? b.paths.slice(1).reduce((x, q) => x + q.probability, 0) : NaN })),
   ];
 }
 

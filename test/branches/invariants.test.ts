@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { simulate } from '../../src/engine/simulate.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 import { validateScenario } from '../../src/scenario/validateScenario.js';
-import { branchedScenarioArbitrary, checkInvariants, seedArbitrary, strategyNames } from '../../src/testing/index.js';
+import { branchedScenarioArbitrary, checkInvariants, checkScenario, seedArbitrary, strategyNames } from '../../src/testing/index.js';
 
 const example = parseScenario(readFileSync(new URL('../../scenarios/branching-risks.yaml', import.meta.url), 'utf8'), 'scenarios/branching-risks.yaml');
 
@@ -42,6 +42,11 @@ describe('checkInvariants with branches, existence risks and drivers', () => {
     );
     expect(branched).toBeGreaterThan(50);
     expect(skipped).toBeGreaterThan(20);
+  });
+
+  test('checkScenario: determinism and scaling (k = 2: added tasks and finish_after times scale too) hold on the example', () => {
+    const report = checkScenario(example, { runs: 10, propertyRuns: 10, shrink: false });
+    expect(report.violations).toEqual([]);
   });
 
   test('the branches invariant catches a skipped task that runs anyway', () => {
