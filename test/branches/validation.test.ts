@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { compileModel } from '../../src/engine/compileModel.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
 
 const base = `name: v
@@ -41,6 +42,17 @@ risk_drivers:
       'v.yaml',
     );
     expect(s.branches).toHaveLength(3);
+    const m = compileModel(s);
+    // finish_after 2027-01-06 is the end of that day: 3 days after the start on 2027-01-04 (every day works).
+    expect(m.branches[2].paths[0].finishAfter).toBe(3);
+    expect(m.branches[0]).toMatchObject({ kind: 'probability', nominal: 0 });
+    expect(m.branches[1]).toMatchObject({ kind: 'condition', nominal: 1 });
+    expect(m.branches[2]).toMatchObject({ kind: 'condition', nominal: -1 });
+    // The existence risk's task comes after the file's four tasks; gates follow it.
+    expect(m.tasks[4].id).toBe('e1');
+    expect(m.gates[0].node).toBe(5);
+    expect(m.gates[0].after).toEqual([1, 4]);
+    expect(m.drivers[0].tasks).toEqual([0, 4]);
   });
 
   test('refuses probabilities that do not sum to 1, mixed kinds and a missing when', () => {
