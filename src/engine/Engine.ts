@@ -1,5 +1,6 @@
 import { SimError } from '../sim/SimError.js';
 import type { EventHandler } from '../sim/Simulation.js';
+import { decideBranches } from './branches.js';
 import { collectCriticalPath } from './criticalPath.js';
 import { endOfWork, nodeReady } from './dependencies.js';
 import { dispatch, mark } from './dispatch.js';
@@ -168,6 +169,7 @@ function jobEnd(st: EngineState, j: number, now: number): void {
         st.nodeDone[t] = 1;
         st.openNodes--;
         if (r >= 0) st.remaining[r]--;
+        if (st.optional && st.branchesAt[t].length > 0) decideBranches(st, t, now, true);
         release(st, t, j, now);
       }
       break;

@@ -7,6 +7,7 @@ import type { RunInputs } from './RunInputs.js';
 import { RunState } from './RunState.js';
 import { JobStore } from './_internals/JobStore.js';
 import { ReadyLists } from './_internals/ReadyLists.js';
+import { resetOptionalTasks } from './branches.js';
 
 /** Options of one engine run. */
 export interface EngineRunOptions {
@@ -119,6 +120,12 @@ export class EngineState {
   readonly startLinks: Uint8Array;
   /** Dependencies of each node at the start of a run (a not-before date counts as one). */
   readonly pendingInit: Int32Array;
+  /** The model has branches or existence risks: some tasks may be skipped or absent in a run (branches.ts). */
+  readonly optional: boolean;
+  /** Per task: 0 runs, 1 skipped (a path not taken), 2 absent (its existence risk did not occur). */
+  readonly skipped: Uint8Array;
+  /** Per node: the branches whose branch point it is. */
+  readonly branchesAt: number[][];
   tracing = false;
   /** Rows a traced run may record before it is stopped. */
   maxTraceRows: number = SCENARIO_LIMITS.maxTraceRows;
@@ -224,6 +231,10 @@ export class EngineState {
     model.tasks.forEach((t, i) => {
       if (t.notBefore > -Infinity) this.pendingInit[i]++;
     });
+    this.optional = model.branches.length > 0 || model.existenceRisks.length > 0;
+    this.skipped = new Uint8Array(this.T);
+    this.branchesAt = Array.from({ length: N }, () => []);
+    model.branches.forEach((b, i) => this.branchesAt[b.node].push(i));
     this.skillsOf = [...model.agents.map((a) => a.skillIds), null];
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
@@ -278,6 +289,7 @@ export class EngineState {
       this.gateCause[g] = -1;
       out.gateRounds[g] = 0;
       out.gateExhausted[g] = 0;
+      out.gateFinish[g] = NaN;
       this.gateRoundTasks[g].length = 0;
       this.gateNextTasks[g].length = 0;
     }
@@ -300,6 +312,7 @@ export class EngineState {
     this.openRemediations = 0;
     this.lastJob = -1;
     out.criticalPath = [];
+    if (this.optional) resetOptionalTasks(this);
   }
 
   /** Id of resource r for messages and the trace ('' for none). */

@@ -55,6 +55,12 @@ export class RunState {
   readonly gateOutcomes: Int32Array;
   /** Per gate: 1 when it ran out of rounds with a failure. */
   readonly gateExhausted: Uint8Array;
+  /** Per gate: when it was done (its sign-off), NaN before. */
+  readonly gateFinish: Float64Array;
+  /** Per task: 0 ran, 1 skipped (on a path not taken), 2 absent (an existence risk that did not occur). */
+  readonly taskSkipped: Uint8Array;
+  /** Per branch: the path it took, -1 for none. */
+  readonly branchPath: Int32Array;
   remediations = 0;
   reworks = 0;
   escalations = 0;
@@ -90,5 +96,8 @@ export class RunState {
     this.gateRounds = new Int32Array(G);
     this.gateOutcomes = new Int32Array(3 * G);
     this.gateExhausted = new Uint8Array(G);
+    this.gateFinish = new Float64Array(G).fill(NaN);
+    this.taskSkipped = new Uint8Array(T);
+    this.branchPath = new Int32Array(model.branches.length).fill(-1);
   }
 }

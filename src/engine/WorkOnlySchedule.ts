@@ -23,7 +23,8 @@ import { RunState } from './RunState.js';
 export class WorkOnlySchedule {
   /** Can runs of this (model, strategy) take the pure path? */
   static applies(model: Model, s: StrategyModel): boolean {
-    return plainSchedule(model) && model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
+    // Branches and existence risks skip tasks (the general engine's branches.ts); drivers only scale durations.
+    return plainSchedule(model) && model.gates.length === 0 && model.branches.length === 0 && model.existenceRisks.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
   }
 
   /**

@@ -17,6 +17,10 @@ export interface TaskMetrics {
   /** Its own promised finish (time units), and whether it was met. */
   deadline?: number;
   metDeadline?: boolean;
+  /** On a path its branch did not take: passed with no work at `start` (= `finish`), never critical. */
+  skipped?: true;
+  /** The task of an existence risk that did not occur: not in this run (its links gone). */
+  absent?: true;
 }
 
 /** The metrics of one run, as plain data (these camelCase names are relied on by users' tools: keep them). */
@@ -52,7 +56,10 @@ export interface RunMetrics {
   reworks: number;
   escalations: number;
   handoffs: number;
+  /** Ids of the risks that occurred: the risk register's, then existence risks', then risk drivers', each in file order. */
   risksOccurred: string[];
+  /** With branches: the path each branch took (its name), or null when its branch point was skipped. */
+  branches?: Record<string, string | null>;
   deadline: number | null;
   metDeadline?: boolean;
   tasks: Record<string, TaskMetrics>;
@@ -133,6 +140,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
       tm.deadline = t.deadline;
       tm.metDeadline = finish <= t.deadline;
     }
+    if (state.taskSkipped[i] === 1) tm.skipped = true;
+    else if (state.taskSkipped[i] === 2) tm.absent = true;
     tasks[t.id] = tm;
   });
   const byKind = {} as RunMetrics['coordinationByKind'];
@@ -169,7 +178,12 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     reworks: state.reworks,
     escalations: state.escalations,
     handoffs: state.handoffs,
-    risksOccurred: m.risks.filter((_, i) => inputs.riskHit[i] === 1).map((r) => r.id),
+    risksOccurred: [
+      ...m.risks.filter((_, i) => inputs.riskHit[i] === 1).map((r) => r.id),
+      ...m.existenceRisks.filter((_, i) => inputs.existenceHit[i] === 1).map((r) => r.id),
+      ...m.drivers.filter((_, i) => inputs.driverHit[i] === 1).map((r) => r.id),
+    ],
+    ...(m.branches.length > 0 ? { branches: Object.fromEntries(m.branches.map((b, i) => [b.id, state.branchPath[i] >= 0 ? b.paths[state.branchPath[i]].name : null])) } : {}),
     deadline: m.deadline,
     tasks,
     events: state.eventCount,

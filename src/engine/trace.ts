@@ -65,6 +65,21 @@ export function traceGateDone(st: EngineState, now: number, g: number): void {
   log(st, now, 'gate_done', '', -1, st.model.gates[g].id, `${st.out.gateRounds[g]} round(s)`, 0);
 }
 
+/** Branch b, after node `node`, took path p (-1: none, because no condition held or, `taken` false, its branch point was skipped). */
+export function traceBranch(st: EngineState, now: number, node: number, b: number, p: number, taken: boolean): void {
+  const m = st.model;
+  const br = m.branches[b];
+  const task = node < st.T ? m.tasks[node].id : '';
+  const gate = node < st.T ? '' : m.gates[node - st.T].id;
+  log(st, now, 'branch', task, -1, gate, p >= 0 ? `${br.id}: ${br.paths[p].name}` : `${br.id}: no path (${taken ? 'no condition held' : 'its branch point was skipped'})`, 0);
+}
+
+/** Task t is passed over: on a path not taken (`task_skipped`), or the task of an existence risk that did not occur (`task_absent`). */
+export function traceSkipped(st: EngineState, now: number, t: number, absent: boolean): void {
+  const task = st.model.tasks[t];
+  log(st, now, absent ? 'task_absent' : 'task_skipped', task.id, task.agent, '', absent ? 'its risk did not occur' : 'on a path not taken', 0);
+}
+
 export function traceStatus(st: EngineState, now: number, r: number, peers: number, d: number): void {
   log(st, now, 'status_update', '', r, '', `${peers} peers`, d);
 }

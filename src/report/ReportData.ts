@@ -2,11 +2,12 @@ import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloRe
 import type { Model } from '../engine/Model.js';
 import type { RunMetrics } from '../engine/runMetrics.js';
 import type { TraceRecord } from '../engine/TraceRecord.js';
+import type { RiskAnalysis } from '../montecarlo/riskAnalysis.js';
 
 /** What `renderReport` draws: one run, a Monte Carlo of one strategy, or a comparison of strategies. */
 export type ReportInput =
   | { kind: 'run'; model: Model; metrics: RunMetrics; trace: TraceRecord[] }
-  | { kind: 'montecarlo'; model: Model; result: MonteCarloResult }
+  | { kind: 'montecarlo'; model: Model; result: MonteCarloResult; risks?: RiskAnalysis }
   | { kind: 'compare'; model: Model; result: CompareResult };
 
 /** The plain-data part of a `Model` the report shows (names, roles, units); JSON-safe. */
@@ -30,7 +31,7 @@ export interface ModelView {
 /** The data embedded in the report as JSON: the input with the model reduced to its view. */
 export type ReportData =
   | { kind: 'run'; model: ModelView; metrics: RunMetrics; trace: TraceRecord[] }
-  | { kind: 'montecarlo'; model: ModelView; result: MonteCarloResult }
+  | { kind: 'montecarlo'; model: ModelView; result: MonteCarloResult; risks?: RiskAnalysis }
   | { kind: 'compare'; model: ModelView; result: CompareResult };
 
 /** Reduces a compiled model to what the report shows (`horizon`: the last time its charts draw). */
@@ -112,7 +113,8 @@ export function reportData(input: ReportInput): ReportData {
     case 'run':
       return { kind: 'run', model, metrics: input.metrics, trace: input.trace };
     case 'montecarlo':
-      return { kind: 'montecarlo', model, result: input.result };
+      // The risk analysis (risk ranking, merge bias) only when there is one: other reports are unchanged.
+      return input.risks !== undefined ? { kind: 'montecarlo', model, result: input.result, risks: input.risks } : { kind: 'montecarlo', model, result: input.result };
     case 'compare':
       return { kind: 'compare', model, result: input.result };
   }

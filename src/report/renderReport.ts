@@ -8,6 +8,7 @@ import type { MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
 import { html, trusted, type Html } from './_internals/html.js';
 import { STYLES } from './_internals/styles.js';
 import { summaryHtml } from './_internals/summary.js';
+import { riskBlocks } from './_internals/riskBlocks.js';
 
 export type { ReportInput } from './ReportData.js';
 
@@ -69,7 +70,7 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
       const r = data.result;
       return {
         meta: `Monte Carlo · ${r.runs} runs · strategy ${r.strategy} · seed ${r.seed} · ${units}${deadline}${r.startDate !== undefined ? ` · start ${r.startDate}` : ''}`,
-        blocks: [datesTable(m, r), ...monteCarloBlocks(m, r.strategy, unit)].filter((b): b is Html => b !== ''),
+        blocks: [datesTable(m, r), ...monteCarloBlocks(m, r.strategy, unit), ...(data.risks !== undefined ? riskBlocks(m, data.risks) : [])].filter((b): b is Html => b !== ''),
       };
     }
     case 'compare': {

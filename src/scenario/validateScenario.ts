@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Scenario } from './Scenario.js';
 import { scenarioSchema } from './scenarioSchema.js';
 import { checkOptionsArgument } from './_internals/arguments.js';
+import { checkBranches } from './_internals/checkBranches.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
 import { checkLimits } from './_internals/checkLimits.js';
 import { checkNames } from './_internals/checkNames.js';
@@ -61,6 +62,7 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkParameters(s, fail);
   checkCorrelations(s, fail);
   checkSchedule(s, (x) => resolveScheduleAll(x), fail);
+  checkBranches(s, index, fail);
   validated.add(s);
   return s;
 }

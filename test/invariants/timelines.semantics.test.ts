@@ -82,6 +82,11 @@ const RULES: Array<[id: string, rule: string]> = [
   ['cp-resource', 'the critical path follows the job that freed the resource when a job waited for it'],
   ['cp-tie', 'of two chains ending together the critical path keeps the later-handled one'],
   ['sequential-sum', 'sequentialMakespan is workTime + heldTime, not the sequential run'],
+  ['branch-skip', 'a path not taken is skipped: passed when it would be ready, its links delivered at once without handoff'],
+  ['branch-condition', 'conditional branches: a gate outcome over all rounds, a finish after a time, no path when none holds'],
+  ['branch-nested', 'a skipped branch point takes no path and skips all its paths'],
+  ['existence', 'an existence risk that does not occur leaves its task absent, its links gone; one that occurs adds it'],
+  ['driver', 'a risk driver multiplies the durations of its tasks'],
 ];
 
 describe(`${DOC}: every example timeline is the engine's`, () => {

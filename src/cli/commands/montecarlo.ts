@@ -10,7 +10,7 @@ import { strategyOf } from '../../engine/simulate.js';
 import { parseScaleOut, SCALE_OUT_FLAGS } from '../scaleout/scaleOutFlags.js';
 import { runShard, scaleOutDestination, withExecutor } from '../scaleout/scaleOutCommand.js';
 import { withOutputSet } from '../output/withOutputSet.js';
-import { monteCarloFiles } from '../outputFiles.js';
+import { monteCarloFiles, monteCarloRiskAnalysis } from '../outputFiles.js';
 import { printResult } from '../print.js';
 import { formatMonteCarlo } from '../format/formatMonteCarlo.js';
 
@@ -59,7 +59,7 @@ export function handler(ctx: CliContext) {
     }
     const { result, written } = await withExecutor(ctx, scale, scenario, model, precision, (executor) =>
       withOutputSet(dest, (set) =>
-        monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, executor, ...hooks }), (r) => monteCarloFiles(model, r)),
+        monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, executor, ...hooks }), (r) => monteCarloFiles(model, r, monteCarloRiskAnalysis(model, r))),
       ),
     );
     printResult(ctx, argv.json, result, () => formatMonteCarlo(model, result), written, dest?.dir);

@@ -13,6 +13,8 @@ import type { drawPairs } from './pairs.js';
 import type { drawStrategyBars } from './strategyBars.js';
 import type { drawStrategyBoxes } from './strategyBoxes.js';
 import type { drawTornado } from './tornado.js';
+import type { drawRiskRanking } from './riskRanking.js';
+import type { MergeMark } from './gantt.js';
 import type { traceBars } from './traceBars.js';
 import type { AgentSplit, Lane, ReportTrace } from './types.js';
 import type { drawUtilization } from './utilization.js';
@@ -33,6 +35,7 @@ export interface ChartFunctions {
   drawTornado: typeof drawTornado;
   drawCriticalTable: typeof drawCriticalTable;
   drawGates: typeof drawGates;
+  drawRiskRanking: typeof drawRiskRanking;
 }
 
 /**
@@ -66,9 +69,9 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
     const len = engaged ? engaged.end - engaged.start : 0;
     return `${pct(u)} busy over ${fmt(len)} ${unit} engaged · ${pct(project > 0 ? busy / project : 0)} of the project`;
   };
-  const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string) => {
+  const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string, mergePoints?: MergeMark[]) => {
     draw('gantt', (el) =>
-      fns.drawGantt(kit, el, { trace, lanes, makespan: metrics.makespan, deadline: metrics.deadline, criticalPath: metrics.criticalPath, caption }),
+      fns.drawGantt(kit, el, { trace, lanes, makespan: metrics.makespan, deadline: metrics.deadline, criticalPath: metrics.criticalPath, caption, ...(mergePoints ? { mergePoints } : {}) }),
     );
     draw('heatmap', (el) => {
       const { bars, end } = kit.traceBars(trace);
@@ -81,7 +84,10 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
       n.textContent = r.strategy;
     });
     const rep = r.representative;
-    oneRun(rep.metrics, rep.trace, `Run #${rep.run} of ${r.runs}, the one nearest the median: finished at ${fmt(rep.metrics.makespan)} ${unit} (P50 ${fmt(r.makespan.p50)})`);
+    // The risk analysis of this strategy, when the report has one (montecarlo --out).
+    const risks = data.kind === 'montecarlo' && data.risks !== undefined && data.risks.strategy === r.strategy ? data.risks : undefined;
+    oneRun(rep.metrics, rep.trace, `Run #${rep.run} of ${r.runs}, the one nearest the median: finished at ${fmt(rep.metrics.makespan)} ${unit} (P50 ${fmt(r.makespan.p50)})`, risks?.mergePoints);
+    if (risks !== undefined) draw('risks', (el) => fns.drawRiskRanking(kit, el, risks.risks));
     draw('histogram', (el) => fns.drawHistogram(kit, el, r));
     draw('utilization', (el) => {
       const rows: AgentSplit[] = r.agents.map((a) => ({

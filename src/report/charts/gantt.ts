@@ -9,6 +9,18 @@ export interface GanttInput {
   criticalPath: string[];
   /** One line under the chart title, e.g. which run this is. */
   caption: string;
+  /** Merge points to mark (risk analysis): the plan's date, and the simulated mean and P80. */
+  mergePoints?: MergeMark[];
+}
+
+/** A merge point marked on the Gantt chart: a ring at the plan's date, a line to the simulated P80, a dot at the mean. */
+export interface MergeMark {
+  id: string;
+  kind: 'task' | 'gate';
+  name: string;
+  deterministic: number;
+  mean: number;
+  p80: number;
 }
 
 /**
@@ -31,13 +43,15 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const horizon = Math.max(end, input.makespan, input.deadline ?? 0) * 1.02 || 1;
   const x = d3.scaleLinear().domain([0, horizon]).range([m.left, W - m.right]);
   const y = d3.scaleBand<string>().domain(lanes.map((l) => l.id)).range([m.top, m.top + plotH]).paddingInner(0.18).paddingOuter(0.09);
-  const legendItems = [
+  const legendItems: Parameters<ChartKit['legend']>[1] = [
     ...['work', 'rework', 'remediation', 'handoff', 'review', 'status', 'checkpoint', 'held', 'escalation'].map((k) => ({ label: labels[k], color: colors[k] })),
     { label: 'on the critical path (outlined)', color: colors.critical, shape: 'line' as const },
     { label: 'handoff delivered', color: colors.handoff, shape: 'triangle' as const },
     { label: 'gate decided', color: '#555', shape: 'diamond' as const },
     { label: 'deadline', color: colors.deadline, shape: 'dash' as const },
   ];
+  const merges = input.mergePoints ?? [];
+  if (merges.length > 0) legendItems.push({ label: 'merge point: plan date (ring) to simulated P80, mean (dot)', color: '#7b3294', shape: 'circle' });
   const H = m.top + plotH + 48 + 60;
   const svg = kit.svg(el, W, H, `Gantt chart of the representative run, time in ${unit}`);
   svg.append('text').attr('class', 'chart-caption').attr('x', m.left).attr('y', 14).text(input.caption);
@@ -204,6 +218,50 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
       const next = gx.find((v) => v > x(mk.time) + 0.5);
       kit.fitText(d3.select(this), Math.max(10, next === undefined ? W - 4 - x(mk.time) - 9 : next - x(mk.time) - 22));
     });
+
+  // Merge points (risk analysis): on the lane of the task's work in this run, gates on the gate row.
+  const mergeY = (mk: MergeMark) => {
+    if (mk.kind === 'gate') return m.top - 12;
+    const bar = bars.find((b) => b.kind === 'work' && b.task === mk.id);
+    return bar && y(bar.lane) !== undefined ? (y(bar.lane) ?? 0) + y.bandwidth() / 2 : undefined;
+  };
+  const shown = merges.filter((mk) => mergeY(mk) !== undefined && mk.p80 <= horizon * 1.5);
+  const mergeG = svg.append('g').attr('class', 'merge-points');
+  const mergeTip = (mk: MergeMark) => [`merge point: ${mk.name} (${mk.id})`, `plan (mean durations) ${fmt(mk.deterministic, 2)} ${unit}`, `simulated mean ${fmt(mk.mean, 2)}, P80 ${fmt(mk.p80, 2)} ${unit}`, 'merge bias: the later of several uncertain paths sets the date'];
+  mergeG
+    .selectAll('line')
+    .data(shown)
+    .join('line')
+    .attr('x1', (mk) => x(mk.deterministic))
+    .attr('x2', (mk) => x(Math.min(mk.p80, horizon)))
+    .attr('y1', (mk) => mergeY(mk)!)
+    .attr('y2', (mk) => mergeY(mk)!)
+    .attr('stroke', '#7b3294')
+    .attr('stroke-width', 2);
+  mergeG
+    .selectAll('circle.plan')
+    .data(shown)
+    .join('circle')
+    .attr('class', 'merge-plan')
+    .attr('cx', (mk) => x(mk.deterministic))
+    .attr('cy', (mk) => mergeY(mk)!)
+    .attr('r', 5)
+    .attr('fill', 'white')
+    .attr('stroke', '#7b3294')
+    .attr('stroke-width', 2)
+    .on('mousemove', (event: MouseEvent, mk) => kit.tip.show(event, mergeTip(mk)))
+    .on('mouseleave', () => kit.tip.hide());
+  mergeG
+    .selectAll('circle.mean')
+    .data(shown)
+    .join('circle')
+    .attr('class', 'merge-mean')
+    .attr('cx', (mk) => x(Math.min(mk.mean, horizon)))
+    .attr('cy', (mk) => mergeY(mk)!)
+    .attr('r', 3.5)
+    .attr('fill', '#7b3294')
+    .on('mousemove', (event: MouseEvent, mk) => kit.tip.show(event, mergeTip(mk)))
+    .on('mouseleave', () => kit.tip.hide());
 
   // Finish and deadline.
   const plotBottom = m.top + plotH;

@@ -22,6 +22,10 @@ export interface CheckContext {
   taskById: Map<string, TaskModel>;
   /** Each task's first execution (the first non-rework task_start), if any. */
   firstExec: Map<string, Execution>;
+  /** Tasks passed without running: skipped (a path not taken) or absent (an existence risk that did not occur), with their trace row. */
+  passed: Map<string, { index: number; time: number; absent: boolean }>;
+  /** Per `branch` row (by index): the ids of the tasks on the paths it did not take. */
+  branchSkips: Map<number, string[]>;
   /** Tolerance for a comparison of values of magnitude `scale`. */
   tol(scale: number): number;
   /** Records a violation of the invariant being checked. */
@@ -39,6 +43,17 @@ export function createCheckContext(model: Model, result: RunResult, out: Violati
   const reading = readTrace(result.trace);
   const firstExec = new Map<string, Execution>();
   for (const e of reading.executions) if (e.kind === 'task' && !firstExec.has(e.task)) firstExec.set(e.task, e);
+  const passed = new Map<string, { index: number; time: number; absent: boolean }>();
+  const branchSkips = new Map<number, string[]>();
+  result.trace.forEach((r, i) => {
+    if ((r.kind === 'task_skipped' || r.kind === 'task_absent') && !passed.has(r.task)) passed.set(r.task, { index: i, time: r.time, absent: r.kind === 'task_absent' });
+    if (r.kind === 'branch') {
+      const b = model.branches.find((x) => r.detail.startsWith(`${x.id}: `));
+      if (!b) return;
+      const name = r.detail.slice(b.id.length + 2);
+      branchSkips.set(i, b.paths.filter((p) => p.name !== name).flatMap((p) => p.tasks.map((t) => model.tasks[t].id)));
+    }
+  });
   let current: InvariantName = 'clock';
   const perInvariant = new Map<string, number>();
   return {
@@ -51,6 +66,8 @@ export function createCheckContext(model: Model, result: RunResult, out: Violati
     agentIndex: new Map(model.agents.map((a) => [a.id, a.index])),
     taskById: new Map(model.tasks.map((t) => [t.id, t])),
     firstExec,
+    passed,
+    branchSkips,
     tol: (scale) => REL_TOL * Math.max(1, Math.abs(scale)),
     fail(v) {
       // A broken run can break one invariant thousands of times: keep the first few.
