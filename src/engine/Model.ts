@@ -1,5 +1,6 @@
 import type { Distribution } from '../sim/distributions/Distribution.js';
 import type { TimeUnit } from '../scenario/Scenario.js';
+import type { CostModel } from './CostModel.js';
 
 /**
  * A scenario compiled for simulation: ids resolved to indices, distributions built,
@@ -27,6 +28,8 @@ export interface Model {
   defaultStrategy: string;
   /** Distinct skills, in first-seen order; `agents[i].skillIds` index into it. */
   skills: string[];
+  /** Rates, fixed costs and tokens; null when the scenario has no cost key (its outputs then carry no cost). */
+  cost: CostModel | null;
 }
 
 export interface AgentModel {

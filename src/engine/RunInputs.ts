@@ -1,5 +1,6 @@
 import { PERT_STRIDE, pertDraw, pertParams } from '../sim/distributions/pert.js';
 import { Alea, reseedStream, type Rng } from '../sim/streams.js';
+import type { CostModel } from './CostModel.js';
 import type { Model } from './Model.js';
 
 /**
@@ -23,6 +24,10 @@ export interface RunInputs {
    */
   gateDraws: Float64Array;
   gateOffset: Int32Array;
+  /** Per task: its sampled fixed cost (0 without one). */
+  fixedCost: Float64Array;
+  /** Per risk: its sampled cost, counted when the risk occurs (0 without one). */
+  riskCost: Float64Array;
 }
 
 /** Allocates inputs sized for `model` (reuse them across runs). */
@@ -41,12 +46,14 @@ export function createRunInputs(model: Model): RunInputs {
     riskHit: new Uint8Array(model.risks.length),
     gateDraws: new Float64Array(n),
     gateOffset,
+    fixedCost: new Float64Array(T),
+    riskCost: new Float64Array(model.risks.length),
   };
 }
 
 /**
  * Samples run `run` of `seed` into `out`: durations from stream (seed, run, "durations"),
- * risks from "risks", gate draws from "gates". Pass `skipDurations` when the caller has
+ * risks from "risks", gate draws from "gates", fixed task and risk costs from "costs". Pass `skipDurations` when the caller has
  * filled `durations` itself (Latin hypercube, correlated sampling).
  */
 export function sampleRunInputs(model: Model, seed: number | string, run: number, out: RunInputs, skipDurations = false): RunInputs {
@@ -61,6 +68,7 @@ export function sampleRunInputs(model: Model, seed: number | string, run: number
   // Without risks the risk arrays keep the zeros `createRunInputs` gave them: nothing writes them.
   if (model.risks.length > 0) sampleRisks(model, reseedStream(GEN, seed, run, 'risks'), out);
   if (model.gates.length > 0) sampleGates(model, reseedStream(GEN, seed, run, 'gates'), out);
+  if (model.cost !== null && model.cost.sampled) sampleCosts(model.cost, reseedStream(GEN, seed, run, 'costs'), out);
   return out;
 }
 
@@ -93,7 +101,7 @@ function durationPlan(model: Model): DurationPlan {
 }
 
 /**
- * One reusable generator for the module: the three streams of a run are drawn one after the
+ * One reusable generator for the module: the streams of a run are drawn one after the
  * other and nothing in between samples inputs, so reseeding it per stream is safe and
  * allocates nothing (same numbers as `stream(seed, run, purpose)`).
  */
@@ -115,6 +123,14 @@ function sampleRisks(model: Model, rng: Rng, out: RunInputs): void {
       out.riskWork[r.task] += work;
     }
   }
+}
+
+/** Each task's fixed cost in file order, then each risk's cost in file order (drawn whether or not it occurs). */
+function sampleCosts(cost: CostModel, rng: Rng, out: RunInputs): void {
+  const tasks = cost.taskCost;
+  for (let i = 0; i < tasks.length; i++) out.fixedCost[i] = tasks[i] !== null ? tasks[i]!.sample(rng) : 0;
+  const risks = cost.riskCost;
+  for (let i = 0; i < risks.length; i++) out.riskCost[i] = risks[i] !== null ? risks[i]!.sample(rng) : 0;
 }
 
 function sampleGates(model: Model, rng: Rng, out: RunInputs): void {

@@ -2,6 +2,7 @@ import { CoordsimError } from '../scenario/CoordsimError.js';
 import { SimError } from '../sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
 import { distribution } from '../sim/distributions/index.js';
+import { compileCost } from './compileCost.js';
 import { REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import type { Scenario, StrategySpec } from '../scenario/Scenario.js';
 
@@ -185,6 +186,7 @@ function compile(s: Scenario): Model {
     strategyNames: names,
     defaultStrategy,
     skills,
+    cost: compileCost(s, dist),
   };
 }
 

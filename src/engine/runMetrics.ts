@@ -1,5 +1,6 @@
 import { COORD_KINDS, O_FAIL, O_PASS, O_REMEDIATE, type RunState } from './RunState.js';
 import type { RunInputs } from './RunInputs.js';
+import { runCost, type RunCost } from './runCost.js';
 
 /** The metrics of one run, as plain data (these camelCase names are relied on by users' tools: keep them). */
 export interface RunMetrics {
@@ -36,6 +37,8 @@ export interface RunMetrics {
   metDeadline?: boolean;
   tasks: Record<string, { agent: string; start: number; finish: number; duration: number; executions: number; critical: boolean }>;
   events: number;
+  /** What the run cost: only when the scenario has cost keys (docs/scenario-format.md, "Cost and tokens"). */
+  cost?: RunCost;
 }
 
 /** The metrics of a run (its state and the inputs it ran on), as plain data. */
@@ -142,5 +145,6 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     events: state.eventCount,
   };
   if (m.deadline !== null) result.metDeadline = makespan <= m.deadline;
+  if (m.cost !== null) result.cost = runCost(state, inputs);
   return result;
 }

@@ -1,4 +1,7 @@
 import type { DistributionSpec } from '../sim/distributions/Distribution.js';
+import type { CostSpec, ResourceCostSpec, TokenPricesSpec } from './CostSpec.js';
+
+export type { CostSpec, ResourceCostSpec, TokenActSpec, TokenPricesSpec, TokenRateSpec, TokenUseSpec } from './CostSpec.js';
 
 /**
  * A scenario as written in YAML or JSON (snake_case keys, docs/scenario-format.md), after schema
@@ -24,11 +27,17 @@ export interface Scenario {
   /** The default strategy: a key of `strategies`, or `ideal` / `sequential`. */
   strategy?: string;
   strategies?: Record<string, StrategySpec>;
+  /** Currency of every cost (a short label such as `EUR`), shown in reports. */
+  currency?: string;
+  /** The promised cost of the plan, in `currency`. */
+  budget?: number;
+  /** Default token prices of every agent, in `currency` per million tokens. */
+  token_prices?: TokenPricesSpec;
 }
 
 export type TimeUnit = 'hour' | 'day' | 'week';
 
-export interface AgentSpec {
+export interface AgentSpec extends ResourceCostSpec {
   id: string;
   role?: string;
   skills?: string[];
@@ -38,7 +47,7 @@ export interface AgentSpec {
   team?: string;
 }
 
-export interface OrchestratorSpec {
+export interface OrchestratorSpec extends ResourceCostSpec {
   id?: string;
   role?: string;
   capacity?: number;
@@ -57,6 +66,8 @@ export interface TaskSpec {
   after?: string[];
   /** Higher starts first when several are ready (default 0). */
   priority?: number;
+  /** A fixed cost of the task (bought services, licences), sampled once per run. */
+  cost?: CostSpec;
 }
 
 export interface GateSpec {
@@ -95,6 +106,8 @@ export interface RiskSpec {
   delay?: DistributionSpec;
   /** Extra work added to the task. */
   work?: DistributionSpec;
+  /** A cost added when the risk occurs (penalty, emergency purchase), in `currency`. */
+  cost?: CostSpec;
 }
 
 export interface CorrelationSpec {

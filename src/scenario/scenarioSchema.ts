@@ -1,5 +1,6 @@
 import { distributionSchema } from './_internals/distributionSchema.js';
 import { strategySchema } from './_internals/strategySchema.js';
+import { resourceCostProperties, scenarioCostProperties, tokenPricesSchema, tokenUseSchema } from './_internals/costSchema.js';
 
 /** Pattern of every id (agents, tasks, gates, risks, strategies). */
 export const ID_PATTERN = '^[A-Za-z0-9_-]+$';
@@ -47,6 +48,7 @@ export const scenarioSchema = {
         id: id('Its id (default `orchestrator`); must differ from every agent id. Gates may name it as reviewer.'),
         role: { description: 'Shown in reports (default `Orchestrator`).', type: 'string' },
         capacity: { description: 'Handoffs, escalations and reviews it handles at once (default 1).', type: 'integer', minimum: 1 },
+        ...resourceCostProperties,
       },
     },
     tasks: {
@@ -69,10 +71,13 @@ export const scenarioSchema = {
       propertyNames: { pattern: ID_PATTERN },
       additionalProperties: { $ref: '#/definitions/strategy' },
     },
+    ...scenarioCostProperties,
   },
   definitions: {
     distribution: distributionSchema,
     strategy: strategySchema,
+    tokens: tokenUseSchema,
+    token_prices: tokenPricesSchema,
     agent: {
       description: 'An agent: an AI agent or a person.',
       type: 'object',
@@ -89,6 +94,7 @@ export const scenarioSchema = {
         },
         capacity: { description: 'Tasks it can work on at once (default 1).', type: 'integer', minimum: 1 },
         team: { description: 'Team name, for the hierarchy topology.', type: 'string', minLength: 1 },
+        ...resourceCostProperties,
       },
     },
     task: {
@@ -105,6 +111,7 @@ export const scenarioSchema = {
         duration: dist('Work time of the task.'),
         after: ids('Finish-to-start dependencies: task ids or gate ids.'),
         priority: { description: 'Higher starts first when several tasks are ready (default 0).', type: 'number' },
+        cost: dist('A fixed cost of the task (bought services, licences), in `currency`: a number or a distribution, sampled once per run.'),
       },
     },
     gate: {
@@ -166,6 +173,7 @@ export const scenarioSchema = {
         probability: probability('Chance that it happens in a run, in [0, 1].'),
         delay: dist('Elapsed delay: the task\'s agent is held, waiting, for this long (not work).'),
         work: dist('Extra work added to the task.'),
+        cost: dist('A cost added when the risk occurs (penalty, emergency purchase), in `currency`: a number or a distribution.'),
       },
     },
     correlation: {

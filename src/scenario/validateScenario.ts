@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import type { Scenario } from './Scenario.js';
 import { scenarioSchema } from './scenarioSchema.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
+import { checkCosts } from './_internals/checkCosts.js';
 import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js';
 import { checkParameters } from './_internals/checkParameters.js';
 import { checkReferences } from './_internals/checkReferences.js';
@@ -41,5 +42,6 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkStrategies(s, index, fail);
   checkParameters(s, fail);
   checkCorrelations(s, fail);
+  checkCosts(s, fail);
   return s;
 }
