@@ -1,5 +1,7 @@
 import { O_FAIL, O_PASS, O_REMEDIATE, type RunState } from '../engine/RunState.js';
 import type { Model } from '../engine/Model.js';
+import type { RunInputs } from '../engine/RunInputs.js';
+import { CostSummary, type CostSummaryState } from './CostSummary.js';
 import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
 import { AGENT_FIGURES, FIGURES, readFigures } from './runFigures.js';
@@ -35,6 +37,8 @@ export interface StrategySummaryState {
   gates: Float64Array;
   /** Sums over runs of `COUNTS`: remediations, reworks, escalations, runs that met the deadline, events processed. */
   counts: Float64Array;
+  /** Cost accumulators, only when the scenario has cost keys. */
+  cost?: CostSummaryState;
 }
 
 /** The Monte Carlo accumulators of one strategy over a range of runs. */
@@ -47,6 +51,8 @@ export class StrategySummary {
   readonly critical: Float64Array;
   readonly gates: Float64Array;
   readonly counts: Float64Array;
+  /** Cost accumulators (null when the scenario has no cost keys). */
+  readonly cost: CostSummary | null;
   /** Scratch for one run's figures (allocated once). */
   readonly run: Float64Array;
   private readonly agentRun: Float64Array;
@@ -65,12 +71,13 @@ export class StrategySummary {
     this.critical = new Float64Array(T);
     this.gates = new Float64Array(GATE_SUMS.length * model.gates.length);
     this.counts = new Float64Array(COUNTS.length);
+    this.cost = model.cost !== null ? new CostSummary(model, from?.cost) : null;
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
   }
 
-  /** Adds a run; its figures are left in `this.run`. */
-  add(state: RunState): void {
+  /** Adds a run (the inputs it ran on give its fixed and risk costs); its figures are left in `this.run`, its cost in `this.cost.run`. */
+  add(state: RunState, inputs?: RunInputs): void {
     const f = this.run;
     readFigures(state, f, this.agentRun);
     for (let k = 0; k < f.length; k++) this.figures[k].add(f[k]);
@@ -94,6 +101,10 @@ export class StrategySummary {
     const deadline = this.model.deadline;
     if (deadline !== null && state.makespan <= deadline) this.counts[K_MET_DEADLINE]++;
     this.counts[K_EVENTS] += state.eventCount;
+    if (this.cost !== null) {
+      if (inputs === undefined) throw new Error('StrategySummary.add: a scenario with costs needs the run inputs');
+      this.cost.add(state, inputs);
+    }
   }
 
   /** Adds another range's accumulators (exact: the order of merging does not matter). */
@@ -105,10 +116,11 @@ export class StrategySummary {
     addInto(this.critical, o.critical);
     addInto(this.gates, o.gates);
     addInto(this.counts, o.counts);
+    if (this.cost !== null && o.cost !== null) this.cost.merge(o.cost);
   }
 
   toState(): StrategySummaryState {
-    return {
+    const state: StrategySummaryState = {
       strategy: this.strategy,
       figures: this.figures.map((f) => f.toState()),
       agents: this.agents.toPartials(),
@@ -118,6 +130,8 @@ export class StrategySummary {
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
     };
+    if (this.cost !== null) state.cost = this.cost.toState();
+    return state;
   }
 
   static fromState(model: Model, s: StrategySummaryState): StrategySummary {

@@ -6,6 +6,7 @@ import { strategyOf } from '../engine/simulate.js';
 import { resolveMonteCarloRunOptions, type MonteCarloRunOptions } from './MonteCarloOptions.js';
 import { runChunks } from './runChunks.js';
 import { pairedDifferences, strategyResult } from './summaryResults.js';
+import { pairedCostDifferences, paretoFront } from './costResults.js';
 
 /** Options of `compare`. */
 export type CompareOptions = MonteCarloRunOptions;
@@ -26,11 +27,17 @@ export async function compare(scenario: Scenario | Model, strategies?: readonly 
     if (!names.includes(name)) names.push(name);
   }
   const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, names, o);
-  return {
+  const results = names.map((_, k) => strategyResult(model, summary, k, stoppedEarly));
+  const result: CompareResult = {
     scenario: model.name,
     seed: summary.seed,
     runs: summary.end - summary.start,
-    strategies: names.map((_, k) => strategyResult(model, summary, k, stoppedEarly)),
+    strategies: results,
     pairs: pairedDifferences(summary),
   };
+  if (model.cost !== null) {
+    result.costPairs = pairedCostDifferences(summary);
+    result.paretoFront = paretoFront(results);
+  }
+  return result;
 }
