@@ -5,9 +5,13 @@ import { toCsv } from './toCsv.js';
 export const PAIR_COLUMNS = ['a', 'b', 'mean_difference', 'ci95_low', 'ci95_high', 'probability_a_faster'] as const;
 
 /** The paired differences of a comparison as CSV, one row per pair; numbers unformatted. */
+/** Columns appended to `pairs.csv` when the scenario has costs: paired cost differences a − b. */
+export const PAIR_COST_COLUMNS = ['cost_mean_difference', 'cost_ci95_low', 'cost_ci95_high', 'probability_a_cheaper'] as const;
+
 export function pairsCsv(result: CompareResult): string {
+  const cost = result.costPairs;
   return toCsv(
-    PAIR_COLUMNS,
-    result.pairs.map((p) => [p.a, p.b, p.meanDifference, p.ci95[0], p.ci95[1], p.probabilityAFaster]),
+    cost ? [...PAIR_COLUMNS, ...PAIR_COST_COLUMNS] : PAIR_COLUMNS,
+    result.pairs.map((p, i) => [p.a, p.b, p.meanDifference, p.ci95[0], p.ci95[1], p.probabilityAFaster, ...(cost ? [cost[i].meanDifference, cost[i].ci95[0], cost[i].ci95[1], cost[i].probabilityACheaper] : [])]),
   );
 }

@@ -9,7 +9,7 @@ import { traceCsv } from '../../report/traceCsv.js';
 import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson } from '../io.js';
-import { agentsCsv, runFlags, runOptions, tasksCsv, withOutputs, type RunFlags } from './montecarlo.js';
+import { agentsCsv, runFlags, runOptions, runsCsvColumns, tasksCsv, withOutputs, type RunFlags } from './montecarlo.js';
 
 export const command = 'compare <scenario>';
 export const describe = 'Compare coordination strategies on the same sampled runs (sequential and ideal always included)';
@@ -41,7 +41,7 @@ export function handler(ctx: CliContext) {
       // The representative run of the first strategy listed (the one the user is weighing).
       'trace.csv': traceCsv(r.strategies[0].representative.trace),
       'report.html': renderReport({ kind: 'compare', model, result: r }),
-    }));
+    }), runsCsvColumns(model));
     if (argv.json) ctx.stdout(toJson(result));
     else ctx.stdout(formatCompare(model, result));
   };
@@ -49,9 +49,10 @@ export function handler(ctx: CliContext) {
 
 /** pairs.csv: every pair's paired difference of makespan. */
 function pairsCsv(r: CompareResult): string {
+  const cost = r.costPairs; // cost columns only for scenarios with costs
   return toCsv(
-    ['a', 'b', 'mean_difference', 'ci95_low', 'ci95_high', 'probability_a_faster'],
-    r.pairs.map((p) => [p.a, p.b, p.meanDifference, p.ci95[0], p.ci95[1], p.probabilityAFaster]),
+    ['a', 'b', 'mean_difference', 'ci95_low', 'ci95_high', 'probability_a_faster', ...(cost ? ['cost_mean_difference', 'cost_ci95_low', 'cost_ci95_high', 'probability_a_cheaper'] : [])],
+    r.pairs.map((p, i) => [p.a, p.b, p.meanDifference, p.ci95[0], p.ci95[1], p.probabilityAFaster, ...(cost ? [cost[i].meanDifference, cost[i].ci95[0], cost[i].ci95[1], cost[i].probabilityACheaper] : [])]),
   );
 }
 
@@ -86,7 +87,27 @@ export function formatCompare(model: Model, r: CompareResult): string {
     '',
     'paired differences of makespan (negative: a finishes first)',
     table(pairHead, pairRows),
+    ...(r.costPairs !== undefined ? costTables(r) : []),
   ].join('\n') + '\n';
+}
+
+/** Cost per strategy, the P80 date-cost front and the paired cost differences, for scenarios with costs. */
+function costTables(r: CompareResult): string[] {
+  const cur = r.strategies[0]?.currency ? ` (${r.strategies[0].currency})` : '';
+  const front = new Map((r.paretoFront ?? []).map((p) => [p.strategy, p.dominatedBy]));
+  const head = ['strategy', `cost P50${cur}`, 'P80', 'P95', 'mean', 'budget', 'both', 'P80 front'];
+  const rows = r.strategies.map((s) => [
+    s.strategy,
+    num(s.cost!.p50),
+    num(s.cost!.p80),
+    num(s.cost!.p95),
+    num(s.cost!.mean),
+    s.budgetProbability === null || s.budgetProbability === undefined ? '-' : pct(s.budgetProbability),
+    s.jointProbability === null || s.jointProbability === undefined ? '-' : pct(s.jointProbability),
+    (front.get(s.strategy) ?? []).length === 0 ? 'yes' : `no (${front.get(s.strategy)!.join(', ')})`,
+  ]);
+  const pairRows = r.costPairs!.map((p) => [`${p.a} − ${p.b}`, signed(p.meanDifference), `${signed(p.ci95[0])} … ${signed(p.ci95[1])}`, pct(p.probabilityACheaper)]);
+  return ['', 'cost per run; budget and both (deadline and budget) are shares of runs; P80 front: no other strategy is both sooner and cheaper at P80', table(head, rows), '', 'paired differences of cost (negative: a is cheaper)', table(['a − b', `mean${cur}`, '95% CI', 'P(a cheaper)'], pairRows)];
 }
 
 function signed(x: number): string {

@@ -13,6 +13,7 @@ import type { CliContext } from '../CliContext.js';
 import { loadScenarioFile, toJson, writeOutputs } from '../io.js';
 import { strategyOf } from '../../engine/simulate.js';
 import { parsePositiveInt, parseSeed } from '../options.js';
+import { RUN_COLUMNS, runColumns } from '../../montecarlo/summarizeRange.js';
 
 export const command = 'montecarlo <scenario>';
 export const describe = 'Monte Carlo timeline of one strategy: P50/P80/P95 makespan, deadline probability, critical tasks';
@@ -57,7 +58,7 @@ export function handler(ctx: CliContext) {
       'agents.csv': agentsCsv([r]),
       'trace.csv': traceCsv(r.representative.trace),
       'report.html': renderReport({ kind: 'montecarlo', model, result: r }),
-    }));
+    }), runsCsvColumns(model));
     if (argv.json) ctx.stdout(toJson(result));
     else ctx.stdout(formatMonteCarlo(model, result));
   };
@@ -84,6 +85,7 @@ export async function withOutputs<R>(
   options: MonteCarloRunOptions,
   compute: (o: MonteCarloRunOptions) => Promise<R>,
   files: (r: R) => Record<string, string>,
+  columns: readonly string[] = RUNS_CSV_COLUMNS,
 ): Promise<R> {
   const bar = ctx.isTTY && !argv.json ? progressBar(ctx) : null;
   let runsTmp: string | null = null;
@@ -93,12 +95,12 @@ export async function withOutputs<R>(
       mkdirSync(argv.out, { recursive: true });
       runsTmp = join(argv.out, `.runs.csv.${process.pid}.tmp`);
       fd = openSync(runsTmp, 'w');
-      writeSync(fd, RUNS_HEADER);
+      writeSync(fd, columns.join(',') + '\n');
     }
     const result = await compute({
       ...options,
       onProgress: bar ?? undefined,
-      onRows: fd >= 0 ? (rows, strategies) => writeSync(fd, runsCsvRows(rows, strategies)) : undefined,
+      onRows: fd >= 0 ? (rows, strategies) => writeSync(fd, runsCsvRows(rows, strategies, columns)) : undefined,
     });
     bar?.(-1, -1);
     if (argv.out && runsTmp !== null) {
@@ -119,19 +121,26 @@ export async function withOutputs<R>(
 
 /** Columns of runs.csv (snake_case), one row per run and strategy. */
 export const RUNS_CSV_COLUMNS = ['run', 'strategy', 'makespan', 'sequential_makespan', 'speedup', 'time_savings', 'work_time', 'coordination_time', 'coordination_overhead', 'utilization', 'met_deadline'] as const;
-const RUNS_HEADER = RUNS_CSV_COLUMNS.join(',') + '\n';
 
-/** Per-run rows (`RUN_COLUMNS` numbers each) as CSV lines, formatted as `toCsv` formats cells. */
-export function runsCsvRows(rows: Float64Array, strategies: readonly string[]): string {
-  const W = RUNS_CSV_COLUMNS.length;
+/** Columns of this model's runs.csv: `RUNS_CSV_COLUMNS`, then its cost columns (`runColumns`) in snake_case. */
+export function runsCsvColumns(model: Model): string[] {
+  const snake = runColumns(model).slice(RUN_COLUMNS.length).map((c) => c.replace(/[A-Z]/g, (x) => `_${x.toLowerCase()}`));
+  return [...RUNS_CSV_COLUMNS, ...snake];
+}
+
+/** Per-run rows (`columns.length` numbers each) as CSV lines, formatted as `toCsv` formats cells; `met_*` columns are booleans. */
+export function runsCsvRows(rows: Float64Array, strategies: readonly string[], columns: readonly string[] = RUNS_CSV_COLUMNS): string {
+  const W = columns.length;
+  const flag = columns.map((c) => c.startsWith('met_'));
   const names = strategies.map(csvField);
   const num = (x: number) => (Number.isFinite(x) ? String(x) : '');
   const lines: string[] = [];
   for (let at = 0; at < rows.length; at += W) {
     const cells = [String(rows[at]), names[rows[at + 1]]];
-    for (let c = 2; c < W - 1; c++) cells.push(num(rows[at + c]));
-    const met = rows[at + W - 1];
-    cells.push(met === 1 ? 'true' : met === 0 ? 'false' : '');
+    for (let c = 2; c < W; c++) {
+      const x = rows[at + c];
+      cells.push(flag[c] ? (x === 1 ? 'true' : x === 0 ? 'false' : '') : num(x));
+    }
     lines.push(cells.join(','));
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
@@ -144,17 +153,23 @@ function csvField(s: string): string {
 
 /** tasks.csv: per strategy and task, the Monte Carlo task statistics. */
 export function tasksCsv(results: MonteCarloResult[]): string {
+  const cost = results[0]?.cost !== undefined; // cost columns only for scenarios with costs
   return toCsv(
-    ['strategy', 'task', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity'],
-    results.flatMap((r) => r.tasks.map((t) => [r.strategy, t.id, t.name, t.assignment, t.meanDuration, t.meanStart, t.meanFinish, t.criticality, t.sensitivity])),
+    ['strategy', 'task', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity', ...(cost ? ['cost_sensitivity', 'fixed_cost_sensitivity'] : [])],
+    results.flatMap((r) =>
+      r.tasks.map((t) => [r.strategy, t.id, t.name, t.assignment, t.meanDuration, t.meanStart, t.meanFinish, t.criticality, t.sensitivity, ...(cost ? [t.costSensitivity, t.fixedCostSensitivity] : [])]),
+    ),
   );
 }
 
 /** agents.csv: per strategy and agent, means over runs. */
 export function agentsCsv(results: MonteCarloResult[]): string {
+  const cost = results[0]?.cost !== undefined;
   return toCsv(
-    ['strategy', 'agent', 'role', 'capacity', 'utilization', 'work_time', 'coordination_time', 'idle_time'],
-    results.flatMap((r) => r.agents.map((a) => [r.strategy, a.id, a.role, a.capacity, a.utilization, a.workTime, a.coordinationTime, a.idleTime])),
+    ['strategy', 'agent', 'role', 'capacity', 'utilization', 'work_time', 'coordination_time', 'idle_time', ...(cost ? ['cost'] : [])],
+    results.flatMap((r) =>
+      r.agents.map((a) => [r.strategy, a.id, a.role, a.capacity, a.utilization, a.workTime, a.coordinationTime, a.idleTime, ...(cost ? [r.costByAgent?.[a.id]] : [])]),
+    ),
   );
 }
 
@@ -196,8 +211,22 @@ export function formatMonteCarlo(model: Model, r: MonteCarloResult): string {
     row('utilisation', `${spread(r.utilization)} over engaged spans; ` + r.agents.map((a) => `${a.id} ${pct(a.utilization)}`).join(', ')),
     row('time savings', `${spread(r.timeSavings)} vs sequential (mean speedup ${num(r.speedup.mean)}×)`),
     row('top critical tasks', topCritical(r)),
+    ...(r.cost !== undefined ? costLines(r, row) : []),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The cost lines of the headline, for scenarios with costs. */
+function costLines(r: MonteCarloResult, row: (label: string, text: string) => string): string[] {
+  const c = r.cost!;
+  const cur = r.currency ? ` ${r.currency}` : '';
+  const lines = [row('cost P50/P80/P95', `${num(c.p50)} / ${num(c.p80)} / ${num(c.p95)}${cur}, mean ${num(c.mean)}, 95% CI ${num(c.ci95[0])}–${num(c.ci95[1])}`)];
+  if (r.budget !== null && r.budget !== undefined) {
+    lines.push(row('budget', `${num(r.budget)}${cur}: met in ${pct(r.budgetProbability ?? 0)} of runs${r.jointProbability !== null && r.jointProbability !== undefined ? `; deadline and budget both in ${pct(r.jointProbability)}` : ''}`));
+  }
+  for (const j of r.jointConfidence ?? []) lines.push(row(`joint ${pct(j.level)}`, `finish by ${num(j.date)} and cost at most ${num(j.cost)}${cur} together (each alone ${pct(j.marginal)})`));
+  if (r.tokens) lines.push(row('tokens P50', `${num(r.tokens.input.p50 / 1e6)} M in, ${num(r.tokens.output.p50 / 1e6)} M out, ${num(r.tokens.cost.p50)}${cur}`));
+  return lines;
 }
 
 function spread(s: Stats): string {
