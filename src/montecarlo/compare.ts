@@ -37,7 +37,7 @@ export async function compare(scenario: Scenario | Model, strategies?: readonly 
   };
   if (model.cost !== null) {
     result.costPairs = pairedCostDifferences(summary);
-    result.paretoFront = paretoFront(results);
+    result.paretoFront = paretoFront(results, new Set(names.filter((n) => model.strategies[n].topology === 'ideal')));
   }
   return result;
 }

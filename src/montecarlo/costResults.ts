@@ -92,18 +92,16 @@ export function pairedCostDifferences(s: RangeSummaryState): PairedCostDifferenc
 /**
  * The date–cost Pareto front at P80: for each strategy, the strategies whose P80 makespan and
  * P80 cost are both at most its own, one of them strictly less. A strategy no other dominates
- * is on the front. Undefined when the results carry no cost.
+ * is on the front. The `bounds` (strategies of topology `ideal`: coordination for free, a
+ * lower bound rather than a way of working) are placed but never dominate another strategy.
+ * Undefined when the results carry no cost.
  */
-export function paretoFront(results: readonly MonteCarloResult[]): ParetoPoint[] | undefined {
+export function paretoFront(results: readonly MonteCarloResult[], bounds: ReadonlySet<string> = new Set()): ParetoPoint[] | undefined {
   if (results.some((r) => r.cost === undefined)) return undefined;
   return results.map((r) => {
     const x = r.makespan.p80;
     const y = r.cost!.p80;
-    return {
-      strategy: r.strategy,
-      makespanP80: x,
-      costP80: y,
-      dominatedBy: results.filter((o) => o !== r && o.makespan.p80 <= x && o.cost!.p80 <= y && (o.makespan.p80 < x || o.cost!.p80 < y)).map((o) => o.strategy),
-    };
+    const better = (o: MonteCarloResult) => o !== r && !bounds.has(o.strategy) && o.makespan.p80 <= x && o.cost!.p80 <= y && (o.makespan.p80 < x || o.cost!.p80 < y);
+    return { strategy: r.strategy, makespanP80: x, costP80: y, dominatedBy: results.filter(better).map((o) => o.strategy) };
   });
 }
