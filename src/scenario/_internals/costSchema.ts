@@ -62,7 +62,7 @@ export const tokenUseSchema = {
 /** The cost keys an agent and the orchestrator share. */
 export const resourceCostProperties = {
   rate: nonNegative('Cost per time unit busy (work + coordination + held by risk delays), per slot, in `currency` (default 0).'),
-  tokens: { $ref: '#/definitions/tokens' },
+  tokens: { $ref: '#/definitions/tokens', description: 'Tokens this agent reads and writes (for AI agents), by activity: per time unit and, for coordination, per act.' },
   token_prices: { $ref: '#/definitions/token_prices', description: 'This agent\'s model prices (per million tokens), overriding the scenario\'s `token_prices`.' },
 } as const;
 
