@@ -78,12 +78,19 @@ describe('coordsim montecarlo / compare', () => {
     expect(r.stdout).toMatch(/P50\/P80\/P95/);
     expect(readdirSync(dir).sort()).toEqual(['agents.csv', 'montecarlo.json', 'report.html', 'runs.csv', 'tasks.csv', 'trace.csv']);
     const runs: Array<Record<string, string>> = parse(readFileSync(join(dir, 'runs.csv'), 'utf8'), { columns: true });
-    expect(Object.keys(runs[0])).toEqual(['run', 'strategy', 'makespan', 'sequential_makespan', 'speedup', 'time_savings', 'work_time', 'coordination_time', 'coordination_overhead', 'utilization', 'met_deadline']);
+    // The seed scenario has costs: the cost columns follow the time ones.
+    expect(Object.keys(runs[0])).toEqual([
+      'run', 'strategy', 'makespan', 'sequential_makespan', 'speedup', 'time_savings', 'work_time', 'coordination_time', 'coordination_overhead', 'utilization', 'met_deadline',
+      'cost', 'cost_work', 'cost_coordination', 'cost_fixed', 'cost_risk', 'met_budget',
+    ]);
     expect(runs.map((x) => Number(x.run))).toEqual(Array.from({ length: 1200 }, (_, i) => i));
     const json = JSON.parse(readFileSync(join(dir, 'montecarlo.json'), 'utf8'));
     const mean = runs.reduce((s, x) => s + Number(x.makespan), 0) / runs.length;
     expect(json.makespan.mean).toBeCloseTo(mean, 9);
     expect(json.deadlineProbability).toBeCloseTo(runs.filter((x) => x.met_deadline === 'true').length / 1200, 12);
+    expect(json.cost.mean).toBeCloseTo(runs.reduce((s, x) => s + Number(x.cost), 0) / runs.length, 6);
+    expect(json.budgetProbability).toBeCloseTo(runs.filter((x) => x.met_budget === 'true').length / 1200, 12);
+    expect(json.jointProbability).toBeCloseTo(runs.filter((x) => x.met_budget === 'true' && x.met_deadline === 'true').length / 1200, 12);
     const trace: Array<Record<string, string>> = parse(readFileSync(join(dir, 'trace.csv'), 'utf8'), { columns: true });
     expect(Object.keys(trace[0]).slice(0, 4)).toEqual(['time', 'kind', 'task', 'agent']);
   });
