@@ -55,7 +55,10 @@ export function drawCostStrategies(kit: ChartKit, el: HTMLElement, results: Mont
   if (px.domain()[0] === px.domain()[1]) px.domain([px.domain()[0] - 1, px.domain()[0] + 1]);
   if (py.domain()[0] === py.domain()[1]) py.domain([py.domain()[0] - 1, py.domain()[0] + 1]);
   svg.append('text').attr('class', 'panel-title').attr('x', left).attr('y', m.top - 14).text('P80 finish against P80 cost');
-  const onFront = front.filter((p) => p.dominatedBy.length === 0).sort((a, b) => a.makespanP80 - b.makespanP80);
+  // Strategies of topology ideal are a lower bound, not a way of working: hollow, off the line.
+  const topology = new Map(kit.data.model.strategies.map((x) => [x.name, x.topology]));
+  const bound = (p: ParetoPoint) => topology.get(p.strategy) === 'ideal';
+  const onFront = front.filter((p) => p.dominatedBy.length === 0 && !bound(p)).sort((a, b) => a.makespanP80 - b.makespanP80);
   svg
     .append('path')
     .attr('d', d3.line<ParetoPoint>().x((p) => px(p.makespanP80)).y((p) => py(p.costP80)).curve(d3.curveStepAfter)(onFront) ?? '')
@@ -63,13 +66,19 @@ export function drawCostStrategies(kit: ChartKit, el: HTMLElement, results: Mont
     .attr('stroke', '#59a14f')
     .attr('stroke-width', 2);
   const g = svg.append('g');
+  // Strategies at the same point share one label.
+  const labels = new Map<string, string[]>();
+  front.forEach((p) => {
+    const key = `${p.makespanP80},${p.costP80}`;
+    labels.set(key, [...(labels.get(key) ?? []), bound(p) ? `${p.strategy} (lower bound)` : p.strategy]);
+  });
   front.forEach((p) => {
     const good = p.dominatedBy.length === 0;
     g.append('circle')
       .attr('cx', px(p.makespanP80))
       .attr('cy', py(p.costP80))
       .attr('r', 6)
-      .attr('fill', good ? '#59a14f' : '#bab0ac')
+      .attr('fill', bound(p) ? '#fff' : good ? '#59a14f' : '#bab0ac')
       .attr('stroke', '#333')
       .on('mousemove', (event: MouseEvent) =>
         kit.tip.show(event, [
@@ -79,13 +88,17 @@ export function drawCostStrategies(kit: ChartKit, el: HTMLElement, results: Mont
         ]),
       )
       .on('mouseleave', () => kit.tip.hide());
-    const nearRight = px(p.makespanP80) > W - m.right - 120;
+    const key = `${p.makespanP80},${p.costP80}`;
+    const names = labels.get(key);
+    if (names === undefined) return;
+    labels.delete(key);
+    const nearRight = px(p.makespanP80) > W - m.right - 160;
     g.append('text')
       .attr('class', 'mark-label')
       .attr('x', px(p.makespanP80) + (nearRight ? -9 : 9))
       .attr('y', py(p.costP80) - 7)
       .attr('text-anchor', nearRight ? 'end' : 'start')
-      .text(p.strategy);
+      .text(names.join(', '));
   });
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH - 10})`).call(d3.axisBottom(px).ticks(5));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${left},0)`).call(d3.axisLeft(py).ticks(5));
@@ -98,6 +111,7 @@ export function drawCostStrategies(kit: ChartKit, el: HTMLElement, results: Mont
       ...(budget !== null ? [{ label: 'budget', color: colors.deadline, shape: 'dash' as const }] : []),
       { label: 'on the date–cost front', color: '#59a14f', shape: 'circle' as const },
       { label: 'dominated (another strategy is sooner and cheaper at P80)', color: '#bab0ac', shape: 'circle' as const },
+      ...(front.some(bound) ? [{ label: 'ideal: free coordination, a lower bound', color: '#999', shape: 'circle' as const }] : []),
     ],
     m.left,
     m.top + plotH + 44,
