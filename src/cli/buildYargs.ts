@@ -4,20 +4,31 @@ import type { CliContext } from './CliContext.js';
 import * as check from './commands/check.js';
 import * as compare from './commands/compare.js';
 import * as fit from './commands/fit.js';
+import * as importPlan from './commands/import.js';
 import * as montecarlo from './commands/montecarlo.js';
 import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
+import type { Flag } from './flags.js';
 
 /** A command module (c8 style): the handler only maps argv to options and calls the library. */
-interface CommandModule {
+export interface CommandModule {
   command: string;
   describe: string;
+  /** Every flag the command takes (checked on the raw arguments before yargs reads them). */
+  flags: readonly Flag[];
   builder: (y: Argv) => Argv<any>;
   handler: (ctx: CliContext) => (argv: any) => unknown;
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: CommandModule[] = [run, montecarlo, compare, validate, check, fit];
+export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, validate, check, importPlan, fit];
+
+/** The command list shown when none (or an unknown one) is given. */
+export function commandList(): string {
+  const names = COMMANDS.map((c) => c.command.split(' ')[0]);
+  const width = Math.max(...names.map((n) => n.length));
+  return COMMANDS.map((c, i) => `  coordsim ${names[i].padEnd(width)}  ${c.describe}`).join('\n');
+}
 
 /** Returns an unparsed yargs instance; tests call `.parseAsync([...])` on it. */
 export function buildYargs(args: string[], ctx: CliContext): Argv {
@@ -29,13 +40,13 @@ export function buildYargs(args: string[], ctx: CliContext): Argv {
         'makespan, coordination overhead, utilisation, speedup, Monte Carlo timelines and reports.',
     )
     .strict()
-    .demandCommand(1, 'Name a command (see the list above).')
+    .demandCommand(1, `name a command:\n${commandList()}`)
     .recommendCommands()
     .help()
     .alias('h', 'help')
     .version()
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .epilogue('Exit codes: 0 ok, 1 simulation error, 2 bad input (scenario or flags). Docs: docs/scenario-format.md')
+    .epilogue('Exit codes: 0 ok, 1 simulation error, 2 bad input (scenario, flags or --out folder), 129/130/143 interrupted. Docs: docs/cli.md')
     .fail((msg, err) => {
       if (err) throw err;
       throw new CoordsimError('E_USAGE', msg);

@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { compileModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
 import { parseScenario } from '../scenario/parseScenario.js';
+import { validateScenario } from '../scenario/validateScenario.js';
+import { planFormatOf, readPlan } from '../import/readPlan.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
 /** A scenario read from disk, validated and compiled. */
@@ -13,15 +14,23 @@ export interface LoadedScenario {
   model: Model;
 }
 
-/** Reads, validates and compiles a scenario file; every failure is a CoordsimError naming the file. */
-export function loadScenarioFile(file: string): LoadedScenario {
-  let text: string;
+/** Reads a file's bytes; a CoordsimError naming it when it cannot be read. */
+export function readInputFile(file: string, what = 'scenario'): Buffer {
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file);
   } catch (e) {
-    throw new CoordsimError('E_USAGE', `cannot read scenario: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
+    throw new CoordsimError('E_USAGE', `cannot read ${what}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
   }
-  const scenario = parseScenario(text, file);
+}
+
+/**
+ * Reads, validates and compiles a scenario file — or a plan file (Microsoft Project XML,
+ * P6 XER, GanttProject, CSV task list, PSPLIB), imported on the way; every failure is a
+ * CoordsimError naming the file.
+ */
+export function loadScenarioFile(file: string): LoadedScenario {
+  const bytes = readInputFile(file);
+  const scenario = planFormatOf(file) !== null ? validateScenario(readPlan(bytes, file).scenario, { file }) : parseScenario(bytes.toString('utf8'), file);
   try {
     return { file, scenario, model: compileModel(scenario) };
   } catch (e) {
@@ -30,32 +39,6 @@ export function loadScenarioFile(file: string): LoadedScenario {
     }
     throw e;
   }
-}
-
-/**
- * Writes every file of an output set atomically: each goes to a temporary name in DIR and is
- * renamed into place, so an interrupted run never leaves a half-written file. Content is
- * produced before anything is written, so bad input leaves no output at all.
- */
-export function writeOutputs(dir: string, files: Record<string, string | Uint8Array>): string[] {
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  const temps: string[] = [];
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, content);
-      temps.push(tmp);
-    }
-    Object.keys(files).forEach((name, i) => {
-      renameSync(temps[i], join(dir, name));
-      written.push(resolve(dir, name));
-    });
-  } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw e;
-  }
-  return written;
 }
 
 /** Stable JSON: two-space indented, newline-terminated. Non-finite numbers become null. */

@@ -6,9 +6,10 @@ import { endOfWork, nodeReady } from './dependencies.js';
 import { dispatch, mark } from './dispatch.js';
 import { EngineState, type EngineRunOptions } from './EngineState.js';
 import { escalationPartDone } from './escalation.js';
-import { EV_CHECKPOINT, EV_ESCALATION_DELAY, EV_JOB_END, EV_KICK, EV_STATUS, EV_WAKE } from './events.js';
+import { EV_CHECKPOINT, EV_ESCALATION_DELAY, EV_JOB_END, EV_KICK, EV_LAG, EV_LINK, EV_NOT_BEFORE, EV_STATUS, EV_WAKE } from './events.js';
+import { linkDue, notBeforeDue, scheduleNotBefore } from './links.js';
 import { gateStep, reviewDone } from './gate.js';
-import { handoffDone, release } from './handoff.js';
+import { handOver, handoffDone, release } from './handoff.js';
 import { checkpoint, cutMeetings, statusUpdate } from './meetings.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
@@ -60,6 +61,7 @@ export class Engine implements EventHandler {
     st.activeEvents++;
     if (s.status) st.sim.scheduleAt(s.status.every, EV_STATUS, 0);
     if (s.checkpoint) st.sim.scheduleAt(s.checkpoint.offset, EV_CHECKPOINT, 0);
+    if (st.timed) scheduleNotBefore(st);
     try {
       st.sim.run(this, { maxEvents: options.maxEvents });
     } catch (e) {
@@ -70,6 +72,7 @@ export class Engine implements EventHandler {
     if (st.openNodes > 0 || st.openRemediations > 0) stall(st, 'the event queue ran empty');
     cutMeetings(st);
     collectCriticalPath(st);
+    if (st.timed) actualStarts(st);
     return st.out;
   }
 
@@ -102,6 +105,18 @@ export class Engine implements EventHandler {
         if (st.tracing) traceEscalationResolved(st, now, data);
         escalationPartDone(st, data, now);
         break;
+      case EV_LINK:
+        st.activeEvents--;
+        linkDue(st, data, now);
+        break;
+      case EV_LAG:
+        st.activeEvents--;
+        handOver(st, st.succFrom[data], data, st.edgeCause[data], now);
+        break;
+      case EV_NOT_BEFORE:
+        st.activeEvents--;
+        notBeforeDue(st, data, now);
+        break;
     }
   }
 
@@ -109,6 +124,12 @@ export class Engine implements EventHandler {
   endOfInstant(now: number): void {
     dispatch(this.st, now);
   }
+}
+
+/** Started and finished work (progress at the status date) shows its actual start. */
+function actualStarts(st: EngineState): void {
+  const tasks = st.model.tasks;
+  for (let t = 0; t < st.T; t++) if (tasks[t].actualStart !== null) st.out.taskStart[t] = tasks[t].actualStart!;
 }
 
 /** Job j ended at `now`: its resource is freed and its mechanism takes the next step. */

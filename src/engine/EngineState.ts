@@ -1,6 +1,7 @@
+import type { WorkingTime } from '../calendar/WorkingTime.js';
 import { Simulation } from '../sim/Simulation.js';
 import { Alea, reseedStream, type Rng } from '../sim/streams.js';
-import type { Model, StrategyModel } from './Model.js';
+import { LINK_FS, type Model, type StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import { RunState } from './RunState.js';
 import { JobStore } from './_internals/JobStore.js';
@@ -42,6 +43,8 @@ export class EngineState {
   /** The sequential topology: one job at a time across the whole team. */
   readonly oneAtATime: boolean;
   readonly capacity: Int32Array;
+  /** Slots a meeting costs each resource: its capacity (one, for an unlimited agent). */
+  readonly meetingSlots: Int32Array;
   readonly free: Int32Array;
   /** Slots of resource r: `slotJob[slotBase[r] .. slotBase[r + 1])`, each a job or -1. */
   readonly slotBase: Int32Array;
@@ -93,6 +96,24 @@ export class EngineState {
   readonly fixedAgent: Int32Array;
   /** Dispatch rank of each task: priority high first, then file order (the work jobs' key). */
   readonly rank: Int32Array;
+  /** The model has schedule features (calendars, link types or lags, milestones, constraints, progress). */
+  readonly timed: boolean;
+  /** Jobs advance on working calendars (else a job of length d started at t ends at t + d). */
+  readonly calendared: boolean;
+  /** Working time of each resource, and of the project calendar. */
+  readonly resourceTime: WorkingTime[];
+  readonly projectTime: WorkingTime;
+  /** Per task: 0 work, 1 milestone, 2 elapsed time for nobody (`TASK_*`). */
+  readonly taskKind: Int8Array;
+  /** Per edge (parallel to `succList`): its source node, type, lag, and the job whose end (or start) released it. */
+  readonly succFrom: Int32Array;
+  readonly succType: Int8Array;
+  readonly succLag: Float64Array;
+  readonly edgeCause: Int32Array;
+  /** Per task: 1 when some outgoing link is released at its start (SS, FF, SF, FS with a lead). */
+  readonly startLinks: Uint8Array;
+  /** Dependencies of each node at the start of a run (a not-before date counts as one). */
+  readonly pendingInit: Int32Array;
   tracing = false;
   /** Something happened at this instant that may let a job start (see `dispatch`). */
   dirty = false;
@@ -128,6 +149,10 @@ export class EngineState {
     this.oneAtATime = strategy.topology === 'sequential';
     const R = this.resourceCount;
     this.capacity = out.capacity;
+    this.meetingSlots = Int32Array.from(this.capacity);
+    model.agents.forEach((a, i) => {
+      if (a.unlimited) this.meetingSlots[i] = 1;
+    });
     this.slotBase = new Int32Array(R + 1);
     for (let r = 0; r < R; r++) this.slotBase[r + 1] = this.slotBase[r] + this.capacity[r];
     this.slotJob = new Int32Array(this.slotBase[R]);
@@ -166,6 +191,31 @@ export class EngineState {
     for (let k = 0; k < this.eligList.length; k++) this.remainingInit[this.eligList[k]]++;
     this.fixedAgent = Int32Array.from(model.tasks, (t) => t.agent);
     this.rank = dispatchRanks(model);
+    const sch = model.schedule;
+    this.timed = sch.timed;
+    this.calendared = sch.calendared;
+    this.resourceTime = sch.resourceTime;
+    this.projectTime = sch.projectTime;
+    this.taskKind = Int8Array.from(model.tasks, (t) => (t.kind === 'work' ? TASK_WORK : t.kind === 'milestone' ? TASK_MILESTONE : TASK_ELAPSED));
+    const E = this.succList.length;
+    this.succFrom = new Int32Array(E);
+    this.succType = new Int8Array(E);
+    this.succLag = new Float64Array(E);
+    this.edgeCause = new Int32Array(E);
+    this.startLinks = new Uint8Array(this.T);
+    nodes.forEach((l, n) => {
+      for (let k = 0; k < l.length; k++) {
+        const e = this.succOff[n] + k;
+        this.succFrom[e] = n;
+        this.succType[e] = model.successorType[n][k];
+        this.succLag[e] = model.successorLag[n][k];
+        if (n < this.T && (this.succType[e] !== LINK_FS || this.succLag[e] < 0)) this.startLinks[n] = 1;
+      }
+    });
+    this.pendingInit = Int32Array.from(model.predecessorCount);
+    model.tasks.forEach((t, i) => {
+      if (t.notBefore > -Infinity) this.pendingInit[i]++;
+    });
     this.skillsOf = [...model.agents.map((a) => a.skillIds), null];
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
@@ -208,7 +258,7 @@ export class EngineState {
     out.coordByResourceKind.fill(0);
     out.actsByResourceKind.fill(0);
     this.remaining.set(this.remainingInit);
-    this.pending.set(m.predecessorCount);
+    this.pending.set(this.pendingInit);
     const N = this.pending.length;
     for (let n = 0; n < N; n++) {
       this.readyCause[n] = -1;
@@ -256,6 +306,11 @@ export class EngineState {
     return this.gen.next();
   }
 }
+
+/** Task kinds in `EngineState.taskKind`. */
+export const TASK_WORK = 0;
+export const TASK_MILESTONE = 1;
+export const TASK_ELAPSED = 2;
 
 /** Dispatch rank of each task: priority high first, then file order. */
 export function dispatchRanks(model: Model): Int32Array {

@@ -1,4 +1,6 @@
 import type { Distribution } from '../sim/distributions/Distribution.js';
+import type { WorkingTime } from '../calendar/WorkingTime.js';
+import type { ResolvedScheduleCore, TaskKind } from '../scenario/resolveSchedule.js';
 import type { TimeUnit } from '../scenario/Scenario.js';
 import type { CostModel } from './CostModel.js';
 
@@ -20,6 +22,11 @@ export interface Model {
   correlations: Array<{ tasks: number[]; rho: number }>;
   /** Successors of every node; nodes are tasks `0..T-1` then gates `T..T+G-1`. */
   successors: Int32Array[];
+  /** Per node, parallel to `successors`: the link's type (`LINK_FS` .. `LINK_SF`) and lag. */
+  successorType: Int8Array[];
+  successorLag: Float64Array[];
+  /** Dates, calendars, link types and lags, constraints and progress. */
+  schedule: ScheduleModel;
   /** Number of predecessors of every node. */
   predecessorCount: Int32Array;
   strategies: Record<string, StrategyModel>;
@@ -32,6 +39,17 @@ export interface Model {
   cost: CostModel | null;
 }
 
+/** Link types, as stored in `Model.successorType`. */
+export const LINK_FS = 0;
+export const LINK_SS = 1;
+export const LINK_FF = 2;
+export const LINK_SF = 3;
+export const LINK_TYPES = ['FS', 'SS', 'FF', 'SF'] as const;
+
+export type { TaskKind } from '../scenario/resolveSchedule.js';
+/** The schedule side of a model (see `resolveSchedule`; `timed` also covers link types and lags). */
+export type ScheduleModel = ResolvedScheduleCore;
+
 export interface AgentModel {
   id: string;
   index: number;
@@ -39,6 +57,8 @@ export interface AgentModel {
   skills: string[];
   skillIds: number[];
   capacity: number;
+  /** `capacity: unlimited`: it has a slot for every task it may run, and its meetings count once. */
+  unlimited: boolean;
   team: string | null;
 }
 
@@ -56,6 +76,17 @@ export interface TaskModel {
   priority: number;
   /** Predecessor node indices. */
   after: number[];
+  kind: TaskKind;
+  /** Working time of a task without an agent (its own calendar, else the project's); null for agent work. */
+  time: WorkingTime | null;
+  /** Earliest start (`not_before`, the status date for unfinished work), or -Infinity. */
+  notBefore: number;
+  /** Its own promised finish, or null. */
+  deadline: number | null;
+  /** Progress: the actual start of a started or finished task (shown as its start), or null. */
+  actualStart: number | null;
+  /** Its identifier in an imported plan, or null. */
+  sourceId: string | null;
 }
 
 /** `GateModel.reviewer` when the scenario names none: the topology decides. */

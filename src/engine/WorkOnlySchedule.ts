@@ -1,8 +1,9 @@
+import type { WorkingTime } from '../calendar/WorkingTime.js';
 import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
 import { sortInts } from '../sim/sortInts.js';
 import { criticalOrder } from './criticalPath.js';
 import type { EngineRunOptions } from './EngineState.js';
-import type { Model, StrategyModel } from './Model.js';
+import { LINK_FS, type Model, type StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import { RunState } from './RunState.js';
 
@@ -21,7 +22,7 @@ import { RunState } from './RunState.js';
 export class WorkOnlySchedule {
   /** Can runs of this (model, strategy) take the pure path? */
   static applies(model: Model, s: StrategyModel): boolean {
-    return model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
+    return plainSchedule(model) && model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
   }
 
   /**
@@ -36,6 +37,8 @@ export class WorkOnlySchedule {
   private readonly R: number;
   /** The sequential topology: one task at a time, the best of all. */
   private readonly oneAtATime: boolean;
+  /** Agents' working times when work runs on calendars, else null. */
+  private readonly calendars: WorkingTime[] | null;
   /** The model has risks: extra work and delays are added to the sampled durations. */
   private readonly risky: boolean;
   private readonly capacity: Int32Array;
@@ -79,6 +82,7 @@ export class WorkOnlySchedule {
     this.R = A;
     this.oneAtATime = strategy.topology === 'sequential';
     this.risky = model.risks.length > 0;
+    this.calendars = model.schedule.calendared ? model.schedule.resourceTime : null;
     this.out = new RunState(model, strategy);
     const capacity = this.out.capacity;
     this.capacity = capacity;
@@ -144,6 +148,7 @@ export class WorkOnlySchedule {
       out.critical[t] = 0;
     }
     const I = inputs;
+    const cal = this.calendars;
     const risky = this.risky;
     const oneAtATime = this.oneAtATime;
     const { agentOf, rank, taskOfRank, succOff, succList, pending, pred, readyAt } = this;
@@ -193,7 +198,9 @@ export class WorkOnlySchedule {
       for (let i = 0; i < m; i++) {
         const t = taskOfRank[picks[i]];
         const r = agentOf[t];
-        out.taskStart[t] = now;
+        // On a calendar, work begins at the agent's next working moment (as in the general engine).
+        const at = cal !== null ? cal[r].nextWorking(now) : now;
+        out.taskStart[t] = at;
         // Waited for the agent: the task that freed it, which ended last on r and so at r's
         // latest end time (events come in time order), is the predecessor on the critical path.
         const prev = lastEndTask[r];
@@ -201,9 +208,10 @@ export class WorkOnlySchedule {
         if (now > rt && prev >= 0 && out.lastEnd[r] > rt) pred[t] = prev;
         free[r]--;
         running++;
-        if (now < out.firstStart[r]) out.firstStart[r] = now;
+        if (at < out.firstStart[r]) out.firstStart[r] = at;
         // The job store's duration, coord + work + held with coord 0: the same rounding.
-        const end = now + (risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0);
+        const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
+        const end = cal !== null ? cal[r].advance(now, d) : now + d;
         const sq = nextSeq++;
         if (hole) {
           hole = false;
@@ -295,4 +303,16 @@ function insertRank(list: Int32Array, head: Int32Array, tail: Int32Array, h: num
     for (; i > lo; i--) list[i] = list[i - 1];
   }
   list[i] = rank;
+}
+
+/**
+ * No schedule feature but working calendars: every link finish-to-start without lag, every
+ * task work for an agent, no not-before dates and no progress.
+ */
+function plainSchedule(model: Model): boolean {
+  const sch = model.schedule;
+  if (!sch.timed) return true;
+  if (sch.statusDate !== null) return false;
+  if (!model.tasks.every((t) => t.kind === 'work' && t.notBefore === -Infinity && t.actualStart === null)) return false;
+  return model.successorType.every((types, n) => types.every((type, k) => type === LINK_FS && model.successorLag[n][k] === 0));
 }

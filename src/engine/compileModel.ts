@@ -3,10 +3,11 @@ import { SimError } from '../sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
 import { distribution } from '../sim/distributions/index.js';
 import { compileCost } from './compileCost.js';
-import { REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
-import type { Scenario, StrategySpec } from '../scenario/Scenario.js';
+import { resolveSchedule } from '../scenario/resolveSchedule.js';
+import { LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
+import { linkTarget, type Scenario, type StrategySpec } from '../scenario/Scenario.js';
 
-const UNITS_PER_WEEK = { hour: 40, day: 5, week: 1 } as const;
+const UNITS_PER_WEEK = { minute: 2400, hour: 40, day: 5, week: 1 } as const;
 
 /**
  * Compiles a validated scenario into the indexed form the engine runs. Throws a
@@ -41,13 +42,15 @@ function compile(s: Scenario): Model {
     if (i < 0) i = skills.push(name) - 1;
     return i;
   };
+  const sched = resolveSchedule(s);
   const agents: AgentModel[] = s.agents.map((a, index) => ({
     id: a.id,
     index,
     role: a.role ?? a.id,
     skills: a.skills ?? [],
     skillIds: (a.skills ?? []).map(skillId),
-    capacity: a.capacity ?? 1,
+    capacity: a.capacity === 'unlimited' ? 1 : (a.capacity ?? 1),
+    unlimited: a.capacity === 'unlimited',
     team: a.team ?? null,
   }));
   const agentIndex = new Map(agents.map((a) => [a.id, a.index]));
@@ -68,10 +71,12 @@ function compile(s: Scenario): Model {
 
   const tasks: TaskModel[] = s.tasks.map((t, index) => {
     const path = `/tasks/${index}`;
+    const ts = sched.task(t, index);
     let agent = -1;
     let skill = -1;
     let eligible: number[];
-    if (t.agent !== undefined) {
+    if (ts.kind !== 'work') eligible = [];
+    else if (t.agent !== undefined) {
       agent = agentIndex.get(t.agent) ?? -1;
       if (agent < 0) throw new CoordsimError('E_REFERENCE', `unknown agent '${t.agent}'`, { path: `${path}/agent` });
       eligible = [agent];
@@ -89,11 +94,20 @@ function compile(s: Scenario): Model {
       agent,
       skill,
       eligible,
-      duration: dist(t.duration, `${path}/duration`),
+      duration: dist(ts.duration, ts.duration === t.duration ? `${path}/duration` : `/progress/${t.id}/remaining`),
       priority: t.priority ?? 0,
-      after: (t.after ?? []).map((id, k) => node(id, `${path}/after/${k}`)),
+      after: (t.after ?? []).map((e, k) => node(linkTarget(e), `${path}/after/${k}`)),
+      kind: ts.kind,
+      time: ts.time,
+      notBefore: ts.notBefore,
+      deadline: ts.deadline,
+      actualStart: ts.actualStart,
+      sourceId: t.source_id ?? null,
     };
   });
+
+  // An unlimited agent has a slot for every task it may run: it never makes work wait.
+  for (const a of agents) if (a.unlimited) a.capacity = Math.max(1, tasks.filter((t) => t.eligible.includes(a.index)).length);
 
   const gates: GateModel[] = (s.gates ?? []).map((g, index) => {
     const path = `/gates/${index}`;
@@ -141,13 +155,25 @@ function compile(s: Scenario): Model {
 
   const N = T + gates.length;
   const succ: number[][] = Array.from({ length: N }, () => []);
+  const succType: number[][] = Array.from({ length: N }, () => []);
+  const succLag: number[][] = Array.from({ length: N }, () => []);
   const predecessorCount = new Int32Array(N);
-  const link = (from: number, to: number) => {
+  let linkTypes = false;
+  const link = (from: number, to: number, type: number, lag: number) => {
     succ[from].push(to);
+    succType[from].push(type);
+    succLag[from].push(lag);
     predecessorCount[to]++;
+    if (type !== LINK_FS || lag !== 0) linkTypes = true;
   };
-  tasks.forEach((t) => t.after.forEach((p) => link(p, t.index)));
-  gates.forEach((g) => g.after.forEach((p) => link(p, g.node)));
+  s.tasks.forEach((t, i) =>
+    (t.after ?? []).forEach((e, k) => {
+      const type = typeof e === 'string' ? LINK_FS : LINK_TYPES.indexOf(e.type ?? 'FS');
+      link(tasks[i].after[k], i, type, typeof e === 'string' ? 0 : (e.lag ?? 0));
+    }),
+  );
+  gates.forEach((g) => g.after.forEach((p) => link(p, g.node, LINK_FS, 0)));
+  sched.schedule.timed ||= linkTypes;
 
   const strategies: Record<string, StrategyModel> = {};
   const names: string[] = [];
@@ -170,7 +196,7 @@ function compile(s: Scenario): Model {
     description: s.description ?? '',
     timeUnit: s.time_unit,
     unitsPerWeek: s.units_per_week ?? UNITS_PER_WEEK[s.time_unit],
-    deadline: s.deadline ?? null,
+    deadline: sched.deadline,
     agents,
     orchestrator,
     tasks,
@@ -181,6 +207,9 @@ function compile(s: Scenario): Model {
       rho: c.rho,
     })),
     successors: succ.map((a) => Int32Array.from(a)),
+    successorType: succType.map((a) => Int8Array.from(a)),
+    successorLag: succLag.map((a) => Float64Array.from(a)),
+    schedule: sched.schedule,
     predecessorCount,
     strategies,
     strategyNames: names,

@@ -1,5 +1,5 @@
-import { enqueue } from './dispatch.js';
-import type { EngineState } from './EngineState.js';
+import { enqueue, startUnassigned } from './dispatch.js';
+import { TASK_WORK, type EngineState } from './EngineState.js';
 import { startGate } from './gate.js';
 import { traceRisk, traceTaskReady } from './trace.js';
 import { J_TASK } from './_internals/JobStore.js';
@@ -21,7 +21,10 @@ export function nodeReady(st: EngineState, n: number, now: number): void {
       traceTaskReady(st, now, n);
       if (held > 0 || I.riskWork[n] > 0) traceRisk(st, now, n, held, I.riskWork[n]);
     }
-    enqueue(st, j, now);
+    if (st.timed && st.taskKind[n] !== TASK_WORK) {
+      st.jobs.ready[j] = now;
+      startUnassigned(st, j, now);
+    } else enqueue(st, j, now);
   } else startGate(st, n - st.T, now);
 }
 

@@ -1,6 +1,7 @@
 import { sortInts } from '../sim/sortInts.js';
 import type { EngineState } from './EngineState.js';
 import { EV_JOB_END } from './events.js';
+import { releaseAtStart } from './links.js';
 import { noResource } from './stall.js';
 import { traceJob } from './trace.js';
 import { J_TASK } from './_internals/JobStore.js';
@@ -90,7 +91,9 @@ export function start(st: EngineState, j: number, r: number, now: number): void 
   const J = st.jobs;
   const out = st.out;
   J.res[j] = r;
-  J.start[j] = now;
+  // On a calendar, work begins at the resource's next working moment (it is booked from now).
+  const at = st.calendared ? st.resourceTime[r].nextWorking(now) : now;
+  J.start[j] = at;
   // Waited for the resource: the job that freed it is the predecessor (not a meeting).
   const prev = st.lastEndJob[r];
   if (now > J.ready[j] && prev >= 0 && J.end[prev] > J.ready[j]) J.pred[j] = prev;
@@ -101,19 +104,40 @@ export function start(st: EngineState, j: number, r: number, now: number): void 
   while (st.slotJob[slot] >= 0) slot++;
   st.slotJob[slot] = j;
   J.slot[j] = slot;
-  if (now < out.firstStart[r]) out.firstStart[r] = now;
+  if (at < out.firstStart[r]) out.firstStart[r] = at;
   if (J.kind[j] === J_TASK && J.gate[j] < 0) {
     const t = J.node[j];
-    out.taskStart[t] = now;
+    out.taskStart[t] = at;
     out.taskAgent[t] = r;
     // A pool task is r's work from now on: the other agents with the skill no longer wait for it.
     if (st.fixedAgent[t] < 0) {
       for (let k = st.eligOff[t]; k < st.eligOff[t + 1]; k++) if (st.eligList[k] !== r) st.remaining[st.eligList[k]]--;
     }
   }
-  const end = now + J.dur[j];
+  const end = st.calendared ? st.resourceTime[r].advance(now, J.dur[j]) : now + J.dur[j];
   J.end[j] = end;
   J.event[j] = st.sim.scheduleAt(end, EV_JOB_END, j);
   st.activeEvents++;
   if (st.tracing) traceJob(st, now, j, true);
+  if (st.timed && J.kind[j] === J_TASK && J.gate[j] < 0 && st.startLinks[J.node[j]] === 1) releaseAtStart(st, J.node[j], j, at, end);
+}
+
+/**
+ * Starts the job of a task that needs nobody (a milestone, or elapsed time such as a
+ * delivery): it takes no slot, and runs on its own calendar.
+ */
+export function startUnassigned(st: EngineState, j: number, now: number): void {
+  const J = st.jobs;
+  const out = st.out;
+  const t = J.node[j];
+  const time = st.model.tasks[t].time!;
+  const at = J.dur[j] > 0 && st.calendared ? time.nextWorking(now) : now;
+  J.start[j] = at;
+  out.taskStart[t] = at;
+  const end = J.dur[j] > 0 ? time.advance(now, J.dur[j]) : now;
+  J.end[j] = end;
+  J.event[j] = st.sim.scheduleAt(end, EV_JOB_END, j);
+  st.activeEvents++;
+  if (st.tracing) traceJob(st, now, j, true);
+  if (st.startLinks[t] === 1) releaseAtStart(st, t, j, at, end);
 }

@@ -2,6 +2,9 @@ import { deliver } from './dependencies.js';
 import { enqueue } from './dispatch.js';
 import type { EngineState } from './EngineState.js';
 import { escalate } from './escalation.js';
+import { TASK_WORK } from './EngineState.js';
+import { EV_LAG } from './events.js';
+import { finishSide, releaseLater } from './links.js';
 import { traceFrom } from './trace.js';
 import { COORDINATION_KEY, J_HANDOFF } from './_internals/JobStore.js';
 
@@ -12,23 +15,39 @@ import { COORDINATION_KEY, J_HANDOFF } from './_internals/JobStore.js';
  * checkpoint when handoffs are batched).
  */
 export function release(st: EngineState, t: number, j: number, now: number): void {
-  const h = st.strategy.handoff;
   const end = st.succOff[t + 1];
   for (let k = st.succOff[t]; k < end; k++) {
-    const s = st.succList[k];
-    if (h === null || s >= st.T || st.fixedAgent[s] === st.out.taskAgent[t]) {
-      deliver(st, s, j, now);
-      continue;
+    if (st.timed) {
+      if (!finishSide(st, k)) continue; // released at t's start
+      const lag = st.succLag[k];
+      if (lag > 0) {
+        releaseLater(st, EV_LAG, k, j, st.projectTime.advance(now, lag));
+        continue;
+      }
     }
-    const payer = handoffPayer(st, t, s);
-    const hj = st.jobs.add(J_HANDOFF, s, -1, payer, COORDINATION_KEY, h.effort.sample(st.rng), 0, 0, j);
-    st.jobs.fromTask[hj] = t;
-    st.out.handoffs++;
-    if (h.batched) {
-      st.batched.push(hj);
-      if (st.tracing) traceFrom(st, now, 'handoff_batched', s, payer, t, 0);
-    } else enqueue(st, hj, now);
+    handOver(st, t, k, j, now);
   }
+}
+
+/**
+ * The result of task t (job j) goes along edge k: delivered at once, or by a handoff job when
+ * a strategy hands work over between agents (never from or to a task without an agent).
+ */
+export function handOver(st: EngineState, t: number, k: number, j: number, now: number): void {
+  const h = st.strategy.handoff;
+  const s = st.succList[k];
+  if (h === null || s >= st.T || st.fixedAgent[s] === st.out.taskAgent[t] || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK))) {
+    deliver(st, s, j, now);
+    return;
+  }
+  const payer = handoffPayer(st, t, s);
+  const hj = st.jobs.add(J_HANDOFF, s, -1, payer, COORDINATION_KEY, h.effort.sample(st.rng), 0, 0, j);
+  st.jobs.fromTask[hj] = t;
+  st.out.handoffs++;
+  if (h.batched) {
+    st.batched.push(hj);
+    if (st.tracing) traceFrom(st, now, 'handoff_batched', s, payer, t, 0);
+  } else enqueue(st, hj, now);
 }
 
 /**

@@ -13,12 +13,20 @@ export function engaged(st: EngineState, r: number, now: number): boolean {
   return st.out.firstStart[r] <= now && (st.remaining[r] > 0 || st.running[r] > 0);
 }
 
+/**
+ * On a working calendar, a status update or checkpoint that falls outside a resource's working
+ * time is skipped for it (nobody meets on a weekend or a holiday).
+ */
+function offDuty(st: EngineState, r: number, now: number): boolean {
+  return st.calendared && !st.resourceTime[r].isWorking(now);
+}
+
 /** Every `every`: each engaged agent reports, for an effort plus a share per peer (mesh). */
 export function statusUpdate(st: EngineState, now: number): void {
   const s = st.strategy.status!;
   const peers = st.A - 1;
   for (let r = 0; r < st.A; r++) {
-    if (!engaged(st, r, now)) continue;
+    if (!engaged(st, r, now) || offDuty(st, r, now)) continue;
     let d = s.effort.sample(st.rng);
     if (s.perPeer) d += peers * s.perPeer.sample(st.rng);
     if (st.tracing) traceStatus(st, now, r, peers, d);
@@ -33,12 +41,12 @@ export function checkpoint(st: EngineState, now: number): void {
   const d = cp.duration.sample(st.rng);
   let attendees = 0;
   for (let r = 0; r < st.A; r++) {
-    if (!engaged(st, r, now)) continue;
+    if (!engaged(st, r, now) || offDuty(st, r, now)) continue;
     attendees++;
     if (st.tracing) traceCheckpoint(st, now, r, d);
     interrupt(st, r, d, now, C_CHECKPOINT, cp.every);
   }
-  if (attendees > 0 && cp.orchestrator) {
+  if (attendees > 0 && cp.orchestrator && !offDuty(st, st.orch, now)) {
     if (st.tracing) traceCheckpoint(st, now, st.orch, d);
     interrupt(st, st.orch, d, now, C_CHECKPOINT, cp.every);
   }
@@ -68,13 +76,17 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
     stallMeetings(st, r);
   }
   const out = st.out;
-  const from = Math.max(now, st.interruptedUntil[r]);
-  const until = from + d;
+  // On a working calendar the meeting takes d of the resource's working time, from its next
+  // working moment, and every running job needs d more of it.
+  const time = st.calendared ? st.resourceTime[r] : null;
+  let from = Math.max(now, st.interruptedUntil[r]);
+  if (time !== null) from = time.nextWorking(from);
+  const until = time !== null ? time.advance(from, d) : from + d;
   st.interruptedUntil[r] = until;
   st.prevMeetingKind[r] = st.lastMeetingKind[r];
   st.lastMeetingKind[r] = kind;
   st.lastMeetingFrom[r] = from;
-  const c = d * st.capacity[r];
+  const c = d * (st.meetingSlots[r]);
   out.coord[r] += c;
   out.coordByKind[kind] += c;
   out.coordByResourceKind[r * COORD_KINDS.length + kind] += c;
@@ -84,7 +96,7 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
     const j = st.slotJob[s];
     if (j < 0) continue;
     st.sim.queue.cancel(J.event[j]);
-    J.end[j] += d;
+    J.end[j] = time !== null ? time.advance(J.end[j], d) : J.end[j] + d;
     J.event[j] = st.sim.scheduleAt(J.end[j], EV_JOB_END, j);
   }
   if (st.free[r] > 0) {
@@ -108,7 +120,7 @@ export function cutMeetings(st: EngineState): void {
     if (st.tracing) traceMeetingCut(st, end, r, over);
     st.interruptedUntil[r] = end;
     if (out.lastEnd[r] > end) out.lastEnd[r] = end;
-    const cap = st.capacity[r];
+    const cap = st.meetingSlots[r];
     out.coord[r] -= over * cap;
     // The overhang lies in the last meeting, and in the one before when they were back to back.
     const inLast = end + over - Math.max(st.lastMeetingFrom[r], end); // until − max(from, end)

@@ -2,6 +2,22 @@ import { COORD_KINDS, O_FAIL, O_PASS, O_REMEDIATE, type RunState } from './RunSt
 import type { RunInputs } from './RunInputs.js';
 import { runCost, type RunCost } from './runCost.js';
 
+/** One task in a run's metrics. */
+export interface TaskMetrics {
+  agent: string;
+  start: number;
+  finish: number;
+  /** With a start date: the dates of its first and last working moments. */
+  startDate?: string;
+  finishDate?: string;
+  duration: number;
+  executions: number;
+  critical: boolean;
+  /** Its own promised finish (time units), and whether it was met. */
+  deadline?: number;
+  metDeadline?: boolean;
+}
+
 /** The metrics of one run, as plain data (these camelCase names are relied on by users' tools: keep them). */
 export interface RunMetrics {
   scenario: string;
@@ -10,6 +26,9 @@ export interface RunMetrics {
   run: number;
   timeUnit: string;
   makespan: number;
+  /** With a start date: the project's start and the date of its last working moment. */
+  startDate?: string;
+  finishDate?: string;
   sequentialMakespan: number;
   speedup: number;
   timeSavings: number;
@@ -35,7 +54,7 @@ export interface RunMetrics {
   risksOccurred: string[];
   deadline: number | null;
   metDeadline?: boolean;
-  tasks: Record<string, { agent: string; start: number; finish: number; duration: number; executions: number; critical: boolean }>;
+  tasks: Record<string, TaskMetrics>;
   events: number;
   /** What the run cost: only when the scenario has cost keys (docs/scenario-format.md, "Cost and tokens"). */
   cost?: RunCost;
@@ -94,16 +113,26 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     };
   });
   const tasks: RunMetrics['tasks'] = {};
+  const sch = m.schedule;
+  const clock = sch.clock;
   m.tasks.forEach((t, i) => {
     const a = state.taskAgent[i];
-    tasks[t.id] = {
-      agent: a >= 0 ? m.agents[a].id : '',
-      start: state.taskStart[i],
-      finish: state.taskFinish[i],
-      duration: inputs.durations[i],
-      executions: state.taskExecutions[i],
-      critical: state.critical[i] === 1,
-    };
+    const start = state.taskStart[i];
+    const finish = state.taskFinish[i];
+    const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish } as TaskMetrics;
+    if (clock !== null) {
+      const time = a >= 0 ? sch.resourceTime[a] : (t.time ?? sch.projectTime);
+      tm.startDate = time.startDate(start, finish);
+      tm.finishDate = time.finishDate(finish, start);
+    }
+    tm.duration = inputs.durations[i];
+    tm.executions = state.taskExecutions[i];
+    tm.critical = state.critical[i] === 1;
+    if (t.deadline !== null) {
+      tm.deadline = t.deadline;
+      tm.metDeadline = finish <= t.deadline;
+    }
+    tasks[t.id] = tm;
   });
   const byKind = {} as RunMetrics['coordinationByKind'];
   COORD_KINDS.forEach((k, i) => (byKind[k] = state.coordByKind[i]));
@@ -146,5 +175,19 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
   };
   if (m.deadline !== null) result.metDeadline = makespan <= m.deadline;
   if (m.cost !== null) result.cost = runCost(state, inputs);
+  if (clock !== null) return withDates(result, clock.format(0), sch.projectTime.finishDate(makespan, 0));
   return result;
+}
+
+/** The metrics with `startDate` and `finishDate` right after `makespan` (the order people read them in). */
+function withDates(r: RunMetrics, startDate: string, finishDate: string): RunMetrics {
+  const out = {} as RunMetrics;
+  for (const [k, v] of Object.entries(r) as Array<[keyof RunMetrics, never]>) {
+    out[k] = v;
+    if (k === 'makespan') {
+      out.startDate = startDate;
+      out.finishDate = finishDate;
+    }
+  }
+  return out;
 }

@@ -30,6 +30,8 @@ export interface Histogram {
 export interface TaskStats {
   id: string;
   name: string;
+  /** Its identifier in an imported plan (only when it has one). */
+  sourceId?: string;
   /** Fixed agent id, or `skill:<name>` for a pool. */
   assignment: string;
   meanDuration: number;
@@ -43,6 +45,22 @@ export interface TaskStats {
   costSensitivity?: number;
   /** With cost keys: Spearman rank correlation of the task's fixed cost with the run's cost (null when it has no cost or a constant one). */
   fixedCostSensitivity?: number | null;
+  /** With dates or a task deadline: the distribution of its finish, its dated percentiles, and its own deadline's odds. */
+  start?: Stats;
+  startDate?: DatedPercentiles;
+  finish?: Stats;
+  finishDate?: DatedPercentiles;
+  deadline?: number;
+  deadlineProbability?: number;
+}
+
+/** Dates of percentiles (ISO dates, or date-times in hour and minute units). */
+export interface DatedPercentiles {
+  p10?: string;
+  p50: string;
+  p80: string;
+  p90?: string;
+  p95: string;
 }
 
 /** Per-agent Monte Carlo statistics (means over runs). */
@@ -83,6 +101,9 @@ export interface MonteCarloResult {
   /** Set when `--precision` stopped the runs early. */
   stoppedEarly: boolean;
   makespan: Stats;
+  /** With a start date: the project start, and the dates of the makespan's percentiles. */
+  startDate?: string;
+  finishDate?: DatedPercentiles;
   sequentialMakespan: Stats;
   speedup: Stats;
   timeSavings: Stats;

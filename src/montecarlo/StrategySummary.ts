@@ -37,6 +37,10 @@ export interface StrategySummaryState {
   gates: Float64Array;
   /** Sums over runs of `COUNTS`: remediations, reworks, escalations, runs that met the deadline, events processed. */
   counts: Float64Array;
+  /** With dates or task deadlines: each task's finish (summaries with percentiles) and runs that met its deadline. */
+  taskFinishes?: FigureSummaryState[];
+  taskStarts?: FigureSummaryState[];
+  taskDeadlineMet?: Float64Array;
   /** Cost accumulators, only when the scenario has cost keys. */
   cost?: CostSummaryState;
 }
@@ -51,6 +55,10 @@ export class StrategySummary {
   readonly critical: Float64Array;
   readonly gates: Float64Array;
   readonly counts: Float64Array;
+  /** Per task, with dates or task deadlines (else null): its finish, and runs that met its own deadline. */
+  taskFinishes: FigureSummary[] | null;
+  taskStarts: FigureSummary[] | null;
+  readonly taskDeadlineMet: Float64Array | null;
   /** Cost accumulators (null when the scenario has no cost keys). */
   readonly cost: CostSummary | null;
   /** Scratch for one run's figures (allocated once). */
@@ -74,6 +82,10 @@ export class StrategySummary {
     this.cost = model.cost !== null ? new CostSummary(model, from?.cost) : null;
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
+    const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
+    this.taskFinishes = dated ? model.tasks.map(() => new FigureSummary()) : null;
+    this.taskStarts = dated ? model.tasks.map(() => new FigureSummary()) : null;
+    this.taskDeadlineMet = dated ? new Float64Array(T) : null;
   }
 
   /** Adds a run (the inputs it ran on give its fixed and risk costs); its figures are left in `this.run`, its cost in `this.cost.run`. */
@@ -101,6 +113,16 @@ export class StrategySummary {
     const deadline = this.model.deadline;
     if (deadline !== null && state.makespan <= deadline) this.counts[K_MET_DEADLINE]++;
     this.counts[K_EVENTS] += state.eventCount;
+    if (this.taskFinishes !== null) {
+      const tasks = this.model.tasks;
+      for (let t = 0; t < tasks.length; t++) {
+        const finish = state.taskFinish[t];
+        this.taskFinishes[t].add(finish);
+        this.taskStarts![t].add(state.taskStart[t]);
+        const d = tasks[t].deadline;
+        if (d !== null && finish <= d) this.taskDeadlineMet![t]++;
+      }
+    }
     if (this.cost !== null) {
       if (inputs === undefined) throw new Error('StrategySummary.add: a scenario with costs needs the run inputs');
       this.cost.add(state, inputs);
@@ -116,6 +138,11 @@ export class StrategySummary {
     addInto(this.critical, o.critical);
     addInto(this.gates, o.gates);
     addInto(this.counts, o.counts);
+    if (this.taskFinishes !== null) {
+      this.taskFinishes.forEach((f, t) => f.merge(o.taskFinishes![t]));
+      this.taskStarts!.forEach((f, t) => f.merge(o.taskStarts![t]));
+      addInto(this.taskDeadlineMet!, o.taskDeadlineMet!);
+    }
     if (this.cost !== null && o.cost !== null) this.cost.merge(o.cost);
   }
 
@@ -129,6 +156,7 @@ export class StrategySummary {
       critical: Float64Array.from(this.critical),
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
+      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskStarts: this.taskStarts!.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
     };
     if (this.cost !== null) state.cost = this.cost.toState();
     return state;
@@ -140,6 +168,11 @@ export class StrategySummary {
     out.critical.set(s.critical);
     out.gates.set(s.gates);
     out.counts.set(s.counts);
+    if (out.taskFinishes !== null) {
+      out.taskFinishes = s.taskFinishes!.map((f) => FigureSummary.fromState(f));
+      out.taskStarts = s.taskStarts!.map((f) => FigureSummary.fromState(f));
+      out.taskDeadlineMet!.set(s.taskDeadlineMet!);
+    }
     return out;
   }
 }

@@ -38,12 +38,14 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     return {
       id: t.id,
       name: t.name,
+      ...(t.sourceId !== null ? { sourceId: t.sourceId } : {}),
       assignment: t.agent >= 0 ? model.agents[t.agent].id : `skill:${model.skills[t.skill]}`,
       meanDuration: mean(sum(s.taskDuration[i])),
       meanStart: mean(acc.taskStart.exact(i).value()),
       meanFinish: mean(acc.taskFinish.exact(i).value()),
       criticality: mean(acc.critical[i]),
       sensitivity: pearson(averageRanks(column), msRanks),
+      ...taskDates(model, acc, i, n),
     };
   });
   const agents = model.agents.map((a, i) => ({
@@ -66,7 +68,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
   }));
   const strategy = s.strategies[k];
   if (acc.cost !== null) addCostSensitivity(model, s, k, tasks);
-  return {
+  const result: MonteCarloResult = {
     scenario: model.name,
     description: model.description,
     strategy,
@@ -90,6 +92,45 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     ...(acc.cost !== null ? costFields(model, s, k, acc.cost, n, ms.max) : {}),
     representative: representative(model, s, strategy, makespans, stats.makespan.p50),
   };
+  return withDates(model, result);
+}
+
+/** With dates or a task deadline, a task's finish summary, dated percentiles and deadline odds. */
+function taskDates(model: Model, acc: StrategySummary, t: number, n: number): Partial<TaskStats> {
+  if (acc.taskFinishes === null) return {};
+  const start = acc.taskStarts![t].stats();
+  const finish = acc.taskFinishes[t].stats();
+  const out: Partial<TaskStats> = { start };
+  const time = model.schedule.projectTime;
+  if (model.schedule.clock !== null) out.startDate = { p50: time.startDate(start.p50), p80: time.startDate(start.p80), p95: time.startDate(start.p95) };
+  out.finish = finish;
+  if (model.schedule.clock !== null) {
+    out.finishDate = { p50: time.finishDate(finish.p50, 0), p80: time.finishDate(finish.p80, 0), p95: time.finishDate(finish.p95, 0) };
+  }
+  const d = model.tasks[t].deadline;
+  if (d !== null) {
+    out.deadline = d;
+    out.deadlineProbability = n > 0 ? acc.taskDeadlineMet![t] / n : NaN;
+  }
+  return out;
+}
+
+/** The result with `startDate` and `finishDate` (the makespan's percentiles as dates) after `makespan`. */
+function withDates(model: Model, r: MonteCarloResult): MonteCarloResult {
+  const clock = model.schedule.clock;
+  if (clock === null) return r;
+  const time = model.schedule.projectTime;
+  const m = r.makespan;
+  const date = (x: number) => time.finishDate(x, 0);
+  const out = {} as MonteCarloResult;
+  for (const [k, v] of Object.entries(r) as Array<[keyof MonteCarloResult, never]>) {
+    out[k] = v;
+    if (k === 'makespan') {
+      out.startDate = clock.format(0);
+      out.finishDate = { p10: date(m.p10), p50: date(m.p50), p80: date(m.p80), p90: date(m.p90), p95: date(m.p95) };
+    }
+  }
+  return out;
 }
 
 /** Paired differences of makespan for every pair i < j (common random numbers). */

@@ -1,7 +1,7 @@
 import type { CompareResult } from '../montecarlo/MonteCarloResult.js';
 import { toCsv } from './toCsv.js';
 
-/** Columns of `compare.csv`: one row per strategy with its headline figures. */
+/** Columns of `compare.csv`: one row per strategy with its headline figures; times in `time_unit`. */
 export const COMPARE_COLUMNS = [
   'strategy',
   'runs',
@@ -29,9 +29,10 @@ export const COMPARE_COLUMNS = [
   'remediations',
   'reworks',
   'escalations',
+  'time_unit',
 ] as const;
 
-/** Columns appended to `compare.csv` when the scenario has costs. */
+/** Columns of `compare.csv` before `time_unit` when the scenario has costs. */
 export const COMPARE_COST_COLUMNS = [
   'cost_mean',
   'cost_sd',
@@ -63,7 +64,7 @@ export function compareCsv(result: CompareResult): string {
   const front = new Map((result.paretoFront ?? []).map((p) => [p.strategy, p.dominatedBy.length === 0]));
   const joint = (r: CompareResult['strategies'][number], level: number) => r.jointConfidence?.find((j) => j.level === level);
   return toCsv(
-    cost ? [...COMPARE_COLUMNS, ...COMPARE_COST_COLUMNS] : COMPARE_COLUMNS,
+    cost ? [...COMPARE_COLUMNS.slice(0, -1), ...COMPARE_COST_COLUMNS, 'time_unit'] : COMPARE_COLUMNS,
     result.strategies.map((r) => [
       r.strategy,
       r.runs,
@@ -114,6 +115,7 @@ export function compareCsv(result: CompareResult): string {
             front.get(r.strategy),
           ]
         : []),
+      r.timeUnit,
     ]),
   );
 }

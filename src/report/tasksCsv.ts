@@ -1,10 +1,10 @@
 import type { CompareResult, MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
 import { toCsv } from './toCsv.js';
 
-/** Columns of `tasks.csv`. */
-export const TASK_COLUMNS = ['strategy', 'id', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity'] as const;
+/** Columns of `tasks.csv`; durations and times are in `time_unit`. */
+export const TASK_COLUMNS = ['strategy', 'task', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity', 'time_unit'] as const;
 
-/** Columns appended to `tasks.csv` when the scenario has costs. */
+/** Columns of `tasks.csv` before `time_unit` when the scenario has costs. */
 export const TASK_COST_COLUMNS = ['cost_sensitivity', 'fixed_cost_sensitivity'] as const;
 
 /**
@@ -13,11 +13,34 @@ export const TASK_COST_COLUMNS = ['cost_sensitivity', 'fixed_cost_sensitivity'] 
  */
 export function tasksCsv(result: MonteCarloResult | CompareResult): string {
   const results = 'strategies' in result ? result.strategies : [result];
+  const all = results.flatMap((r) => r.tasks);
+  // Imported plans lead with the source tool's ids; dated plans add percentiles and dates.
+  const keyed = all.some((t) => t.sourceId !== undefined);
+  const timed = all.some((t) => t.finish !== undefined);
+  const dated = all.some((t) => t.finishDate !== undefined);
+  const due = all.some((t) => t.deadlineProbability !== undefined);
+  const columns: string[] = [...(keyed ? ['source_id'] : []), ...TASK_COLUMNS.slice(0, -1)];
+  if (timed) columns.push(...PERCENTILE_COLUMNS.flatMap((p) => [`start_${p}`, `finish_${p}`]));
+  if (dated) columns.push(...PERCENTILE_COLUMNS.flatMap((p) => [`start_date_${p}`, `finish_date_${p}`]));
+  if (due) columns.push('deadline', 'deadline_probability');
   const cost = results[0]?.cost !== undefined;
+  if (cost) columns.push(...TASK_COST_COLUMNS);
+  columns.push('time_unit');
   return toCsv(
-    cost ? [...TASK_COLUMNS, ...TASK_COST_COLUMNS] : TASK_COLUMNS,
+    columns,
     results.flatMap((r) =>
-      r.tasks.map((t) => [r.strategy, t.id, t.name, t.assignment, t.meanDuration, t.meanStart, t.meanFinish, t.criticality, t.sensitivity, ...(cost ? [t.costSensitivity, t.fixedCostSensitivity] : [])]),
+      r.tasks.map((t) => {
+        const row: Array<string | number> = [...(keyed ? [t.sourceId ?? ''] : []), r.strategy, t.id, t.name, t.assignment, t.meanDuration, t.meanStart, t.meanFinish, t.criticality, t.sensitivity];
+        if (timed) for (const p of PERCENTILE_COLUMNS) row.push(t.start?.[p] ?? '', t.finish?.[p] ?? '');
+        if (dated) for (const p of PERCENTILE_COLUMNS) row.push(t.startDate?.[p] ?? '', t.finishDate?.[p] ?? '');
+        if (due) row.push(t.deadline ?? '', t.deadlineProbability ?? '');
+        if (cost) row.push(t.costSensitivity ?? '', t.fixedCostSensitivity ?? '');
+        row.push(r.timeUnit);
+        return row;
+      }),
     ),
   );
 }
+
+/** The percentiles of task starts and finishes that tasks.csv gives for dated plans. */
+const PERCENTILE_COLUMNS = ['p50', 'p80', 'p95'] as const;

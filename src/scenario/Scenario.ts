@@ -10,12 +10,22 @@ export type { CostSpec, ResourceCostSpec, TokenActSpec, TokenPricesSpec, TokenRa
 export interface Scenario {
   name: string;
   description?: string;
-  /** Unit of every duration: hour | day | week. */
+  /** Unit of every duration: minute | hour | day | week. */
   time_unit: TimeUnit;
+  /** ISO date (or date-time): time 0 is the first working moment of this day; outputs then speak in dates too. */
+  start?: string;
+  /** Named working calendars (see docs/calendars.md). */
+  calendars?: Record<string, Record<string, unknown>>;
+  /** The project calendar: lags and tasks without an agent follow it (default: every day works). */
+  calendar?: string;
+  /** Progress: what is done before this date is fixed, the rest is forecast from it. */
+  status_date?: string;
+  /** Per task id: actual start and finish, or remaining work. */
+  progress?: Record<string, ProgressSpec>;
   /** Working time units per calendar week, used by reports' weekly views (default: 5 days, 40 hours, 1 week). */
   units_per_week?: number;
-  /** The date the plan promises, in time units from the start. */
-  deadline?: number;
+  /** The date the plan promises: time units from the start, or an ISO date. */
+  deadline?: number | string;
   agents: AgentSpec[];
   /** The coordinator of `hub` and `hierarchy` topologies (default id `orchestrator`, capacity 1). */
   orchestrator?: OrchestratorSpec;
@@ -35,16 +45,47 @@ export interface Scenario {
   token_prices?: TokenPricesSpec;
 }
 
-export type TimeUnit = 'hour' | 'day' | 'week';
+export type TimeUnit = 'minute' | 'hour' | 'day' | 'week';
 
 export interface AgentSpec extends ResourceCostSpec {
   id: string;
+  /** Its name in the plan it was imported from. */
+  name?: string;
+  /** Its identifier in the plan it was imported from. */
+  source_id?: string;
   role?: string;
   skills?: string[];
-  /** Tasks it can work on at once (default 1). */
-  capacity?: number;
+  /** Tasks it can work on at once (default 1); `unlimited`: never limits work (an unlevelled plan's resource). */
+  capacity?: number | 'unlimited';
   /** Team name, for the `hierarchy` topology. */
   team?: string;
+  /** Its working calendar (default: the project calendar). */
+  calendar?: string;
+  /** Days off on top of its calendar: dates, `{from, to}`, `{from}` (leaves), `{to}` (joins late). */
+  off?: Array<string | { from?: string; to?: string }>;
+}
+
+/** Dependency types: finish-to-start, start-to-start, finish-to-finish, start-to-finish. */
+export type LinkType = 'FS' | 'SS' | 'FF' | 'SF';
+
+/** A dependency with a type and a lag (in working time of the project calendar; negative: a lead). */
+export interface LinkSpec {
+  task: string;
+  type?: LinkType;
+  lag?: number;
+}
+
+/** Progress of one task at the status date. */
+export interface ProgressSpec {
+  actual_start?: string | number;
+  actual_finish?: string | number;
+  /** Work left at the status date (a number or a distribution), for a started task. */
+  remaining?: DistributionSpec;
+}
+
+/** The task or gate id a dependency entry names. */
+export function linkTarget(entry: string | LinkSpec): string {
+  return typeof entry === 'string' ? entry : entry.task;
 }
 
 export interface OrchestratorSpec extends ResourceCostSpec {
@@ -56,14 +97,27 @@ export interface OrchestratorSpec extends ResourceCostSpec {
 export interface TaskSpec {
   id: string;
   name?: string;
+  /** Its identifier in the plan it was imported from (results are keyed by it too). */
+  source_id?: string;
+  /** Where it sits in the plan's work breakdown, as a readable path. */
+  wbs?: string;
   description?: string;
-  /** Fixed assignment (exactly one of `agent` and `skill`). */
+  /** Fixed assignment (at most one of `agent` and `skill`; neither: elapsed time only). */
   agent?: string;
   /** Any agent with this skill (the first free one in file order). */
   skill?: string;
-  duration: DistributionSpec;
-  /** Finish-to-start dependencies: task ids or gate ids. */
-  after?: string[];
+  /** Work time (required unless a milestone). */
+  duration?: DistributionSpec;
+  /** Dependencies: task or gate ids (finish-to-start), or `{task, type, lag}`. */
+  after?: Array<string | LinkSpec>;
+  /** Zero duration, no agent, no handoff. */
+  milestone?: boolean;
+  /** Its own calendar (tasks without an agent; default: the project calendar). */
+  calendar?: string;
+  /** Start no earlier than: time units from the start, or an ISO date. */
+  not_before?: number | string;
+  /** Its own promised finish: time units from the start, or an ISO date. */
+  deadline?: number | string;
   /** Higher starts first when several are ready (default 0). */
   priority?: number;
   /** A fixed cost of the task (bought services, licences), sampled once per run. */

@@ -2,7 +2,8 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { CoordsimError } from './CoordsimError.js';
 import type { Scenario } from './Scenario.js';
 import { validateScenario } from './validateScenario.js';
-import { locate } from './_internals/locate.js';
+import { locate, type Position } from './_internals/locate.js';
+import type { Path } from './_internals/pointer.js';
 
 /**
  * Parses and validates a scenario written in YAML or JSON (JSON goes through the YAML
@@ -11,6 +12,29 @@ import { locate } from './_internals/locate.js';
  * naming the file, the path inside the document, the line and the column.
  */
 export function parseScenario(text: string, file: string): Scenario {
+  // JSON (a document that opens with `{`) takes the fast parser; the YAML library's syntax
+  // tree, which gives lines and columns, is built only when an error needs locating.
+  if (/^\s*\{/.test(text)) {
+    let value: unknown;
+    let ok = true;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      ok = false; // the YAML parser below reports where
+    }
+    if (ok) {
+      let located: ((path: Path) => Position | undefined) | null = null;
+      const lazy = (path: Path) => {
+        if (located === null) {
+          const lc = new LineCounter();
+          const doc = parseDocument(text, { lineCounter: lc });
+          located = (p) => locate(doc, lc, p);
+        }
+        return located(path);
+      };
+      return validateScenario(value, { file, locate: lazy });
+    }
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) throw syntaxError(doc.errors[0], file);

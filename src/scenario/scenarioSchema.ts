@@ -10,6 +10,10 @@ const ids = (description: string) =>
   ({ description, type: 'array', uniqueItems: true, items: { type: 'string', pattern: ID_PATTERN } }) as const;
 const dist = (description: string) => ({ $ref: '#/definitions/distribution', description }) as const;
 const probability = (description: string) => ({ description, type: 'number', minimum: 0, maximum: 1 }) as const;
+/** An ISO date (`2027-01-04`) or date-time (`2027-01-04T13:30`). */
+export const DATE_PATTERN = '^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?)?$';
+const date = (description: string) => ({ description, type: 'string', pattern: DATE_PATTERN }) as const;
+const timeOrDate = (description: string) => ({ description, type: ['number', 'string'], minimum: 0, pattern: DATE_PATTERN }) as const;
 
 /**
  * The JSON Schema (draft-07) of a scenario document (`Scenario` in Scenario.ts), published
@@ -27,13 +31,28 @@ export const scenarioSchema = {
     $schema: { description: 'Ignored: lets JSON editors find this schema.', type: 'string' },
     name: { description: 'Title of the scenario, shown in reports.', type: 'string', minLength: 1 },
     description: { description: 'Free text shown in reports.', type: 'string' },
-    time_unit: { description: 'Unit of every duration, period and deadline.', enum: ['hour', 'day', 'week'] },
+    time_unit: { description: 'Unit of every duration, period and deadline.', enum: ['minute', 'hour', 'day', 'week'] },
+    start: date('Time 0 is the first working moment of this day (project calendar); outputs then give dates too.'),
+    calendars: {
+      description: 'Named working calendars: days, hours, holidays, exceptions (docs/calendars.md).',
+      type: 'object',
+      propertyNames: { pattern: ID_PATTERN },
+      additionalProperties: { type: 'object' },
+    },
+    calendar: id('The project calendar (a key of `calendars`): lags and tasks without an agent follow it (default: every day works).'),
+    status_date: date('Progress date: what is done is fixed, unfinished work is forecast from here.'),
+    progress: {
+      description: 'Per task id: actual_start, actual_finish, remaining.',
+      type: 'object',
+      propertyNames: { pattern: ID_PATTERN },
+      additionalProperties: { $ref: '#/definitions/progress' },
+    },
     units_per_week: {
       description: 'Working time units per calendar week, for weekly views in reports (default: 40 hours, 5 days, 1 week).',
       type: 'number',
       exclusiveMinimum: 0,
     },
-    deadline: { description: 'The date the plan promises, in time units from the start (>= 0).', type: 'number', minimum: 0 },
+    deadline: timeOrDate('The date the plan promises: time units from the start (>= 0), or an ISO date.'),
     agents: {
       description: 'The agents (AI agents or people) that do the work.',
       type: 'array',
@@ -74,6 +93,16 @@ export const scenarioSchema = {
     ...scenarioCostProperties,
   },
   definitions: {
+    progress: {
+      description: 'Progress of a task at the status date.',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        actual_start: timeOrDate('When it started (ISO date or time units).'),
+        actual_finish: timeOrDate('When it finished (ISO date or time units).'),
+        remaining: { $ref: '#/definitions/distribution', description: 'Work left at the status date, for a started task.' },
+      },
+    },
     distribution: distributionSchema,
     strategy: strategySchema,
     tokens: tokenUseSchema,
@@ -85,6 +114,8 @@ export const scenarioSchema = {
       required: ['id'],
       properties: {
         id: id('Unique among agents (and distinct from the orchestrator id).'),
+        name: { description: 'Its name in the plan it was imported from.', type: 'string' },
+        source_id: { description: 'Its identifier in the plan it was imported from.', type: 'string' },
         role: { description: 'Shown in reports (default: the id).', type: 'string' },
         skills: {
           description: 'Skills that make it eligible for tasks assigned by `skill`.',
@@ -92,24 +123,50 @@ export const scenarioSchema = {
           uniqueItems: true,
           items: { type: 'string', minLength: 1 },
         },
-        capacity: { description: 'Tasks it can work on at once (default 1).', type: 'integer', minimum: 1 },
+        capacity: { description: 'Tasks it can work on at once (default 1); `unlimited` never limits work.', type: ['integer', 'string'], minimum: 1, pattern: '^unlimited$' },
+        calendar: id('Its working calendar (a key of `calendars`; default: the project calendar).'),
+        off: {
+          description: 'Days off on top of its calendar: dates, {from, to}, {from} (leaves), {to} (joins late).',
+          type: 'array',
+          items: { type: ['string', 'object'], pattern: DATE_PATTERN, additionalProperties: false, properties: { from: date('First day off.'), to: date('Last day off.') } },
+        },
         team: { description: 'Team name, for the hierarchy topology.', type: 'string', minLength: 1 },
         ...resourceCostProperties,
       },
     },
     task: {
-      description: 'A unit of work for one agent: set exactly one of `agent` and `skill`.',
+      description: 'A unit of work: set at most one of `agent` and `skill` (neither: elapsed time only, e.g. a delivery).',
       type: 'object',
       additionalProperties: false,
-      required: ['id', 'duration'],
+      required: ['id'],
       properties: {
         id: id('Unique among tasks, gates and risks.'),
         name: { description: 'Shown in reports (default: the id).', type: 'string' },
+        source_id: { description: 'Its identifier in the plan it was imported from; results are keyed by it too.', type: 'string' },
+        wbs: { description: "Where it sits in the plan's work breakdown, as a readable path.", type: 'string' },
         description: { description: 'Free text.', type: 'string' },
         agent: id('Fixed assignment: the id of the agent that does it.'),
         skill: { description: 'Any agent with this skill does it (the first free one in file order).', type: 'string', minLength: 1 },
-        duration: dist('Work time of the task.'),
-        after: ids('Finish-to-start dependencies: task ids or gate ids.'),
+        duration: dist('Work time of the task (required unless a milestone).'),
+        after: {
+          description: 'Dependencies: task or gate ids (finish-to-start), or {task, type: FS|SS|FF|SF, lag}.',
+          type: 'array',
+          items: {
+            type: ['string', 'object'],
+            pattern: ID_PATTERN,
+            additionalProperties: false,
+            required: ['task'],
+            properties: {
+              task: id('The task (or gate) this one depends on.'),
+              type: { description: 'FS (default), SS, FF or SF.', enum: ['FS', 'SS', 'FF', 'SF'] },
+              lag: { description: 'Working time of the project calendar added to the link (negative: a lead).', type: 'number' },
+            },
+          },
+        },
+        milestone: { description: 'Zero duration, no agent, no handoff cost, never waits for an agent.', type: 'boolean' },
+        calendar: id('Its own calendar, for a task without an agent (default: the project calendar).'),
+        not_before: timeOrDate('Start no earlier than this (time units from the start, or an ISO date).'),
+        deadline: timeOrDate("The task's own promised finish (time units from the start, or an ISO date)."),
         priority: { description: 'Higher starts first when several tasks are ready (default 0).', type: 'number' },
         cost: dist('A fixed cost of the task (bought services, licences), in `currency`: a number or a distribution, sampled once per run.'),
       },

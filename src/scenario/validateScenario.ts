@@ -7,6 +7,8 @@ import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js'
 import { checkParameters } from './_internals/checkParameters.js';
 import { checkReferences } from './_internals/checkReferences.js';
 import { checkStrategies } from './_internals/checkStrategies.js';
+import { checkSchedule } from './_internals/checkSchedule.js';
+import { resolveSchedule } from './resolveSchedule.js';
 import { failer, type Locator } from './_internals/fail.js';
 import { indexScenario } from './_internals/scenarioIndex.js';
 import { schemaProblem } from './_internals/schemaError.js';
@@ -42,6 +44,13 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkStrategies(s, index, fail);
   checkParameters(s, fail);
   checkCorrelations(s, fail);
+  checkSchedule(s, (x) => resolveScheduleAll(x), fail);
   checkCosts(s, fail);
   return s;
+}
+
+/** Resolves the schedule of every task (for the errors it raises). */
+function resolveScheduleAll(s: Scenario): void {
+  const r = resolveSchedule(s);
+  s.tasks.forEach((t, i) => r.task(t, i));
 }

@@ -11,6 +11,7 @@ export const INVARIANTS = {
   accounting: "every agent's work + coordination (from the trace) + idle time equals makespan × capacity, idle >= 0, and totals agree with the metrics",
   makespan: 'makespan is the last task, gate or remediation end, >= the longest dependency chain, >= total work / total capacity; ideal <= sequentialMakespan; sequential == sequentialMakespan',
   utilization: 'all utilisations lie in [0, 1] and agree with the engaged spans and busy time in the trace',
+  calendar: 'with working calendars: no work, meeting or status update in non-working time (each job works exactly its length plus its interruptions between start and finish, on its calendar)',
 } as const;
 
 /** Name of an invariant of `checkInvariants`. */

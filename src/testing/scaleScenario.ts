@@ -25,8 +25,8 @@ export function scaleScenario(s: Scenario, k: number): Scenario {
   if (!(Number.isFinite(k) && k > 0)) throw new CoordsimError('E_USAGE', `scaleScenario: expected a finite k > 0, got ${k}`);
   const d = (x: DistributionSpec) => scaleDistribution(x, k);
   const out: Scenario = structuredClone(s);
-  if (out.deadline !== undefined) out.deadline *= k;
-  for (const t of out.tasks) t.duration = d(t.duration);
+  if (typeof out.deadline === 'number') out.deadline *= k;
+  for (const t of out.tasks) if (t.duration !== undefined) t.duration = d(t.duration);
   for (const g of out.gates ?? []) {
     if (g.review !== undefined) g.review = d(g.review);
     if (g.remediation) g.remediation.effort = d(g.remediation.effort);

@@ -10,7 +10,7 @@ import { monteCarlo } from '../../src/montecarlo/monteCarlo.js';
 import { agentsCsv } from '../../src/report/agentsCsv.js';
 import { clientScript } from '../../src/report/clientScript.js';
 import { compareCsv, COMPARE_COLUMNS, COMPARE_COST_COLUMNS } from '../../src/report/compareCsv.js';
-import { pairsCsv } from '../../src/report/pairsCsv.js';
+import { PAIR_COLUMNS, pairsCsv } from '../../src/report/pairsCsv.js';
 import { renderReport, type ReportInput } from '../../src/report/renderReport.js';
 import { tasksCsv } from '../../src/report/tasksCsv.js';
 import { parseScenario } from '../../src/scenario/parseScenario.js';
@@ -79,16 +79,19 @@ describe('renderReport with costs', () => {
 
 describe('CSVs with costs', () => {
   test('gain cost columns, and only then', async () => {
-    expect(compareCsv(cmp).split('\n')[0]).toBe([...COMPARE_COLUMNS, ...COMPARE_COST_COLUMNS].join(','));
-    expect(pairsCsv(cmp).split('\n')[0]).toMatch(/,probability_a_faster,cost_mean_difference,cost_ci95_low,cost_ci95_high,probability_a_cheaper$/);
-    expect(tasksCsv(mc).split('\n')[0]).toMatch(/,sensitivity,cost_sensitivity,fixed_cost_sensitivity$/);
-    expect(agentsCsv(mc).split('\n')[0]).toMatch(/,idle_time,cost$/);
+    expect(compareCsv(cmp).split('\n')[0]).toBe([...COMPARE_COLUMNS.slice(0, -1), ...COMPARE_COST_COLUMNS, 'time_unit'].join(','));
+    expect(pairsCsv(cmp).split('\n')[0]).toBe([...PAIR_COLUMNS.slice(0, -1), 'cost_mean_difference', 'cost_ci95_low', 'cost_ci95_high', 'probability_a_cheaper', 'time_unit'].join(','));
+    expect(tasksCsv(mc).split('\n')[0]).toMatch(/,sensitivity,cost_sensitivity,fixed_cost_sensitivity,time_unit$/);
+    const agents = agentsCsv(mc, model.orchestrator).trim().split('\n');
+    expect(agents[0]).toMatch(/,kind,cost,time_unit$/);
+    expect(agents.map((l) => Number(l.split(',').at(-2))).slice(1)).toEqual([mc.costByAgent!.a, mc.costByAgent!.b, mc.costByAgent!.orchestrator]);
     const row = compareCsv(cmp).split('\n')[1].split(',');
-    expect(Number(row[COMPARE_COLUMNS.length])).toBe(cmp.strategies[0].cost!.mean);
+    expect(Number(row[COMPARE_COLUMNS.length - 1])).toBe(cmp.strategies[0].cost!.mean);
     const plain = loadModel('scenarios/feature-team-mesh.yaml');
     const r = await compare(plain, null, { runs: 100, seed: 1 });
     expect(compareCsv(r).split('\n')[0]).toBe(COMPARE_COLUMNS.join(','));
-    expect(pairsCsv(r).split('\n')[0]).toBe('a,b,mean_difference,ci95_low,ci95_high,probability_a_faster');
+    expect(pairsCsv(r).split('\n')[0]).toBe(PAIR_COLUMNS.join(','));
+    expect(agentsCsv(r, plain.orchestrator).split('\n')[0]).not.toContain('cost');
   });
 });
 

@@ -48,7 +48,7 @@ function workOnly(s: Scenario): Scenario {
  * predecessor), so t0's end readies many tasks at once.
  */
 function widen(s: Scenario, boost: number, fan: number | undefined): Scenario {
-  const agents = s.agents.map((a) => ({ ...a, capacity: (a.capacity ?? 1) + boost - 1 }));
+  const agents = s.agents.map((a) => ({ ...a, capacity: ((a.capacity as number | undefined) ?? 1) + boost - 1 }));
   const tasks = s.tasks.map((t, i) => {
     if (fan === undefined || i === 0 || i % fan !== 0 || t.after?.includes('t0')) return t;
     return { ...t, after: [...(t.after ?? []), 't0'] };
@@ -60,7 +60,7 @@ function widen(s: Scenario, boost: number, fan: number | undefined): Scenario {
 function wholeDurations(s: Scenario): Scenario {
   const whole = (d: DistributionSpec): DistributionSpec =>
     typeof d === 'number' ? Math.round(d) : 'discrete' in d ? { discrete: d.discrete.map(([v, w]): [number, number] => [Math.round(v), w]) } : d;
-  return { ...s, tasks: s.tasks.map((t) => ({ ...t, duration: whole(t.duration) })) };
+  return { ...s, tasks: s.tasks.map((t) => ({ ...t, duration: whole(t.duration!) })) };
 }
 
 /**

@@ -78,10 +78,10 @@ describe('coordsim montecarlo / compare', () => {
     expect(r.stdout).toMatch(/P50\/P80\/P95/);
     expect(readdirSync(dir).sort()).toEqual(['agents.csv', 'montecarlo.json', 'report.html', 'runs.csv', 'tasks.csv', 'trace.csv']);
     const runs: Array<Record<string, string>> = parse(readFileSync(join(dir, 'runs.csv'), 'utf8'), { columns: true });
-    // The seed scenario has costs: the cost columns follow the time ones.
+    // The seed scenario has costs: the cost columns come before time_unit.
     expect(Object.keys(runs[0])).toEqual([
       'run', 'strategy', 'makespan', 'sequential_makespan', 'speedup', 'time_savings', 'work_time', 'coordination_time', 'coordination_overhead', 'utilization', 'met_deadline',
-      'cost', 'cost_work', 'cost_coordination', 'cost_fixed', 'cost_risk', 'met_budget',
+      'cost', 'cost_work', 'cost_coordination', 'cost_fixed', 'cost_risk', 'met_budget', 'time_unit',
     ]);
     expect(runs.map((x) => Number(x.run))).toEqual(Array.from({ length: 1200 }, (_, i) => i));
     const json = JSON.parse(readFileSync(join(dir, 'montecarlo.json'), 'utf8'));

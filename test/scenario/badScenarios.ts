@@ -113,7 +113,7 @@ export const BAD_SCENARIOS: BadScenario[] = [
   bad('unknown default strategy', 'strategy: hub', 'strategy: hubb', 'E_REFERENCE', '/strategy', 'strategy: hubb', ["'hubb'", 'hub, mesh, ideal, sequential']),
   bad('non-integer capacity', 'capacity: 2', 'capacity: 1.5', 'E_SCHEMA', '/agents/1/capacity', 'capacity: 1.5', ['integer', '1.5']),
   bad('negative deadline', 'deadline: 30', 'deadline: -1', 'E_SCHEMA', '/deadline', 'deadline: -1', ['>= 0', '-1']),
-  bad('both agent and skill', 'skill: auth', 'skill: auth\n    agent: dev', 'E_SCHEMA', '/tasks/1', '- id: login', ["exactly one of 'agent' and 'skill'", 'both']),
+  bad('both agent and skill', 'skill: auth', 'skill: auth\n    agent: dev', 'E_SCHEMA', '/tasks/1', '- id: login', ["at most one of 'agent' and 'skill'", 'both']),
   bad('unknown reviewer', 'review: 1', 'review: 1\n    reviewer: boss', 'E_REFERENCE', '/gates/0/reviewer', 'reviewer: boss', ["'boss'", 'orchestrator']),
   bad('remediate without remediation', '    remediation: {effort: {lognormal: {median: 1, p90: 3}}, blocking: false}\n', '', 'E_PARAM', '/gates/0/outcomes/remediate', 'remediate: 0.2', ["no 'remediation'"]),
   bad('risk on an unknown task', 'task: checkout', 'task: chekout', 'E_REFERENCE', '/risks/0/task', 'chekout', ["'chekout'", 'no task']),

@@ -21,8 +21,8 @@ describe('scenarioArbitrary', () => {
     fc.assert(
       fc.property(scenarioArbitrary(), (s) => {
         for (const t of s.tasks) seen.add(t.skill ? 'skill' : 'agent');
-        if (s.tasks.some((t) => t.after?.some((a) => a.startsWith('g')))) seen.add('after-gate');
-        for (const a of s.agents) if ((a.capacity ?? 1) > 1) seen.add('capacity');
+        if (s.tasks.some((t) => t.after?.some((a) => typeof a === 'string' && a.startsWith('g')))) seen.add('after-gate');
+        for (const a of s.agents) if (((a.capacity as number | undefined) ?? 1) > 1) seen.add('capacity');
         for (const g of s.gates ?? []) {
           if (g.outcomes?.remediate) seen.add(g.remediation?.blocking === false ? 'parallel-remediation' : 'blocking-remediation');
           if (g.outcomes?.fail) seen.add('fail');

@@ -1,19 +1,31 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { loadScenarioFile } from '../io.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { CliContext } from '../CliContext.js';
+import { FLAG } from '../commonFlags.js';
+import { withFlags, type Flag } from '../flags.js';
+import { loadScenarioFile, toJson } from '../io.js';
+import { printResult } from '../print.js';
 
 export const command = 'validate <scenario>';
 export const describe = 'Check a scenario file (schema, references, cycles, feasibility) without running it';
 
+export const flags: readonly Flag[] = [{ ...FLAG.json, describe: 'print the result as JSON on stdout (also for an invalid file: {"valid": false, "error": ...})' }];
+
 export function builder(y: Argv) {
-  return y
-    .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
-    .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON on stdout' });
+  return withFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' }), flags);
 }
 
 export function handler(ctx: CliContext) {
   return (argv: ArgumentsCamelCase<{ scenario: string; json: boolean }>) => {
-    const { model } = loadScenarioFile(argv.scenario);
+    let loaded: ReturnType<typeof loadScenarioFile>;
+    try {
+      loaded = loadScenarioFile(argv.scenario);
+    } catch (e) {
+      // --json promises a document on stdout: the error as data, then the usual message and exit 2.
+      if (argv.json && e instanceof CoordsimError) ctx.stdout(toJson({ valid: false, file: argv.scenario, error: { code: e.code, message: e.message, ...e.context } }));
+      throw e;
+    }
+    const { model } = loaded;
     const summary = {
       valid: true,
       file: argv.scenario,
@@ -25,11 +37,9 @@ export function handler(ctx: CliContext) {
       strategies: model.strategyNames,
       defaultStrategy: model.defaultStrategy,
     };
-    if (argv.json) ctx.stdout(JSON.stringify(summary, null, 2) + '\n');
-    else
-      ctx.stdout(
-        `${argv.scenario}: valid — "${model.name}": ${summary.agents} agents, ${summary.tasks} tasks, ${summary.gates} gates, ` +
-          `strategies ${summary.strategies.join(', ')} (default ${summary.defaultStrategy})\n`,
-      );
+    const text = () =>
+      `${argv.scenario}: valid — "${model.name}": ${summary.agents} agents, ${summary.tasks} tasks, ${summary.gates} gates, ` +
+      `strategies ${summary.strategies.join(', ')} (default ${summary.defaultStrategy})\n`;
+    printResult(ctx, argv.json, summary, text, []);
   };
 }

@@ -20,7 +20,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const { d3, colors, labels, fmt, unit } = kit;
   const { bars, markers, end } = kit.traceBars(input.trace);
   const lanes = input.lanes.slice();
-  for (const b of bars) if (!lanes.some((l) => l.id === b.lane)) lanes.push({ id: b.lane, label: b.lane, capacity: 1 });
+  for (const b of bars) if (!lanes.some((l) => l.id === b.lane)) lanes.push({ id: b.lane, label: b.lane === '' ? '(no agent)' : b.lane, capacity: 1 });
   const taskName = new Map(kit.data.model.tasks.map((t) => [t.id, t.name]));
   const gateName = new Map(kit.data.model.gates.map((g) => [g.id, g.name]));
   const critical = new Set(input.criticalPath);
@@ -42,7 +42,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const svg = kit.svg(el, W, H, `Gantt chart of the representative run, time in ${unit}`);
   svg.append('text').attr('class', 'chart-caption').attr('x', m.left).attr('y', 14).text(input.caption);
 
-  // Lane backgrounds and labels.
+  // Lane backgrounds and labels; with dates, the project calendar's non-working days shaded.
   const laneG = svg.append('g');
   laneG
     .selectAll('rect')
@@ -53,6 +53,19 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
     .attr('y', (l) => (y(l.id) ?? 0) - 3)
     .attr('height', y.bandwidth() + 6)
     .attr('fill', (_l, i) => (i % 2 ? '#f7f7f7' : '#fdfdfd'));
+  const off = kit.data.model.dates?.offDays ?? [];
+  laneG
+    .selectAll('rect.off')
+    .data(off.filter(([a, b]) => b > 0 && a < horizon))
+    .join('rect')
+    .attr('class', 'off')
+    .attr('x', ([a]) => x(Math.max(0, a)))
+    .attr('width', ([a, b]) => Math.max(0, x(Math.min(b, horizon)) - x(Math.max(0, a))))
+    .attr('y', m.top - 3)
+    .attr('height', plotH + 6)
+    .attr('fill', '#e8e8e8')
+    .append('title')
+    .text('non-working day (project calendar)');
   const labelG = svg.append('g');
   labelG
     .selectAll('text.lane')
@@ -202,9 +215,11 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const finishText = `finish ${fmt(input.makespan)} ${unit}` + (input.deadline !== null ? ` · deadline ${fmt(input.deadline, 0)}` : '');
   svg.append('text').attr('class', 'chart-caption').attr('x', W - m.right).attr('y', 14).attr('text-anchor', 'end').text(finishText);
 
-  const axisG = svg.append('g').attr('transform', `translate(0,${plotBottom + 6})`).call(d3.axisBottom(x).ticks(Math.min(24, Math.ceil(horizon))));
+  const axis = d3.axisBottom(x).ticks(Math.min(24, Math.ceil(horizon)));
+  if (kit.timeTick !== null) axis.tickValues(kit.dateTicks(0, horizon, 12)).tickFormat((t) => kit.timeTick!(Number(t)));
+  const axisG = svg.append('g').attr('transform', `translate(0,${plotBottom + 6})`).call(axis);
   axisG.attr('class', 'axis');
-  kit.axisLabel(svg, `time (${unit} from the start)`, (m.left + W - m.right) / 2, plotBottom + 40);
+  kit.axisLabel(svg, kit.timeTick !== null ? 'date (grey: non-working days)' : `time (${unit} from the start)`, (m.left + W - m.right) / 2, plotBottom + 40);
   const lh = kit.legend(svg, legendItems, m.left, plotBottom + 54, W - m.left - m.right);
   kit.fit(svg, W, plotBottom + 54 + lh + 4);
 }

@@ -1,4 +1,4 @@
-import type { Scenario } from '../Scenario.js';
+import { linkTarget, type Scenario } from '../Scenario.js';
 import type { Fail } from './fail.js';
 
 interface GraphNode {
@@ -16,7 +16,7 @@ interface GraphNode {
  */
 export function checkCycles(s: Scenario, fail: Fail): void {
   const nodes: GraphNode[] = [
-    ...s.tasks.map((t, i) => ({ id: t.id, after: t.after ?? [], path: ['tasks', i, 'after'] })),
+    ...s.tasks.map((t, i) => ({ id: t.id, after: (t.after ?? []).map(linkTarget), path: ['tasks', i, 'after'] })),
     ...(s.gates ?? []).map((g, i) => ({ id: g.id, after: g.after, path: ['gates', i, 'after'] })),
   ];
   const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -75,7 +75,7 @@ function report(loop: GraphNode[], order: Map<GraphNode, number>, fail: Fail): n
  */
 export function checkAssessedUpstream(s: Scenario, fail: Fail): void {
   const afterOf = new Map<string, string[]>([
-    ...s.tasks.map((t) => [t.id, t.after ?? []] as [string, string[]]),
+    ...s.tasks.map((t) => [t.id, (t.after ?? []).map(linkTarget)] as [string, string[]]),
     ...(s.gates ?? []).map((g) => [g.id, g.after] as [string, string[]]),
   ]);
   (s.gates ?? []).forEach((g, i) => {

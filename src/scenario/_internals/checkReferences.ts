@@ -1,4 +1,4 @@
-import type { Scenario } from '../Scenario.js';
+import { linkTarget, type LinkSpec, type Scenario } from '../Scenario.js';
 import type { Fail } from './fail.js';
 import type { ScenarioIndex } from './scenarioIndex.js';
 import { didYouMean, suggest } from './suggest.js';
@@ -10,11 +10,14 @@ import { didYouMean, suggest } from './suggest.js';
 export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
   const nodeIds = [...ix.nodes].filter(([, n]) => n.kind !== 'risk').map(([id]) => id);
   const taskIds = s.tasks.map((t) => t.id);
-  const after = (ids: string[] | undefined, path: Array<string | number>, owner: string) =>
-    (ids ?? []).forEach((id, k) => {
+  const after = (entries: Array<string | LinkSpec> | undefined, path: Array<string | number>, owner: string) =>
+    (entries ?? []).forEach((entry, j) => {
+      const id = linkTarget(entry);
+      const k: Array<string | number> = typeof entry === 'string' ? [j] : [j, 'task'];
       const n = ix.nodes.get(id);
-      if (n?.kind === 'risk') fail('E_REFERENCE', `${owner} is after '${id}', which is a risk, not a task or gate`, [...path, k]);
-      if (!n) fail('E_REFERENCE', `${owner} is after '${id}', which is no task or gate${suggest(id, nodeIds)}`, [...path, k]);
+      if (n?.kind === 'risk') fail('E_REFERENCE', `${owner} is after '${id}', which is a risk, not a task or gate`, [...path, ...k]);
+      if (!n) fail('E_REFERENCE', `${owner} is after '${id}', which is no task or gate${suggest(id, nodeIds)}`, [...path, ...k]);
+      if (typeof entry !== 'string' && n.kind === 'gate' && (entry.type ?? 'FS') !== 'FS') fail('E_PARAM', `${owner}: a gate's sign-off is a finish: expected type FS after gate '${id}', found ${entry.type}`, [...path, j, 'type']);
     });
   const task = (id: string, path: Array<string | number>, what: string) => {
     const n = ix.nodes.get(id);
@@ -26,9 +29,17 @@ export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): voi
 
   s.tasks.forEach((t, i) => {
     const owner = `task '${t.id}'`;
-    if ((t.agent === undefined) === (t.skill === undefined)) {
-      const found = t.agent === undefined ? 'neither' : 'both';
-      fail('E_SCHEMA', `${owner}: expected exactly one of 'agent' and 'skill', found ${found}`, ['tasks', i]);
+    if (t.agent !== undefined && t.skill !== undefined) {
+      fail('E_SCHEMA', `${owner}: expected at most one of 'agent' and 'skill', found both (a task with neither takes elapsed time only)`, ['tasks', i]);
+    }
+    if (t.milestone === true && (t.agent !== undefined || t.skill !== undefined)) {
+      fail('E_SCHEMA', `${owner}: a milestone needs no agent: remove '${t.agent !== undefined ? 'agent' : 'skill'}'`, ['tasks', i, t.agent !== undefined ? 'agent' : 'skill']);
+    }
+    if (t.milestone !== true && t.duration === undefined) {
+      fail('E_SCHEMA', `${owner}: expected a 'duration' (only a milestone has none)`, ['tasks', i]);
+    }
+    if (t.milestone === true && t.duration !== undefined && t.duration !== 0) {
+      fail('E_SCHEMA', `${owner}: a milestone has zero duration, found duration ${JSON.stringify(t.duration)}`, ['tasks', i, 'duration']);
     }
     if (t.agent !== undefined && !ix.agents.has(t.agent)) {
       fail('E_REFERENCE', `${owner} is assigned to agent '${t.agent}', which does not exist${suggest(t.agent, ix.agents.keys())}`, ['tasks', i, 'agent']);

@@ -26,6 +26,7 @@ export function distributionSpecs(s: Scenario): DistributionAt[] {
     add(r.work, 'risks', i, 'work');
     add(r.cost, 'risks', i, 'cost');
   });
+  for (const [id, p] of Object.entries(s.progress ?? {})) add(p.remaining, 'progress', id, 'remaining');
   for (const [name, st] of Object.entries(s.strategies ?? {})) {
     add(st.handoff?.effort, 'strategies', name, 'handoff', 'effort');
     add(st.status?.effort, 'strategies', name, 'status', 'effort');

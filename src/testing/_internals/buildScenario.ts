@@ -1,5 +1,6 @@
 import type { DistributionSpec } from '../../sim/distributions/Distribution.js';
 import type { AgentSpec, GateSpec, RiskSpec, Scenario, StrategySpec, TaskSpec } from '../../scenario/Scenario.js';
+import { linkTarget } from '../../scenario/Scenario.js';
 import { compact, strategyFor, type StrategyGene } from '../strategyArbitrary.js';
 
 type Opt<T> = T | undefined;
@@ -120,7 +121,7 @@ function upstreamTasks(after: string[], tasks: TaskSpec[], gateAfter: string[][]
     if (seen.has(id)) continue;
     seen.add(id);
     const n = Number(id.slice(1));
-    todo.push(...(id.startsWith('t') ? (tasks[n].after ?? []) : gateAfter[n]));
+    todo.push(...(id.startsWith('t') ? (tasks[n].after ?? []).map(linkTarget) : gateAfter[n]));
   }
   return [...seen].filter((id) => id.startsWith('t')).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 }

@@ -1,3 +1,4 @@
+import { linkTarget, type LinkSpec } from '../../scenario/Scenario.js';
 import type { Scenario, StrategySpec } from '../../scenario/Scenario.js';
 import { distribution } from '../../sim/distributions/index.js';
 
@@ -22,7 +23,7 @@ export function removeNode(s: Scenario, id: string): void {
   s.tasks = s.tasks.filter((t) => t.id !== id);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const t of s.tasks) if (t.after) t.after = t.after.filter((a) => !gone.has(a));
+    for (const t of s.tasks) if (t.after) t.after = t.after.filter((a) => !gone.has(linkTarget(a)));
     for (const g of s.gates ?? []) {
       g.after = g.after.filter((a) => !gone.has(a));
       if (g.assesses) g.assesses = g.assesses.filter((a) => !gone.has(a));
@@ -81,11 +82,11 @@ export function scenarioEdits(s: Scenario, keep: string): Edit[] {
   if (st?.checkpoint?.offset !== undefined) out.push(edit('drop checkpoint.offset', (c) => delete c.strategies![keep].checkpoint!.offset));
   if (st?.handoff?.batched !== undefined) out.push(edit('drop handoff.batched', (c) => delete c.strategies![keep].handoff!.batched));
   for (const a of s.agents) if (s.agents.length > 1) out.push(edit(`drop agent ${a.id}`, (c) => (c.agents = c.agents.filter((x) => x.id !== a.id))));
-  for (const t of s.tasks) for (const p of t.after ?? []) out.push(edit(`drop ${t.id} after ${p}`, (c) => dropAfter(c.tasks.find((x) => x.id === t.id)!, p)));
+  for (const t of s.tasks) for (const p of (t.after ?? []).map(linkTarget)) out.push(edit(`drop ${t.id} after ${p}`, (c) => dropAfter(c.tasks.find((x) => x.id === t.id)!, p)));
   for (const g of s.gates ?? []) for (const p of g.after) if (g.after.length > 1) out.push(edit(`drop ${g.id} after ${p}`, (c) => dropAfter(c.gates!.find((x) => x.id === g.id)!, p)));
   const constant = (spec: Parameters<typeof distribution>[0]) => Math.round(distribution(spec).mean * 64) / 64;
   for (const t of s.tasks) {
-    if (typeof t.duration !== 'number') out.push(edit(`make ${t.id}'s duration constant`, (c) => (c.tasks.find((x) => x.id === t.id)!.duration = constant(t.duration))));
+    if (t.duration !== undefined && typeof t.duration !== 'number') out.push(edit(`make ${t.id}'s duration constant`, (c) => (c.tasks.find((x) => x.id === t.id)!.duration = constant(t.duration!))));
     if (t.priority !== undefined) out.push(edit(`drop ${t.id}'s priority`, (c) => delete c.tasks.find((x) => x.id === t.id)!.priority));
   }
   for (const g of s.gates ?? []) {
@@ -102,7 +103,7 @@ export function scenarioEdits(s: Scenario, keep: string): Edit[] {
   return out;
 }
 
-function dropAfter(x: { after?: string[] }, p: string): void {
-  x.after = (x.after ?? []).filter((a) => a !== p);
+function dropAfter(x: { after?: Array<string | LinkSpec> }, p: string): void {
+  x.after = (x.after ?? []).filter((a) => linkTarget(a) !== p);
   if (x.after.length === 0) delete x.after;
 }
