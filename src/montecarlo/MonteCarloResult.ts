@@ -3,6 +3,9 @@ import type { TraceRecord } from '../engine/TraceRecord.js';
 import type { JointConfidence } from './jointConfidence.js';
 
 export type { JointConfidence } from './jointConfidence.js';
+import type { Percentiles } from './QuantileSummary.js';
+
+export type { Percentiles } from './QuantileSummary.js';
 
 /** Distribution summary of one per-run figure over a Monte Carlo (docs/semantics.md §11). */
 export interface Stats {
@@ -46,9 +49,9 @@ export interface TaskStats {
   /** With cost keys: Spearman rank correlation of the task's fixed cost with the run's cost (null when it has no cost or a constant one). */
   fixedCostSensitivity?: number | null;
   /** With dates or a task deadline: the distribution of its finish, its dated percentiles, and its own deadline's odds. */
-  start?: Stats;
+  start?: Percentiles;
   startDate?: DatedPercentiles;
-  finish?: Stats;
+  finish?: Percentiles;
   finishDate?: DatedPercentiles;
   deadline?: number;
   deadlineProbability?: number;

@@ -4,6 +4,7 @@ import type { RunInputs } from '../engine/RunInputs.js';
 import { CostSummary, type CostSummaryState } from './CostSummary.js';
 import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
+import { QuantileSummary, type QuantileSummaryState } from './QuantileSummary.js';
 import { AGENT_FIGURES, FIGURES, readFigures } from './runFigures.js';
 
 /** Per-gate sums over runs, `GATE_SUMS.length` per gate in `StrategySummary.gates`. */
@@ -38,8 +39,8 @@ export interface StrategySummaryState {
   /** Sums over runs of `COUNTS`: remediations, reworks, escalations, runs that met the deadline, events processed. */
   counts: Float64Array;
   /** With dates or task deadlines: each task's finish (summaries with percentiles) and runs that met its deadline. */
-  taskFinishes?: FigureSummaryState[];
-  taskStarts?: FigureSummaryState[];
+  taskFinishes?: QuantileSummaryState[];
+  taskStarts?: QuantileSummaryState[];
   taskDeadlineMet?: Float64Array;
   /** Cost accumulators, only when the scenario has cost keys. */
   cost?: CostSummaryState;
@@ -56,8 +57,8 @@ export class StrategySummary {
   readonly gates: Float64Array;
   readonly counts: Float64Array;
   /** Per task, with dates or task deadlines (else null): its finish, and runs that met its own deadline. */
-  taskFinishes: FigureSummary[] | null;
-  taskStarts: FigureSummary[] | null;
+  taskFinishes: QuantileSummary[] | null;
+  taskStarts: QuantileSummary[] | null;
   readonly taskDeadlineMet: Float64Array | null;
   /** Cost accumulators (null when the scenario has no cost keys). */
   readonly cost: CostSummary | null;
@@ -83,8 +84,8 @@ export class StrategySummary {
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
     const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
-    this.taskFinishes = dated ? model.tasks.map(() => new FigureSummary()) : null;
-    this.taskStarts = dated ? model.tasks.map(() => new FigureSummary()) : null;
+    this.taskFinishes = dated ? model.tasks.map(() => new QuantileSummary()) : null;
+    this.taskStarts = dated ? model.tasks.map(() => new QuantileSummary()) : null;
     this.taskDeadlineMet = dated ? new Float64Array(T) : null;
   }
 
@@ -169,8 +170,8 @@ export class StrategySummary {
     out.gates.set(s.gates);
     out.counts.set(s.counts);
     if (out.taskFinishes !== null) {
-      out.taskFinishes = s.taskFinishes!.map((f) => FigureSummary.fromState(f));
-      out.taskStarts = s.taskStarts!.map((f) => FigureSummary.fromState(f));
+      out.taskFinishes = s.taskFinishes!.map((f) => QuantileSummary.fromState(f));
+      out.taskStarts = s.taskStarts!.map((f) => QuantileSummary.fromState(f));
       out.taskDeadlineMet!.set(s.taskDeadlineMet!);
     }
     return out;

@@ -98,8 +98,8 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
 /** With dates or a task deadline, a task's finish summary, dated percentiles and deadline odds. */
 function taskDates(model: Model, acc: StrategySummary, t: number, n: number): Partial<TaskStats> {
   if (acc.taskFinishes === null) return {};
-  const start = acc.taskStarts![t].stats();
-  const finish = acc.taskFinishes[t].stats();
+  const start = acc.taskStarts![t].percentiles();
+  const finish = acc.taskFinishes[t].percentiles();
   const out: Partial<TaskStats> = { start };
   const time = model.schedule.projectTime;
   if (model.schedule.clock !== null) out.startDate = { p50: time.startDate(start.p50), p80: time.startDate(start.p80), p95: time.startDate(start.p95) };
