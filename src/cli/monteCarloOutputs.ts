@@ -19,12 +19,13 @@ export async function monteCarloWithOutputs<R>(
   timeUnit: string,
   compute: (hooks: MonteCarloHooks) => Promise<R>,
   files: (r: R) => OutputFiles,
+  costColumns: readonly string[] = [],
 ): Promise<R> {
   const bar = progress && ctx.isTTY ? progressBar(ctx) : undefined;
   const runs = set?.stream('runs.csv');
-  runs?.write(runsCsvHeader());
+  runs?.write(runsCsvHeader(costColumns));
   try {
-    const result = await compute({ onProgress: bar, onRows: runs && ((rows, strategies) => runs.write(runsCsvRows(rows, strategies, timeUnit))) });
+    const result = await compute({ onProgress: bar, onRows: runs && ((rows, strategies) => runs.write(runsCsvRows(rows, strategies, timeUnit, costColumns))) });
     if (set !== null) for (const [name, content] of Object.entries(files(result))) set.write(name, content);
     return result;
   } finally {

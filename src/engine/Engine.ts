@@ -13,7 +13,7 @@ import { handOver, handoffDone, release } from './handoff.js';
 import { checkpoint, cutMeetings, statusUpdate } from './meetings.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
-import { C_ESCALATION, C_HANDOFF, C_REVIEW, RunState } from './RunState.js';
+import { C_ESCALATION, C_HANDOFF, C_REVIEW, COORD_KINDS, RunState } from './RunState.js';
 import { runError } from './settle.js';
 import { stall } from './stall.js';
 import { traceEscalationResolved, traceJob } from './trace.js';
@@ -187,15 +187,20 @@ function jobEnd(st: EngineState, j: number, now: number): void {
     }
     case J_REVIEW:
       out.coordByKind[C_REVIEW] += J.coord[j];
+      out.coordByResourceKind[r * COORD_KINDS.length + C_REVIEW] += J.coord[j];
+      out.actsByResourceKind[r * COORD_KINDS.length + C_REVIEW]++;
       st.gateCause[J.node[j]] = j;
       reviewDone(st, J.node[j], now);
       break;
     case J_HANDOFF:
       out.coordByKind[C_HANDOFF] += J.coord[j];
+      out.coordByResourceKind[r * COORD_KINDS.length + C_HANDOFF] += J.coord[j];
+      out.actsByResourceKind[r * COORD_KINDS.length + C_HANDOFF]++;
       handoffDone(st, j, now);
       break;
     case J_ESCALATION:
       out.coordByKind[C_ESCALATION] += J.coord[j];
+      out.coordByResourceKind[r * COORD_KINDS.length + C_ESCALATION] += J.coord[j];
       escalationPartDone(st, J.handoffJob[j], now);
       break;
   }

@@ -276,6 +276,8 @@ export class EngineState {
     }
     this.slotJob.fill(-1);
     out.coordByKind.fill(0);
+    out.coordByResourceKind.fill(0);
+    out.actsByResourceKind.fill(0);
     this.remaining.set(this.remainingInit);
     this.pending.set(this.pendingInit);
     const N = this.pending.length;

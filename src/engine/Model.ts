@@ -2,6 +2,7 @@ import type { Distribution } from '../sim/distributions/Distribution.js';
 import type { WorkingTime } from '../calendar/WorkingTime.js';
 import type { ResolvedScheduleCore, TaskKind } from '../scenario/resolveSchedule.js';
 import type { TimeUnit } from '../scenario/Scenario.js';
+import type { CostModel } from './CostModel.js';
 
 /**
  * A scenario compiled for simulation: ids resolved to indices, distributions built,
@@ -40,6 +41,8 @@ export interface Model {
   defaultStrategy: string;
   /** Distinct skills, in first-seen order; `agents[i].skillIds` index into it. */
   skills: string[];
+  /** Rates, fixed costs and tokens; null when the scenario has no cost key (its outputs then carry no cost). */
+  cost: CostModel | null;
 }
 
 /** Link types, as stored in `Model.successorType`. */

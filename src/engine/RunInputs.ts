@@ -1,5 +1,6 @@
 import { PERT_STRIDE, pertDraw, pertParams } from '../sim/distributions/pert.js';
 import { Alea, reseedStream, type Rng } from '../sim/streams.js';
+import type { CostModel } from './CostModel.js';
 import type { Model } from './Model.js';
 
 /**
@@ -36,6 +37,10 @@ export interface RunInputs {
   driverFactor: Float64Array;
   /** Per task: the product of the factors of the drivers that occurred on it (1 otherwise); `durations` already include it. */
   durationScale: Float64Array;
+  /** Per task: its sampled fixed cost (0 without one). */
+  fixedCost: Float64Array;
+  /** Per risk: its sampled cost, counted when the risk occurs (0 without one). */
+  riskCost: Float64Array;
 }
 
 /** Kinds of risk a Monte Carlo can switch off (risk ranking): the risk register, existence risks, risk drivers, branches. */
@@ -70,12 +75,14 @@ export function createRunInputs(model: Model): RunInputs {
     driverHit: new Uint8Array(model.drivers.length),
     driverFactor: new Float64Array(model.drivers.length),
     durationScale: new Float64Array(T).fill(1),
+    fixedCost: new Float64Array(T),
+    riskCost: new Float64Array(model.risks.length),
   };
 }
 
 /**
  * Samples run `run` of `seed` into `out`: durations from stream (seed, run, "durations"),
- * risks from "risks", gate draws from "gates", branch draws from "branches", existence risks
+ * risks from "risks", gate draws from "gates", fixed task and risk costs from "costs", branch draws from "branches", existence risks
  * from "existence" and risk drivers from "drivers" (whose factors then multiply `durations`).
  * Pass `skipDurations` when the caller has filled `durations` itself (Latin hypercube,
  * correlated sampling). `off` switches one risk off: its draws are made all the same (common
@@ -97,6 +104,7 @@ export function sampleRunInputs(model: Model, seed: number | string, run: number
   if (model.branches.length > 0) sampleBranches(model, reseedStream(GEN, seed, run, 'branches'), out, off?.kind === 'branch' ? off.index : -1);
   if (model.existenceRisks.length > 0) sampleExistence(model, reseedStream(GEN, seed, run, 'existence'), out, off?.kind === 'existence' ? off.index : -1);
   if (model.drivers.length > 0) sampleDrivers(model, reseedStream(GEN, seed, run, 'drivers'), out, off?.kind === 'driver' ? off.index : -1);
+  if (model.cost !== null && model.cost.sampled) sampleCosts(model.cost, reseedStream(GEN, seed, run, 'costs'), out);
   return out;
 }
 
@@ -179,7 +187,7 @@ function durationPlan(model: Model): DurationPlan {
 }
 
 /**
- * One reusable generator for the module: the three streams of a run are drawn one after the
+ * One reusable generator for the module: the streams of a run are drawn one after the
  * other and nothing in between samples inputs, so reseeding it per stream is safe and
  * allocates nothing (same numbers as `stream(seed, run, purpose)`).
  */
@@ -201,6 +209,14 @@ function sampleRisks(model: Model, rng: Rng, out: RunInputs, off: number): void 
       out.riskWork[r.task] += work;
     }
   }
+}
+
+/** Each task's fixed cost in file order, then each risk's cost in file order (drawn whether or not it occurs). */
+function sampleCosts(cost: CostModel, rng: Rng, out: RunInputs): void {
+  const tasks = cost.taskCost;
+  for (let i = 0; i < tasks.length; i++) out.fixedCost[i] = tasks[i] !== null ? tasks[i]!.sample(rng) : 0;
+  const risks = cost.riskCost;
+  for (let i = 0; i < risks.length; i++) out.riskCost[i] = risks[i] !== null ? risks[i]!.sample(rng) : 0;
 }
 
 function sampleGates(model: Model, rng: Rng, out: RunInputs): void {

@@ -40,6 +40,13 @@ export class RunState {
   readonly lastEnd: Float64Array;
   /** Coordination time by mechanism, indexed like `COORD_KINDS`. */
   readonly coordByKind = new Float64Array(COORD_KINDS.length);
+  /** Coordination time per resource and mechanism, at `r * COORD_KINDS.length + kind` (what token costs read). */
+  readonly coordByResourceKind: Float64Array;
+  /**
+   * Coordination acts per resource and mechanism, indexed like `coordByResourceKind`: handoffs
+   * paid, status updates given, checkpoints attended, reviews done, escalations resolved.
+   */
+  readonly actsByResourceKind: Float64Array;
   /** Per task: 1 when on the critical path. */
   readonly critical: Uint8Array;
   /** Start and finish of each task's first execution (rework comes after, and is counted in `taskExecutions`). */
@@ -85,6 +92,8 @@ export class RunState {
     this.work = new Float64Array(R);
     this.coord = new Float64Array(R);
     this.held = new Float64Array(R);
+    this.coordByResourceKind = new Float64Array(R * COORD_KINDS.length);
+    this.actsByResourceKind = new Float64Array(R * COORD_KINDS.length);
     this.firstStart = new Float64Array(R);
     this.lastEnd = new Float64Array(R);
     this.critical = new Uint8Array(T);

@@ -2,6 +2,7 @@ import { CoordsimError } from '../scenario/CoordsimError.js';
 import { SimError } from '../sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
 import { distribution } from '../sim/distributions/index.js';
+import { compileCost } from './compileCost.js';
 import { resolveSchedule } from '../scenario/resolveSchedule.js';
 import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import { linkTarget, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
@@ -248,6 +249,7 @@ function compile(s: Scenario): Model {
     strategyNames: names,
     defaultStrategy,
     skills,
+    cost: compileCost(s, dist),
   };
 }
 

@@ -2,6 +2,7 @@ import { deliver } from './dependencies.js';
 import { enqueue } from './dispatch.js';
 import type { EngineState } from './EngineState.js';
 import { EV_ESCALATION_DELAY } from './events.js';
+import { C_ESCALATION, COORD_KINDS } from './RunState.js';
 import { traceFrom } from './trace.js';
 import { COORDINATION_KEY, J_ESCALATION } from './_internals/JobStore.js';
 
@@ -19,6 +20,7 @@ export function escalate(st: EngineState, hj: number, now: number): boolean {
   const delay = e.delay.sample(st.rng);
   const effort = e.effort ? e.effort.sample(st.rng) : 0;
   const resolver = st.strategy.topology === 'mesh' ? J.res[hj] : st.orch;
+  st.out.actsByResourceKind[resolver * COORD_KINDS.length + C_ESCALATION]++;
   if (st.tracing) traceFrom(st, now, 'escalation', J.node[hj], resolver, J.fromTask[hj], delay);
   J.wait[hj] = effort > 0 ? 2 : 1;
   st.sim.scheduleAt(now + delay, EV_ESCALATION_DELAY, hj);

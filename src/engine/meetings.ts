@@ -1,7 +1,7 @@
 import type { EngineState } from './EngineState.js';
 import { EV_CHECKPOINT, EV_JOB_END, EV_STATUS, EV_WAKE } from './events.js';
 import { enqueue } from './dispatch.js';
-import { C_CHECKPOINT, C_STATUS } from './RunState.js';
+import { C_CHECKPOINT, C_STATUS, COORD_KINDS } from './RunState.js';
 import { periodTooShort, stallStarved } from './settle.js';
 import { stallMeetings, stallStill } from './stall.js';
 import { traceCheckpoint, traceMeetingCut, traceStatus } from './trace.js';
@@ -76,6 +76,7 @@ const STARVE_PERIODS = 1000;
  * booked into: its running jobs are paused and extended by d, and each of its slots pays d.
  */
 export function interrupt(st: EngineState, r: number, d: number, now: number, kind: number, period: number): void {
+  st.out.actsByResourceKind[r * COORD_KINDS.length + kind]++; // an act even when it takes no time
   if (!(d > 0)) return;
   // Meetings that outlast their period pile up for ever: no work could finish (a livelock).
   if (st.interruptedUntil[r] - now > 50 * period) {
@@ -99,6 +100,7 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
   const c = d * st.meetingSlots[r];
   out.coord[r] += c;
   out.coordByKind[kind] += c;
+  out.coordByResourceKind[r * COORD_KINDS.length + kind] += c;
   if (until > out.lastEnd[r]) out.lastEnd[r] = until;
   const J = st.jobs;
   for (let s = st.slotBase[r]; s < st.slotBase[r + 1]; s++) {
@@ -134,7 +136,11 @@ export function cutMeetings(st: EngineState): void {
     // The overhang lies in the last meeting, and in the one before when they were back to back.
     const inLast = end + over - Math.max(st.lastMeetingFrom[r], end); // until − max(from, end)
     out.coordByKind[st.lastMeetingKind[r]] -= inLast * cap;
+    out.coordByResourceKind[r * COORD_KINDS.length + st.lastMeetingKind[r]] -= inLast * cap;
     over -= inLast;
-    if (over > 0) out.coordByKind[st.prevMeetingKind[r]] -= over * cap;
+    if (over > 0) {
+      out.coordByKind[st.prevMeetingKind[r]] -= over * cap;
+      out.coordByResourceKind[r * COORD_KINDS.length + st.prevMeetingKind[r]] -= over * cap;
+    }
   }
 }

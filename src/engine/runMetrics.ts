@@ -1,5 +1,6 @@
 import { COORD_KINDS, O_FAIL, O_PASS, O_REMEDIATE, type RunState } from './RunState.js';
 import type { RunInputs } from './RunInputs.js';
+import { runCost, type RunCost } from './runCost.js';
 
 /** One task in a run's metrics. */
 export interface TaskMetrics {
@@ -64,6 +65,8 @@ export interface RunMetrics {
   metDeadline?: boolean;
   tasks: Record<string, TaskMetrics>;
   events: number;
+  /** What the run cost: only when the scenario has cost keys (docs/scenario-format.md, "Cost and tokens"). */
+  cost?: RunCost;
 }
 
 /** The metrics of a run (its state and the inputs it ran on), as plain data. */
@@ -189,6 +192,7 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     events: state.eventCount,
   };
   if (m.deadline !== null) result.metDeadline = makespan <= m.deadline;
+  if (m.cost !== null) result.cost = runCost(state, inputs);
   if (clock !== null) return withDates(result, clock.format(0), sch.projectTime.finishDate(makespan, 0));
   return result;
 }

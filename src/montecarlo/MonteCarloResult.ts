@@ -1,5 +1,8 @@
 import type { RunMetrics } from '../engine/runMetrics.js';
 import type { TraceRecord } from '../engine/TraceRecord.js';
+import type { JointConfidence } from './jointConfidence.js';
+
+export type { JointConfidence } from './jointConfidence.js';
 import type { Percentiles } from './QuantileSummary.js';
 
 export type { Percentiles } from './QuantileSummary.js';
@@ -41,6 +44,10 @@ export interface TaskStats {
   criticality: number;
   /** Spearman rank correlation of the task's sampled duration with makespan. */
   sensitivity: number;
+  /** With cost keys: Spearman rank correlation of the task's sampled duration with the run's cost. */
+  costSensitivity?: number;
+  /** With cost keys: Spearman rank correlation of the task's fixed cost with the run's cost (null when it has no cost or a constant one). */
+  fixedCostSensitivity?: number | null;
   /** With dates or a task deadline: the distribution of its finish, its dated percentiles, and its own deadline's odds. */
   start?: Percentiles;
   startDate?: DatedPercentiles;
@@ -122,6 +129,48 @@ export interface MonteCarloResult {
   events?: number;
   /** The run nearest the median makespan, replayed with its trace (for the Gantt chart and trace.csv). */
   representative: { run: number; metrics: RunMetrics; trace: TraceRecord[] };
+  // The fields below are present only when the scenario has cost keys (docs/monte-carlo.md, "Cost and joint confidence").
+  /** The scenario's currency and budget (null when not set). */
+  currency?: string | null;
+  budget?: number | null;
+  /** Cost per run, summarised as makespan is. */
+  cost?: Stats;
+  /** Share of runs costing at most the budget, or null without a budget. */
+  budgetProbability?: number | null;
+  /** Share of runs meeting both the deadline and the budget, or null unless both are set. */
+  jointProbability?: number | null;
+  /** The date and cost met together at 70% and at 80% joint confidence, with their frontiers. */
+  jointConfidence?: JointConfidence[];
+  /** Mean cost per run by kind (they add up to the mean cost). */
+  costByKind?: { work: number; coordination: number; fixed: number; risk: number };
+  /** Mean cost per run of each agent, then the orchestrator, by id (without fixed and risk costs). */
+  costByAgent?: Record<string, number>;
+  /** A histogram of cost for charts. */
+  costHistogram?: Histogram;
+  /** Makespan and cost of the first runs of the rank subsample (at most 1,000), for the cost–finish scatter. */
+  costScatter?: { makespan: number[]; cost: number[] };
+  /** Tokens per run (input, output) and their cost, when agents use tokens. */
+  tokens?: { input: Stats; output: Stats; cost: Stats };
+}
+
+/** Paired comparison of the cost of two strategies over the same runs (common random numbers). */
+export interface PairedCostDifference {
+  a: string;
+  b: string;
+  /** Mean of cost(a) − cost(b). */
+  meanDifference: number;
+  ci95: [number, number];
+  /** Share of runs in which a costs strictly less than b. */
+  probabilityACheaper: number;
+}
+
+/** A strategy's P80 finish and P80 cost, and the strategies that beat it on both (the date–cost Pareto front at P80). */
+export interface ParetoPoint {
+  strategy: string;
+  makespanP80: number;
+  costP80: number;
+  /** Strategies at least as good on both and strictly better on one; empty for a strategy on the front. */
+  dominatedBy: string[];
 }
 
 /** Paired comparison of two strategies over the same runs (common random numbers). */
@@ -142,4 +191,8 @@ export interface CompareResult {
   runs: number;
   strategies: MonteCarloResult[];
   pairs: PairedDifference[];
+  /** With cost keys: paired cost differences, for the same pairs as `pairs`. */
+  costPairs?: PairedCostDifference[];
+  /** With cost keys: every strategy's P80 finish and cost, and which strategies dominate it. */
+  paretoFront?: ParetoPoint[];
 }

@@ -12,6 +12,12 @@ export interface PairSummaryState extends MomentsState {
   aFaster: number;
 }
 
+/** Plain-data paired cost accumulators of strategies a and b (cost(a) − cost(b)), in the order of `pairs`. */
+export interface PairCostState extends MomentsState {
+  /** Runs in which a cost strictly less than b. */
+  aCheaper: number;
+}
+
 /**
  * The mergeable summary of runs [start, end) of one Monte Carlo (docs/semantics.md §12), as plain data: what
  * a worker thread returns for its chunk, and what a user scaling out across machines ships
@@ -37,6 +43,12 @@ export interface RangeSummaryState {
   perStrategy: StrategySummaryState[];
   /** Every pair i < j of `strategies`. */
   pairs: PairSummaryState[];
+  /** Only when the scenario has cost keys: per strategy, the costs of the subsample runs. */
+  sampleCosts?: Float64Array[];
+  /** Only with cost keys: the subsample's fixed task costs, T per run (empty when no task has a cost). */
+  sampleFixedCosts?: Float64Array;
+  /** Only with cost keys: paired cost differences, one per entry of `pairs`. */
+  costPairs?: PairCostState[];
 }
 
 /**
@@ -56,7 +68,7 @@ export function emptyRangeSummary(model: Model, strategies: string[], seed: numb
       pairs.push({ a: strategies[i], b: strategies[j], n: 0, sum: [], sumSq: [], min: Infinity, max: -Infinity, aFaster: 0 });
     }
   }
-  return {
+  const base: RangeSummaryState = {
     format: 'coordsim-range-summary/1',
     scenario: model.name,
     seed,
@@ -71,6 +83,17 @@ export function emptyRangeSummary(model: Model, strategies: string[], seed: numb
     perStrategy: strategies.map((s) => new StrategySummary(model, s).toState()),
     pairs,
   };
+  if (model.cost !== null) {
+    base.sampleCosts = strategies.map(() => new Float64Array(0));
+    base.sampleFixedCosts = new Float64Array(0);
+    base.costPairs = pairs.map(() => ({ n: 0, sum: [], sumSq: [], min: Infinity, max: -Infinity, aCheaper: 0 }));
+  }
+  return base;
+}
+
+/** True when the fixed task costs of the subsample are kept (some task has a cost). */
+export function keepsFixedCosts(model: Model): boolean {
+  return model.cost !== null && model.cost.taskCost.some((d) => d !== null);
 }
 
 /**
@@ -94,6 +117,9 @@ export class RangeMerger {
   private readonly pairs: Array<{ moments: Moments; aFaster: number }>;
   private readonly durations: Float64Array[] = [];
   private readonly makespans: Float64Array[][];
+  private readonly costs: Float64Array[][] | null;
+  private readonly fixedCosts: Float64Array[] = [];
+  private readonly costPairs: Array<{ moments: Moments; aCheaper: number }> | null;
 
   constructor(
     private readonly model: Model,
@@ -106,6 +132,9 @@ export class RangeMerger {
     this.pairs = first.pairs.map((p) => ({ moments: new Moments().setState(p), aFaster: p.aFaster }));
     this.durations.push(first.sampleDurations);
     this.makespans = first.sampleMakespans.map((a) => [a]);
+    this.costs = first.sampleCosts?.map((a) => [a]) ?? null;
+    if (first.sampleFixedCosts) this.fixedCosts.push(first.sampleFixedCosts);
+    this.costPairs = first.costPairs?.map((p) => ({ moments: new Moments().setState(p), aCheaper: p.aCheaper })) ?? null;
   }
 
   /** Runs merged so far: [start, end). */
@@ -136,12 +165,19 @@ export class RangeMerger {
     });
     this.durations.push(y.sampleDurations);
     this.makespans.forEach((l, k) => l.push(y.sampleMakespans[k]));
+    this.costs?.forEach((l, k) => l.push(y.sampleCosts![k]));
+    if (y.sampleFixedCosts) this.fixedCosts.push(y.sampleFixedCosts);
+    this.costPairs?.forEach((p, k) => {
+      const q = y.costPairs![k];
+      p.moments.merge(new Moments().setState(q));
+      p.aCheaper += q.aCheaper;
+    });
     return this;
   }
 
   /** The merged summary as plain data (canonical: deep-equal to a one-process summary). */
   toState(): RangeSummaryState {
-    return {
+    const state: RangeSummaryState = {
       ...this.first,
       end: this.end,
       taskDuration: this.duration.map((s) => s.canonicalize().p.slice()),
@@ -155,6 +191,12 @@ export class RangeMerger {
         aFaster: p.aFaster,
       })),
     };
+    if (this.costs !== null) {
+      state.sampleCosts = this.costs.map(concat);
+      state.sampleFixedCosts = concat(this.fixedCosts);
+      state.costPairs = this.costPairs!.map((p) => ({ ...p.moments.toState(), aCheaper: p.aCheaper }));
+    }
+    return state;
   }
 }
 

@@ -1,5 +1,7 @@
 import { O_FAIL, O_PASS, O_REMEDIATE, type RunState } from '../engine/RunState.js';
 import type { Model } from '../engine/Model.js';
+import type { RunInputs } from '../engine/RunInputs.js';
+import { CostSummary, type CostSummaryState } from './CostSummary.js';
 import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
 import { QuantileSummary, type QuantileSummaryState } from './QuantileSummary.js';
@@ -40,6 +42,8 @@ export interface StrategySummaryState {
   taskFinishes?: QuantileSummaryState[];
   taskStarts?: QuantileSummaryState[];
   taskDeadlineMet?: Float64Array;
+  /** Cost accumulators, only when the scenario has cost keys. */
+  cost?: CostSummaryState;
 }
 
 /** The Monte Carlo accumulators of one strategy over a range of runs. */
@@ -56,6 +60,8 @@ export class StrategySummary {
   taskFinishes: QuantileSummary[] | null;
   taskStarts: QuantileSummary[] | null;
   readonly taskDeadlineMet: Float64Array | null;
+  /** Cost accumulators (null when the scenario has no cost keys). */
+  readonly cost: CostSummary | null;
   /** Scratch for one run's figures (allocated once). */
   readonly run: Float64Array;
   private readonly agentRun: Float64Array;
@@ -74,6 +80,7 @@ export class StrategySummary {
     this.critical = new Float64Array(T);
     this.gates = new Float64Array(GATE_SUMS.length * model.gates.length);
     this.counts = new Float64Array(COUNTS.length);
+    this.cost = model.cost !== null ? new CostSummary(model, from?.cost) : null;
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
     const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
@@ -82,8 +89,8 @@ export class StrategySummary {
     this.taskDeadlineMet = dated ? new Float64Array(T) : null;
   }
 
-  /** Adds a run; its figures are left in `this.run`. */
-  add(state: RunState): void {
+  /** Adds a run (the inputs it ran on give its fixed and risk costs); its figures are left in `this.run`, its cost in `this.cost.run`. */
+  add(state: RunState, inputs?: RunInputs): void {
     const f = this.run;
     readFigures(state, f, this.agentRun);
     for (let k = 0; k < f.length; k++) this.figures[k].add(f[k]);
@@ -117,6 +124,10 @@ export class StrategySummary {
         if (d !== null && finish <= d) this.taskDeadlineMet![t]++;
       }
     }
+    if (this.cost !== null) {
+      if (inputs === undefined) throw new Error('StrategySummary.add: a scenario with costs needs the run inputs');
+      this.cost.add(state, inputs);
+    }
   }
 
   /** Adds another range's accumulators (exact: the order of merging does not matter). */
@@ -133,10 +144,11 @@ export class StrategySummary {
       this.taskStarts!.forEach((f, t) => f.merge(o.taskStarts![t]));
       addInto(this.taskDeadlineMet!, o.taskDeadlineMet!);
     }
+    if (this.cost !== null && o.cost !== null) this.cost.merge(o.cost);
   }
 
   toState(): StrategySummaryState {
-    return {
+    const state: StrategySummaryState = {
       strategy: this.strategy,
       figures: this.figures.map((f) => f.toState()),
       agents: this.agents.toPartials(),
@@ -147,6 +159,8 @@ export class StrategySummary {
       counts: Float64Array.from(this.counts),
       ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskStarts: this.taskStarts!.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
     };
+    if (this.cost !== null) state.cost = this.cost.toState();
+    return state;
   }
 
   static fromState(model: Model, s: StrategySummaryState): StrategySummary {

@@ -8,6 +8,7 @@ import { resolveMonteCarloRunOptions, type MonteCarloRunOptions } from './MonteC
 import type { RangeSummaryState } from './RangeSummary.js';
 import { runChunks } from './runChunks.js';
 import { pairedDifferences, strategyResult } from './summaryResults.js';
+import { pairedCostDifferences, paretoFront } from './costResults.js';
 
 /** Options of `compare`. */
 export type CompareOptions = MonteCarloRunOptions;
@@ -44,11 +45,18 @@ export function compareStrategyNames(model: Model, strategies?: readonly string[
 
 /** The comparison of a merged summary of runs [0, N) of `compareStrategyNames` (how merged shards become a `CompareResult`). */
 export function compareResult(model: Model, summary: RangeSummaryState, stoppedEarly: boolean): CompareResult {
-  return {
+  const names = summary.strategies;
+  const results = names.map((_, k) => strategyResult(model, summary, k, stoppedEarly));
+  const result: CompareResult = {
     scenario: model.name,
     seed: summary.seed,
     runs: summary.end - summary.start,
-    strategies: summary.strategies.map((_, k) => strategyResult(model, summary, k, stoppedEarly)),
+    strategies: results,
     pairs: pairedDifferences(summary),
   };
+  if (model.cost !== null) {
+    result.costPairs = pairedCostDifferences(summary);
+    result.paretoFront = paretoFront(results, new Set(names.filter((n) => model.strategies[n].topology === 'ideal')));
+  }
+  return result;
 }

@@ -4,6 +4,7 @@ import type { MonteCarloResult, PairedDifference, Stats, TaskStats } from './Mon
 import { createRunInputs } from '../engine/RunInputs.js';
 import { runMetrics } from '../engine/runMetrics.js';
 import { averageRanks, pearson } from './correlation.js';
+import { addCostSensitivity, costFields } from './costResults.js';
 import { ExactSum } from './ExactSum.js';
 import { chartHistogram, confidenceInterval, moments } from './FigureSummary.js';
 import { InputSampler } from './InputSampler.js';
@@ -66,6 +67,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     exhausted: mean(acc.gates[GS * i + GS_EXHAUSTED]),
   }));
   const strategy = s.strategies[k];
+  if (acc.cost !== null) addCostSensitivity(model, s, k, tasks);
   const result: MonteCarloResult = {
     scenario: model.name,
     description: model.description,
@@ -87,6 +89,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     reworks: mean(acc.counts[K_REWORKS]),
     escalations: mean(acc.counts[K_ESCALATIONS]),
     events: mean(acc.counts[K_EVENTS]),
+    ...(acc.cost !== null ? costFields(model, s, k, acc.cost, n, ms.max) : {}),
     representative: representative(model, s, strategy, makespans, stats.makespan.p50),
   };
   return withDates(model, result);

@@ -1,3 +1,8 @@
+import { drawCostCurve } from './charts/costCurve.js';
+import { drawCostReport, type CostChartFunctions } from './charts/drawCostReport.js';
+import { drawCostScatter } from './charts/costScatter.js';
+import { drawCostStrategies } from './charts/costStrategies.js';
+import { drawCostTornado } from './charts/costTornado.js';
 import { createKit } from './charts/createKit.js';
 import { drawCriticalTable } from './charts/criticalTable.js';
 import { drawReport, type ChartFunctions } from './charts/drawReport.js';
@@ -34,17 +39,23 @@ export const CHART_FUNCTIONS: ChartFunctions = {
   drawRiskRanking,
 };
 
-let cached: string | undefined;
+/** The cost charts, in the page script only of reports whose scenario has costs. */
+export const COST_CHART_FUNCTIONS: CostChartFunctions = { drawCostCurve, drawCostScatter, drawCostStrategies, drawCostTornado };
+
+const cached: Array<string | undefined> = [undefined, undefined];
 
 /**
  * The report page's script: the chart functions' own source, then a call of `drawReport`
- * on the JSON data block `#coordsim-data` and the global `d3`. Built from the functions
- * themselves, so the page runs exactly the code the tests import.
+ * on the JSON data block `#coordsim-data` and the global `d3`; `withCost` adds the cost
+ * charts and their `drawCostReport` (the page of a scenario without costs is unchanged).
+ * Built from the functions themselves, so the page runs exactly the code the tests import.
  */
-export function clientScript(): string {
-  if (cached === undefined) {
-    const entries = Object.entries(CHART_FUNCTIONS).map(([name, f]) => `  ${name}: ${(f as (...a: never[]) => unknown).toString()}`);
-    cached = inlineScript(
+export function clientScript(withCost = false): string {
+  const k = withCost ? 1 : 0;
+  if (cached[k] === undefined) {
+    const source = (fs: object) => Object.entries(fs).map(([name, f]) => `  ${name}: ${(f as (...a: never[]) => unknown).toString()}`);
+    const entries = source(CHART_FUNCTIONS);
+    cached[k] = inlineScript(
       [
         '"use strict";',
         '(function () {',
@@ -54,10 +65,13 @@ export function clientScript(): string {
         `var drawReport = ${drawReport.toString()};`,
         "var data = JSON.parse(document.getElementById('coordsim-data').textContent);",
         'drawReport(d3, data, fns);',
+        ...(withCost
+          ? [`var costFns = {\n${source(COST_CHART_FUNCTIONS).join(',\n')}\n};`, `var drawCostReport = ${drawCostReport.toString()};`, 'drawCostReport(d3, data, fns, costFns);']
+          : []),
         '})();',
         '',
       ].join('\n'),
     );
   }
-  return cached;
+  return cached[k]!;
 }

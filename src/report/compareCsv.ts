@@ -32,13 +32,39 @@ export const COMPARE_COLUMNS = [
   'time_unit',
 ] as const;
 
+/** Columns of `compare.csv` before `time_unit` when the scenario has costs. */
+export const COMPARE_COST_COLUMNS = [
+  'cost_mean',
+  'cost_sd',
+  'cost_min',
+  'cost_p10',
+  'cost_p50',
+  'cost_p80',
+  'cost_p90',
+  'cost_p95',
+  'cost_max',
+  'cost_ci95_low',
+  'cost_ci95_high',
+  'budget',
+  'budget_probability',
+  'joint_probability',
+  'joint70_date',
+  'joint70_cost',
+  'joint80_date',
+  'joint80_cost',
+  'on_pareto_front_p80',
+] as const;
+
 /**
  * The strategies of a comparison as CSV, one row per strategy in result order; numbers
  * unformatted, empty cells where there is no deadline. The paired differences are `pairsCsv`.
  */
 export function compareCsv(result: CompareResult): string {
+  const cost = result.strategies[0]?.cost !== undefined;
+  const front = new Map((result.paretoFront ?? []).map((p) => [p.strategy, p.dominatedBy.length === 0]));
+  const joint = (r: CompareResult['strategies'][number], level: number) => r.jointConfidence?.find((j) => j.level === level);
   return toCsv(
-    COMPARE_COLUMNS,
+    cost ? [...COMPARE_COLUMNS.slice(0, -1), ...COMPARE_COST_COLUMNS, 'time_unit'] : COMPARE_COLUMNS,
     result.strategies.map((r) => [
       r.strategy,
       r.runs,
@@ -66,6 +92,29 @@ export function compareCsv(result: CompareResult): string {
       r.remediations,
       r.reworks,
       r.escalations,
+      ...(cost
+        ? [
+            r.cost!.mean,
+            r.cost!.sd,
+            r.cost!.min,
+            r.cost!.p10,
+            r.cost!.p50,
+            r.cost!.p80,
+            r.cost!.p90,
+            r.cost!.p95,
+            r.cost!.max,
+            r.cost!.ci95[0],
+            r.cost!.ci95[1],
+            r.budget,
+            r.budgetProbability,
+            r.jointProbability,
+            joint(r, 0.7)?.date,
+            joint(r, 0.7)?.cost,
+            joint(r, 0.8)?.date,
+            joint(r, 0.8)?.cost,
+            front.get(r.strategy),
+          ]
+        : []),
       r.timeUnit,
     ]),
   );

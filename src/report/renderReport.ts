@@ -9,6 +9,7 @@ import { html, trusted, type Html } from './_internals/html.js';
 import { STYLES } from './_internals/styles.js';
 import { summaryHtml } from './_internals/summary.js';
 import { riskBlocks } from './_internals/riskBlocks.js';
+import { costPairsTable } from './_internals/costSummary.js';
 
 export type { ReportInput } from './ReportData.js';
 
@@ -24,8 +25,28 @@ function strategyTitle(text: string, strategy: string): Html {
   return html`${text} — <span class="strategy-name">${strategy}</span>`;
 }
 
+/** The cost chart blocks of one strategy's Monte Carlo (drawn by the cost part of the page script). */
+function costBlocks(strategy: string, unit: string): Html[] {
+  return [
+    block('cost-curve', strategyTitle('What will it cost?', strategy), 'How many runs cost each amount (bars, left axis) and the share costing at most that (S-curve, right axis). Read the chance of any budget off the curve.'),
+    block(
+      'cost-scatter',
+      strategyTitle('Cost against finish', strategy),
+      `One dot per run (the first runs of the sample): finish (${unit}) across, cost up. The staircases are the joint-confidence frontiers: every (date, cost) on or above a line is met together in at least that share of runs; the diamond is the point where date and cost are at the same marginal confidence.`,
+    ),
+    block('cost-tornado', strategyTitle('What drives the cost', strategy), 'Task durations and fixed task costs whose sampled values move the cost of a run most (rank correlation).'),
+  ];
+}
+
+/** Whether the data carry costs: then the page gets the cost blocks and the cost charts' script. */
+function hasCost(data: ReportData): boolean {
+  if (data.kind === 'run') return data.metrics.cost !== undefined;
+  if (data.kind === 'montecarlo') return data.result.cost !== undefined;
+  return data.result.strategies[0]?.cost !== undefined;
+}
+
 /** The chart blocks of one strategy's Monte Carlo (or of the selected strategy in a comparison). */
-function monteCarloBlocks(m: ModelView, strategy: string, unit: string): Html[] {
+function monteCarloBlocks(m: ModelView, strategy: string, unit: string, withCost = false): Html[] {
   return [
     block('histogram', strategyTitle('When will it finish?', strategy), `How many runs finished at each makespan (bars, left axis) and the share finished by then (S-curve, right axis), in ${unit}. Read the chance of any date off the curve.`),
     block('gantt', strategyTitle('Timeline of a typical run', strategy), `One lane per agent and the orchestrator; hover a bar for the task, agent, start and end (${unit}). Meetings and status updates are drawn over the work they paused.`),
@@ -34,6 +55,7 @@ function monteCarloBlocks(m: ModelView, strategy: string, unit: string): Html[] 
     block('tornado', strategyTitle('Which tasks drive the risk', strategy), 'Tasks whose sampled duration moves the makespan most (rank correlation); darker bars are more often on the critical path.'),
     html`<section class="block" data-table="critical" id="table-critical"><h2>${strategyTitle('Most critical tasks', strategy)}</h2><p class="note">Criticality index: the share of runs in which the task is on the critical path.</p><div class="chart-body"></div></section>`,
     ...(m.gates.length > 0 ? [block('gates', strategyTitle('Quality gates', strategy), 'Review rounds, remediations and reworks per gate, as means per run.')] : []),
+    ...(withCost ? costBlocks(strategy, unit) : []),
   ];
 }
 
@@ -70,7 +92,7 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
       const r = data.result;
       return {
         meta: `Monte Carlo · ${r.runs} runs · strategy ${r.strategy} · seed ${r.seed} · ${units}${deadline}${r.startDate !== undefined ? ` · start ${r.startDate}` : ''}`,
-        blocks: [datesTable(m, r), ...monteCarloBlocks(m, r.strategy, unit), ...(data.risks !== undefined ? riskBlocks(m, data.risks) : [])].filter((b): b is Html => b !== ''),
+        blocks: [datesTable(m, r), ...monteCarloBlocks(m, r.strategy, unit, hasCost(data)), ...(data.risks !== undefined ? riskBlocks(m, data.risks) : [])].filter((b): b is Html => b !== ''),
       };
     }
     case 'compare': {
@@ -95,9 +117,15 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
                 : ''
             }`,
           ),
+          ...(hasCost(data)
+            ? [
+                block('cost-strategies', 'Cost per strategy', `Left: the spread of the cost of a run under each strategy. Right: each strategy's P80 finish (${unit}) against its P80 cost; the green strategies are on the date–cost front, where no other strategy is both sooner and cheaper.`),
+                costPairsTable(r),
+              ]
+            : []),
           picker,
           ...[datesTable(m, r.strategies[selected])].filter((b): b is Html => b !== ''),
-          ...monteCarloBlocks(m, name, unit),
+          ...monteCarloBlocks(m, name, unit, hasCost(data)),
         ],
       };
     }
@@ -124,7 +152,7 @@ export function renderReportData(data: ReportData): string {
   const m = data.model;
   const { meta, blocks } = bodyFor(data);
   const d3js = d3Source();
-  const app = clientScript();
+  const app = clientScript(hasCost(data));
   const csp = `default-src 'none'; script-src 'sha256-${sha256(d3js)}' 'sha256-${sha256(app)}'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'`;
   const page = html`<!DOCTYPE html>
 <html lang="en">

@@ -4,6 +4,9 @@ import { toCsv } from './toCsv.js';
 /** Columns of `tasks.csv`; durations and times are in `time_unit`. */
 export const TASK_COLUMNS = ['strategy', 'task', 'name', 'assignment', 'mean_duration', 'mean_start', 'mean_finish', 'criticality', 'sensitivity', 'time_unit'] as const;
 
+/** Columns of `tasks.csv` before `time_unit` when the scenario has costs. */
+export const TASK_COST_COLUMNS = ['cost_sensitivity', 'fixed_cost_sensitivity'] as const;
+
 /**
  * Per-task Monte Carlo statistics as CSV, one row per task in scenario order — per strategy
  * for a comparison, so one file holds them all; numbers unformatted.
@@ -20,6 +23,8 @@ export function tasksCsv(result: MonteCarloResult | CompareResult): string {
   if (timed) columns.push(...PERCENTILE_COLUMNS.flatMap((p) => [`start_${p}`, `finish_${p}`]));
   if (dated) columns.push(...PERCENTILE_COLUMNS.flatMap((p) => [`start_date_${p}`, `finish_date_${p}`]));
   if (due) columns.push('deadline', 'deadline_probability');
+  const cost = results[0]?.cost !== undefined;
+  if (cost) columns.push(...TASK_COST_COLUMNS);
   columns.push('time_unit');
   return toCsv(
     columns,
@@ -29,6 +34,7 @@ export function tasksCsv(result: MonteCarloResult | CompareResult): string {
         if (timed) for (const p of PERCENTILE_COLUMNS) row.push(t.start?.[p] ?? '', t.finish?.[p] ?? '');
         if (dated) for (const p of PERCENTILE_COLUMNS) row.push(t.startDate?.[p] ?? '', t.finishDate?.[p] ?? '');
         if (due) row.push(t.deadline ?? '', t.deadlineProbability ?? '');
+        if (cost) row.push(t.costSensitivity ?? '', t.fixedCostSensitivity ?? '');
         row.push(r.timeUnit);
         return row;
       }),

@@ -1,4 +1,7 @@
 import type { DistributionSpec } from '../sim/distributions/Distribution.js';
+import type { CostSpec, ResourceCostSpec, TokenPricesSpec } from './CostSpec.js';
+
+export type { CostSpec, ResourceCostSpec, TokenActSpec, TokenPricesSpec, TokenRateSpec, TokenUseSpec } from './CostSpec.js';
 
 /**
  * A scenario as written in YAML or JSON (snake_case keys, docs/scenario-format.md), after schema
@@ -40,11 +43,17 @@ export interface Scenario {
   /** The default strategy: a key of `strategies`, or `ideal` / `sequential`. */
   strategy?: string;
   strategies?: Record<string, StrategySpec>;
+  /** Currency of every cost (a short label such as `EUR`), shown in reports. */
+  currency?: string;
+  /** The promised cost of the plan, in `currency`. */
+  budget?: number;
+  /** Default token prices of every agent, in `currency` per million tokens. */
+  token_prices?: TokenPricesSpec;
 }
 
 export type TimeUnit = 'minute' | 'hour' | 'day' | 'week';
 
-export interface AgentSpec {
+export interface AgentSpec extends ResourceCostSpec {
   id: string;
   /** Its name in the plan it was imported from. */
   name?: string;
@@ -85,7 +94,7 @@ export function linkTarget(entry: string | LinkSpec): string {
   return typeof entry === 'string' ? entry : entry.task;
 }
 
-export interface OrchestratorSpec {
+export interface OrchestratorSpec extends ResourceCostSpec {
   id?: string;
   role?: string;
   capacity?: number;
@@ -117,6 +126,8 @@ export interface TaskSpec {
   deadline?: number | string;
   /** Higher starts first when several are ready (default 0). */
   priority?: number;
+  /** A fixed cost of the task (bought services, licences), sampled once per run. */
+  cost?: CostSpec;
 }
 
 export interface GateSpec {
@@ -155,6 +166,8 @@ export interface RiskSpec {
   delay?: DistributionSpec;
   /** Extra work added to the task. */
   work?: DistributionSpec;
+  /** A cost added when the risk occurs (penalty, emergency purchase), in `currency`. */
+  cost?: CostSpec;
 }
 
 /** A branch point: after task or gate `after` finishes, one of `paths` is taken (docs/scenario-format.md#branches-and-risk-drivers). */

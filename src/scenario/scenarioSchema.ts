@@ -1,5 +1,6 @@
 import { distributionSchema } from './_internals/distributionSchema.js';
 import { strategySchema } from './_internals/strategySchema.js';
+import { resourceCostProperties, scenarioCostProperties, tokenPricesSchema, tokenUseSchema } from './_internals/costSchema.js';
 
 /** Pattern of every id (agents, tasks, gates, risks, strategies). */
 export const ID_PATTERN = '^[A-Za-z0-9_-]+$';
@@ -66,6 +67,7 @@ export const scenarioSchema = {
         id: id('Its id (default `orchestrator`); must differ from every agent id. Gates may name it as reviewer.'),
         role: { description: 'Shown in reports (default `Orchestrator`).', type: 'string' },
         capacity: { description: 'Handoffs, escalations and reviews it handles at once (default 1).', type: 'integer', minimum: 1 },
+        ...resourceCostProperties,
       },
     },
     tasks: {
@@ -91,6 +93,7 @@ export const scenarioSchema = {
       propertyNames: { pattern: ID_PATTERN },
       additionalProperties: { $ref: '#/definitions/strategy' },
     },
+    ...scenarioCostProperties,
   },
   definitions: {
     progress: {
@@ -105,6 +108,8 @@ export const scenarioSchema = {
     },
     distribution: distributionSchema,
     strategy: strategySchema,
+    tokens: tokenUseSchema,
+    token_prices: tokenPricesSchema,
     agent: {
       description: 'An agent: an AI agent or a person.',
       type: 'object',
@@ -129,6 +134,7 @@ export const scenarioSchema = {
           items: { type: ['string', 'object'], pattern: DATE_PATTERN, additionalProperties: false, properties: { from: date('First day off.'), to: date('Last day off.') } },
         },
         team: { description: 'Team name, for the hierarchy topology.', type: 'string', minLength: 1 },
+        ...resourceCostProperties,
       },
     },
     task: {
@@ -165,6 +171,7 @@ export const scenarioSchema = {
         not_before: timeOrDate('Start no earlier than this (time units from the start, or an ISO date).'),
         deadline: timeOrDate("The task's own promised finish (time units from the start, or an ISO date)."),
         priority: { description: 'Higher starts first when several tasks are ready (default 0).', type: 'number' },
+        cost: dist('A fixed cost of the task (bought services, licences), in `currency`: a number or a distribution, sampled once per run.'),
       },
     },
     gate: {
@@ -226,6 +233,7 @@ export const scenarioSchema = {
         probability: probability('Chance that it happens in a run, in [0, 1].'),
         delay: dist('Elapsed delay: the task\'s agent is held, waiting, for this long (not work).'),
         work: dist('Extra work added to the task.'),
+        cost: dist('A cost added when the risk occurs (penalty, emergency purchase), in `currency`: a number or a distribution.'),
       },
     },
     branch: {

@@ -6,6 +6,7 @@ import { checkBranches } from './_internals/checkBranches.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
 import { checkLimits } from './_internals/checkLimits.js';
 import { checkNames } from './_internals/checkNames.js';
+import { checkCosts } from './_internals/checkCosts.js';
 import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js';
 import { checkParameters } from './_internals/checkParameters.js';
 import { checkReferences } from './_internals/checkReferences.js';
@@ -63,6 +64,7 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkCorrelations(s, fail);
   checkSchedule(s, (x) => resolveScheduleAll(x), fail);
   checkBranches(s, index, fail);
+  checkCosts(s, fail);
   validated.add(s);
   return s;
 }

@@ -10,10 +10,13 @@ describe('the CSV files of montecarlo --out and compare --out', () => {
   test('headers as docs/cli.md lists them; every file says its time unit; agents.csv has the orchestrator', () => {
     const dir = join(tempDir(), 'out');
     expect(coordsim(['compare', SEED, '--strategies', 'mesh', '--runs', '30', '--out', dir]).code).toBe(0);
-    expect(header(dir, 'tasks.csv')).toBe('strategy,task,name,assignment,mean_duration,mean_start,mean_finish,criticality,sensitivity,time_unit');
-    expect(header(dir, 'agents.csv')).toBe('strategy,agent,role,capacity,utilization,work_time,coordination_time,idle_time,kind,time_unit');
-    expect(header(dir, 'pairs.csv')).toBe('a,b,mean_difference,ci95_low,ci95_high,probability_a_faster,time_unit');
-    expect(header(dir, 'runs.csv')).toBe('run,strategy,makespan,sequential_makespan,speedup,time_savings,work_time,coordination_time,coordination_overhead,utilization,met_deadline,time_unit');
+    // The seed scenario has costs: each file's cost columns come before time_unit.
+    expect(header(dir, 'tasks.csv')).toBe('strategy,task,name,assignment,mean_duration,mean_start,mean_finish,criticality,sensitivity,cost_sensitivity,fixed_cost_sensitivity,time_unit');
+    expect(header(dir, 'agents.csv')).toBe('strategy,agent,role,capacity,utilization,work_time,coordination_time,idle_time,kind,cost,time_unit');
+    expect(header(dir, 'pairs.csv')).toBe('a,b,mean_difference,ci95_low,ci95_high,probability_a_faster,cost_mean_difference,cost_ci95_low,cost_ci95_high,probability_a_cheaper,time_unit');
+    expect(header(dir, 'runs.csv')).toBe(
+      'run,strategy,makespan,sequential_makespan,speedup,time_savings,work_time,coordination_time,coordination_overhead,utilization,met_deadline,cost,cost_work,cost_coordination,cost_fixed,cost_risk,met_budget,time_unit',
+    );
     expect(header(dir, 'trace.csv')).toBe('time,kind,task,agent,gate,detail,duration,time_unit');
     expect(header(dir, 'compare.csv').split(',').slice(0, 3)).toEqual(['strategy', 'runs', 'makespan_mean']);
     for (const f of ['tasks.csv', 'agents.csv', 'pairs.csv', 'runs.csv', 'trace.csv', 'compare.csv']) {

@@ -79,12 +79,19 @@ describe('coordsim montecarlo / compare', () => {
     // The seed scenario has risks: the set holds their ranking too.
     expect(readdirSync(dir).sort()).toEqual(['agents.csv', 'montecarlo.json', 'report.html', 'risks.csv', 'runs.csv', 'tasks.csv', 'trace.csv']);
     const runs: Array<Record<string, string>> = parse(readFileSync(join(dir, 'runs.csv'), 'utf8'), { columns: true });
-    expect(Object.keys(runs[0])).toEqual(['run', 'strategy', 'makespan', 'sequential_makespan', 'speedup', 'time_savings', 'work_time', 'coordination_time', 'coordination_overhead', 'utilization', 'met_deadline', 'time_unit']);
+    // The seed scenario has costs: the cost columns come before time_unit.
+    expect(Object.keys(runs[0])).toEqual([
+      'run', 'strategy', 'makespan', 'sequential_makespan', 'speedup', 'time_savings', 'work_time', 'coordination_time', 'coordination_overhead', 'utilization', 'met_deadline',
+      'cost', 'cost_work', 'cost_coordination', 'cost_fixed', 'cost_risk', 'met_budget', 'time_unit',
+    ]);
     expect(runs.map((x) => Number(x.run))).toEqual(Array.from({ length: 1200 }, (_, i) => i));
     const json = JSON.parse(readFileSync(join(dir, 'montecarlo.json'), 'utf8'));
     const mean = runs.reduce((s, x) => s + Number(x.makespan), 0) / runs.length;
     expect(json.makespan.mean).toBeCloseTo(mean, 9);
     expect(json.deadlineProbability).toBeCloseTo(runs.filter((x) => x.met_deadline === 'true').length / 1200, 12);
+    expect(json.cost.mean).toBeCloseTo(runs.reduce((s, x) => s + Number(x.cost), 0) / runs.length, 6);
+    expect(json.budgetProbability).toBeCloseTo(runs.filter((x) => x.met_budget === 'true').length / 1200, 12);
+    expect(json.jointProbability).toBeCloseTo(runs.filter((x) => x.met_budget === 'true' && x.met_deadline === 'true').length / 1200, 12);
     const trace: Array<Record<string, string>> = parse(readFileSync(join(dir, 'trace.csv'), 'utf8'), { columns: true });
     expect(Object.keys(trace[0]).slice(0, 4)).toEqual(['time', 'kind', 'task', 'agent']);
   });

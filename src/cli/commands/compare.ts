@@ -5,6 +5,7 @@ import { FLAG } from '../commonFlags.js';
 import { flagValue, withFlags, type Flag } from '../flags.js';
 import { formatCompare } from '../format/formatCompare.js';
 import { loadScenarioFile } from '../io.js';
+import { runsCsvCostColumns } from '../../report/runsCsv.js';
 import { monteCarloWithOutputs } from '../monteCarloOutputs.js';
 import { parseStrategyList, requireStrategies } from '../options.js';
 import { parseScaleOut } from '../scaleout/scaleOutFlags.js';
@@ -38,7 +39,7 @@ export function handler(ctx: CliContext) {
       return runShard(ctx, { command: 'compare', scenario, model, strategies: compareStrategyNames(model, names), options, scale, part, json: argv.json });
     }
     const { result, written } = await withExecutor(ctx, scale, scenario, model, null, (executor) =>
-      withOutputSet(dest, (set) => monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => compare(scenario, names, { ...options, executor, ...hooks }), (r) => compareFiles(model, r))),
+      withOutputSet(dest, (set) => monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => compare(scenario, names, { ...options, executor, ...hooks }), (r) => compareFiles(model, r), runsCsvCostColumns(model))),
     );
     printResult(ctx, argv.json, result, () => formatCompare(model, result), written, dest?.dir);
   };

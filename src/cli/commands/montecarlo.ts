@@ -4,6 +4,7 @@ import type { CliContext } from '../CliContext.js';
 import { FLAG } from '../commonFlags.js';
 import { flagValue, withFlags, type Flag } from '../flags.js';
 import { loadScenarioFile } from '../io.js';
+import { runsCsvCostColumns } from '../../report/runsCsv.js';
 import { monteCarloWithOutputs } from '../monteCarloOutputs.js';
 import { BOUNDS, parseFraction, parseInteger, parseSeed, parseStrategy, requireStrategies } from '../options.js';
 import { strategyOf } from '../../engine/simulate.js';
@@ -59,7 +60,7 @@ export function handler(ctx: CliContext) {
     }
     const { result, written } = await withExecutor(ctx, scale, scenario, model, precision, (executor) =>
       withOutputSet(dest, (set) =>
-        monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, executor, ...hooks }), (r) => monteCarloFiles(model, r, monteCarloRiskAnalysis(model, r))),
+        monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, executor, ...hooks }), (r) => monteCarloFiles(model, r, monteCarloRiskAnalysis(model, r)), runsCsvCostColumns(model)),
       ),
     );
     printResult(ctx, argv.json, result, () => formatMonteCarlo(model, result), written, dest?.dir);

@@ -29,7 +29,27 @@ export function formatCompare(model: Model, r: CompareResult): string {
     '',
     'paired differences of makespan (negative: a finishes first)',
     table(pairHead, pairRows),
+    ...(r.costPairs !== undefined ? costTables(r) : []),
   ].join('\n') + '\n';
+}
+
+/** Cost per strategy, the P80 date-cost front and the paired cost differences, for scenarios with costs. */
+function costTables(r: CompareResult): string[] {
+  const cur = r.strategies[0]?.currency ? ` (${r.strategies[0].currency})` : '';
+  const front = new Map((r.paretoFront ?? []).map((p) => [p.strategy, p.dominatedBy]));
+  const head = ['strategy', `cost P50${cur}`, 'P80', 'P95', 'mean', 'budget', 'both', 'P80 front'];
+  const rows = r.strategies.map((s) => [
+    s.strategy,
+    num(s.cost!.p50),
+    num(s.cost!.p80),
+    num(s.cost!.p95),
+    num(s.cost!.mean),
+    s.budgetProbability === null || s.budgetProbability === undefined ? '-' : pct(s.budgetProbability),
+    s.jointProbability === null || s.jointProbability === undefined ? '-' : pct(s.jointProbability),
+    (front.get(s.strategy) ?? []).length === 0 ? 'yes' : `no (${front.get(s.strategy)!.join(', ')})`,
+  ]);
+  const pairRows = r.costPairs!.map((p) => [`${p.a} − ${p.b}`, signed(p.meanDifference), `${signed(p.ci95[0])} … ${signed(p.ci95[1])}`, pct(p.probabilityACheaper)]);
+  return ['', 'cost per run; budget and both (deadline and budget) are shares of runs; P80 front: no other strategy is both sooner and cheaper at P80', table(head, rows), '', 'paired differences of cost (negative: a is cheaper)', table(['a − b', `mean${cur}`, '95% CI', 'P(a cheaper)'], pairRows)];
 }
 
 function signed(x: number): string {

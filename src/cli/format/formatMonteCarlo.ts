@@ -17,8 +17,22 @@ export function formatMonteCarlo(model: Model, r: MonteCarloResult): string {
     row('utilisation', `${spread(r.utilization)} over engaged spans; ` + r.agents.map((a) => `${a.id} ${pct(a.utilization)}`).join(', ')),
     row('time savings', `${spread(r.timeSavings)} vs sequential (mean speedup ${num(r.speedup.mean)}×)`),
     row('top critical tasks', topCritical(r)),
+    ...(r.cost !== undefined ? costLines(r, row) : []),
   ];
   return lines.join('\n') + '\n';
+}
+
+/** The cost lines of the headline, for scenarios with costs. */
+function costLines(r: MonteCarloResult, row: (label: string, text: string) => string): string[] {
+  const c = r.cost!;
+  const cur = r.currency ? ` ${r.currency}` : '';
+  const lines = [row('cost P50/P80/P95', `${num(c.p50)} / ${num(c.p80)} / ${num(c.p95)}${cur}, mean ${num(c.mean)}, 95% CI ${num(c.ci95[0])}–${num(c.ci95[1])}`)];
+  if (r.budget !== null && r.budget !== undefined) {
+    lines.push(row('budget', `${num(r.budget)}${cur}: met in ${pct(r.budgetProbability ?? 0)} of runs${r.jointProbability !== null && r.jointProbability !== undefined ? `; deadline and budget both in ${pct(r.jointProbability)}` : ''}`));
+  }
+  for (const j of r.jointConfidence ?? []) lines.push(row(`joint ${pct(j.level)}`, `finish by ${num(j.date)} and cost at most ${num(j.cost)}${cur} together (each alone ${pct(j.marginal)})`));
+  if (r.tokens) lines.push(row('tokens P50', `${num(r.tokens.input.p50 / 1e6)} M in, ${num(r.tokens.output.p50 / 1e6)} M out, ${num(r.tokens.cost.p50)}${cur}`));
+  return lines;
 }
 
 function spread(s: Stats): string {

@@ -18,5 +18,15 @@ export function formatRunSummary(model: Model, m: RunMetrics): string {
       (Object.entries(m.gates).map(([id, g]) => `${id}: ${g.rounds} round(s), ${g.outcomes.remediate} remediation(s), ${g.outcomes.fail} fail(s)`).join('; ') || 'none'),
     `  critical path       ${m.criticalPath.join(' → ')}`,
   ];
+  const c = m.cost;
+  if (c !== undefined) {
+    const cur = c.currency ? ` ${c.currency}` : '';
+    const k = c.byKind;
+    lines.push(
+      `  cost                ${num(c.total)}${cur}: work ${num(k.work)}, coordination ${num(k.coordination)}, fixed ${num(k.fixed)}, risk ${num(k.risk)}` +
+        (c.budget !== undefined ? `; budget ${num(c.budget)}: ${c.metBudget ? 'met' : 'EXCEEDED'}` : ''),
+    );
+    if (c.tokens) lines.push(`  tokens              ${num(c.tokens.input / 1e6)} M in, ${num(c.tokens.output / 1e6)} M out → ${num(c.tokens.cost)}${cur}`);
+  }
   return lines.join('\n') + '\n';
 }

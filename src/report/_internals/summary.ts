@@ -3,6 +3,7 @@ import type { RunMetrics } from '../../engine/runMetrics.js';
 import type { ModelView, ReportData } from '../ReportData.js';
 import { deadlinePhrase, duration, num, pct, unitPlural } from './format.js';
 import { html, type Html } from './html.js';
+import { costTableCells, costTableHead, monteCarloCostCards, runCostCard } from './costSummary.js';
 
 /** One headline figure: a label, the figure, and a line that explains it. */
 function card(label: string, figure: string, detail: string | Html, tone: 'good' | 'warn' | 'bad' | '' = ''): Html {
@@ -30,6 +31,7 @@ function runSummary(m: ModelView, r: RunMetrics): Html {
     ),
     card('Average utilisation', pct(r.utilization.mean), `Busy share of each agent's engaged span; the whole team's capacity use over the project is ${pct(r.capacityUse)}.`),
     card('Time saved vs sequential', pct(r.timeSavings), `One task at a time would take ${duration(r.sequentialMakespan, m)}: a speedup of ${num(r.speedup, 2)}×.`),
+    ...(r.cost !== undefined ? [runCostCard(r.cost)] : []),
   ]}</div><p class="facts">${[
     `${r.handoffs} handoffs, ${r.remediations} remediations, ${r.reworks} reworks, ${r.escalations} escalations.`,
     r.risksOccurred.length > 0 ? ` Risks that occurred: ${r.risksOccurred.join(', ')}.` : ' No risk occurred.',
@@ -55,6 +57,7 @@ export function monteCarloCards(m: ModelView, r: MonteCarloResult): Html {
       `Busy share of each agent's engaged span (P10–P90: ${pct(r.utilization.p10)}–${pct(r.utilization.p90)}); team capacity use ${pct(r.capacityUse.mean)}.`,
     ),
     card('Time saved vs sequential', pct(r.timeSavings.mean), `Sequential would take ${duration(r.sequentialMakespan.p50, m)} at P50: a speedup of ${num(r.speedup.mean, 2)}×.`),
+    ...monteCarloCostCards(m, r),
   ]}</div><p class="facts">${`Per run on average: ${num(r.remediations, 2)} remediations, ${num(r.reworks, 2)} reworks, ${num(r.escalations, 2)} escalations. ${r.runs} runs, ${r.sampling === 'lhs' ? 'Latin hypercube' : 'random'} sampling${r.stoppedEarly ? ', stopped early at the requested precision' : ''}.`}</p>`;
 }
 
@@ -80,9 +83,9 @@ function strategyTable(m: ModelView, results: MonteCarloResult[]): Html {
   const best = fastestOption(m, results);
   const desc = new Map(m.strategies.map((s) => [s.name, s.description]));
   const unit = unitPlural(m);
-  return html`<table class="data-table strategies"><thead><tr><th>Strategy</th><th>P50 (${unit})</th><th>P80</th><th>P95</th><th>Chance by the deadline</th><th>Coordination overhead</th><th>Utilisation</th><th>Time saved vs sequential</th></tr></thead><tbody>${results.map(
+  return html`<table class="data-table strategies"><thead><tr><th>Strategy</th><th>P50 (${unit})</th><th>P80</th><th>P95</th><th>Chance by the deadline</th><th>Coordination overhead</th><th>Utilisation</th><th>Time saved vs sequential</th>${costTableHead(results)}</tr></thead><tbody>${results.map(
     (r) =>
-      html`<tr class="${r === best ? 'best' : ''}"><td><div class="task-name">${r.strategy}${r.strategy === m.defaultStrategy ? ' (default)' : ''}${r === best ? ' — fastest' : isBound(m, r) ? ' — lower bound, not an option' : ''}</div><div class="task-id">${desc.get(r.strategy) ?? ''}</div></td><td class="num">${num(r.makespan.p50)}</td><td class="num">${num(r.makespan.p80)}</td><td class="num">${num(r.makespan.p95)}</td><td class="num">${pct(r.deadlineProbability)}</td><td class="num">${pct(r.coordinationOverhead.mean)}</td><td class="num">${pct(r.utilization.mean)}</td><td class="num">${pct(r.timeSavings.mean)}</td></tr>`,
+      html`<tr class="${r === best ? 'best' : ''}"><td><div class="task-name">${r.strategy}${r.strategy === m.defaultStrategy ? ' (default)' : ''}${r === best ? ' — fastest' : isBound(m, r) ? ' — lower bound, not an option' : ''}</div><div class="task-id">${desc.get(r.strategy) ?? ''}</div></td><td class="num">${num(r.makespan.p50)}</td><td class="num">${num(r.makespan.p80)}</td><td class="num">${num(r.makespan.p95)}</td><td class="num">${pct(r.deadlineProbability)}</td><td class="num">${pct(r.coordinationOverhead.mean)}</td><td class="num">${pct(r.utilization.mean)}</td><td class="num">${pct(r.timeSavings.mean)}</td>${costTableCells(r)}</tr>`,
   )}</tbody></table>`;
 }
 

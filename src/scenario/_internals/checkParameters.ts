@@ -48,8 +48,8 @@ export function checkParameters(s: Scenario, fail: Fail): void {
   });
 
   (s.risks ?? []).forEach((r, i) => {
-    if (r.delay === undefined && r.work === undefined) {
-      fail('E_SCHEMA', `risk '${r.id}': expected 'delay', 'work' or both (what happens when it occurs), found neither`, ['risks', i]);
+    if (r.delay === undefined && r.work === undefined && r.cost === undefined) {
+      fail('E_SCHEMA', `risk '${r.id}': expected 'delay', 'work', 'cost' or several (what happens when it occurs), found none`, ['risks', i]);
     }
   });
 }

@@ -15,6 +15,7 @@ export function distributionSpecs(s: Scenario): DistributionAt[] {
     if (spec !== undefined) out.push({ spec, path });
   };
   s.tasks.forEach((t, i) => add(t.duration, 'tasks', i, 'duration'));
+  s.tasks.forEach((t, i) => add(t.cost, 'tasks', i, 'cost'));
   (s.gates ?? []).forEach((g, i) => {
     add(g.review, 'gates', i, 'review');
     add(g.remediation?.effort, 'gates', i, 'remediation', 'effort');
@@ -23,6 +24,7 @@ export function distributionSpecs(s: Scenario): DistributionAt[] {
   (s.risks ?? []).forEach((r, i) => {
     add(r.delay, 'risks', i, 'delay');
     add(r.work, 'risks', i, 'work');
+    add(r.cost, 'risks', i, 'cost');
   });
   (s.existence_risks ?? []).forEach((r, i) => add(r.duration, 'existence_risks', i, 'duration'));
   (s.risk_drivers ?? []).forEach((r, i) => add(r.factor, 'risk_drivers', i, 'factor'));
