@@ -206,7 +206,7 @@ describe('parseP6CalendarData', () => {
   });
 });
 
-test('readXer reads a generated 4,000-activity XER in well under a second', () => {
+test('readXer reads a generated 4,000-activity XER whole (its speed is measured by a benchmark, not here)', () => {
   const n = 4000;
   const tasks: string[][] = [TASK_FIELDS];
   const preds: string[][] = [PRED_FIELDS];
@@ -228,18 +228,9 @@ test('readXer reads a generated 4,000-activity XER in well under a second', () =
     TASKPRED: preds,
     TASKRSRC: assigns,
   });
-  // The best of three runs, so that other work on the machine does not decide the result.
-  let ms = Infinity;
-  let plan = readXer(text, 'warm.xer');
-  for (let k = 0; k < 3; k++) {
-    const t0 = performance.now();
-    plan = readXer(text, 'big.xer');
-    ms = Math.min(ms, performance.now() - t0);
-  }
+  const plan = readXer(text, 'big.xer');
   expect((plan.scenario.tasks as unknown[]).length).toBe(n);
   expect((plan.scenario.tasks as Record<string, unknown[]>[]).reduce((s, t) => s + (t.after?.length ?? 0), 0)).toBe(n - 1 + n - 10);
-  console.log(`readXer: ${n} activities in ${ms.toFixed(1)} ms`);
-  expect(ms).toBeLessThan(500);
 });
 
 describe.skipIf(!mpxjAvailable)('readXer on the MPXJ sample files (fetched copy, not committed)', () => {
