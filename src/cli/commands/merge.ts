@@ -14,7 +14,7 @@ import { formatCompare } from '../format/formatCompare.js';
 import { formatMonteCarlo } from '../format/formatMonteCarlo.js';
 import { checkDestination } from '../output/checkDestination.js';
 import { withOutputSet } from '../output/withOutputSet.js';
-import { compareFiles, monteCarloFiles } from '../outputFiles.js';
+import { compareFiles, monteCarloFiles, monteCarloRiskAnalysis } from '../outputFiles.js';
 import { printResult } from '../print.js';
 import { readPart } from '../scaleout/partFile.js';
 
@@ -59,7 +59,7 @@ export function handler(ctx: CliContext) {
         const rows = kept > KEEP_ROWS_CHARS ? reread(p) : p.shard.runsCsv;
         for (const r of rows) runs.write(r);
       }
-      const files = command === 'montecarlo' ? monteCarloFiles(model, result as MonteCarloResult) : compareFiles(model, result as CompareResult);
+      const files = command === 'montecarlo' ? monteCarloFiles(model, result as MonteCarloResult, monteCarloRiskAnalysis(model, result as MonteCarloResult)) : compareFiles(model, result as CompareResult);
       for (const [name, content] of Object.entries(files)) set.write(name, content);
     });
     const text = () => (command === 'montecarlo' ? formatMonteCarlo(model, result as MonteCarloResult) : formatCompare(model, result as CompareResult));
