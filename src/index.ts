@@ -25,3 +25,5 @@ export type * from './montecarlo/MonteCarloResult.js';
 export { summarizeRange, RUN_COLUMNS, type RangeOptions, type RangeResult } from './montecarlo/summarizeRange.js';
 export { mergeRangeSummaries, type RangeSummaryState } from './montecarlo/RangeSummary.js';
 export { strategyResult, pairedDifferences } from './montecarlo/summaryResults.js';
+export { planSchedule, type PlanScheduleOptions, type PlanScheduleResult } from './plan/planSchedule.js';
+export { dispatchRanks } from './engine/dispatchRules.js';

@@ -24,8 +24,8 @@ export const O_FAIL = 2;
 export class RunState {
   readonly model: Model;
   readonly strategy: StrategyModel;
-  /** Slots of each resource (agents, then the orchestrator). */
-  readonly capacity: Int32Array;
+  /** Capacity of each resource (agents, then the orchestrator): slots, or units when resources are in units. */
+  readonly capacity: Float64Array;
   seed: number | string = 1;
   run = 0;
   makespan = 0;
@@ -63,6 +63,10 @@ export class RunState {
   criticalPath: number[] = [];
   /** The event trace (empty unless the run was traced). */
   trace: TraceRecord[] = [];
+  /** Resources in units: the length of every task, rework and remediation added up (what one at a time would take). */
+  serialTime = 0;
+  /** Resources in units: per task, the resources its first execution held, in the order it took them (else null). */
+  readonly taskResources: number[][] | null;
 
   constructor(model: Model, strategy: StrategyModel) {
     this.model = model;
@@ -71,7 +75,7 @@ export class RunState {
     const R = A + 1;
     const T = model.tasks.length;
     const G = model.gates.length;
-    this.capacity = new Int32Array(R);
+    this.capacity = new Float64Array(R);
     model.agents.forEach((a, i) => (this.capacity[i] = a.capacity));
     this.capacity[A] = strategy.orchestratorCapacity;
     this.work = new Float64Array(R);
@@ -87,5 +91,6 @@ export class RunState {
     this.gateRounds = new Int32Array(G);
     this.gateOutcomes = new Int32Array(3 * G);
     this.gateExhausted = new Uint8Array(G);
+    this.taskResources = model.units || strategy.pick !== 'first' || strategy.dispatch.order !== null ? model.tasks.map(() => []) : null;
   }
 }

@@ -6,6 +6,7 @@ import { TASK_WORK } from './EngineState.js';
 import { EV_LAG } from './events.js';
 import { finishSide, releaseLater } from './links.js';
 import { traceFrom } from './trace.js';
+import { sharesAgent } from './units.js';
 import { COORDINATION_KEY, J_HANDOFF } from './_internals/JobStore.js';
 
 /**
@@ -36,7 +37,7 @@ export function release(st: EngineState, t: number, j: number, now: number): voi
 export function handOver(st: EngineState, t: number, k: number, j: number, now: number): void {
   const h = st.strategy.handoff;
   const s = st.succList[k];
-  if (h === null || s >= st.T || st.fixedAgent[s] === st.out.taskAgent[t] || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK))) {
+  if (h === null || s >= st.T || (st.u !== null ? sharesAgent(st, t, s) : st.fixedAgent[s] === st.out.taskAgent[t]) || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK))) {
     deliver(st, s, j, now);
     return;
   }

@@ -4,6 +4,8 @@ import type { RunInputs } from './RunInputs.js';
 /** One task in a run's metrics. */
 export interface TaskMetrics {
   agent: string;
+  /** A task held by several agents (joint work, units): all of them, the first being `agent`. */
+  agents?: string[];
   start: number;
   finish: number;
   /** With a start date: the dates of its first and last working moments. */
@@ -100,7 +102,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
   const oBusy = state.coord[o] + state.work[o];
   // Sequential work never idles while work remains and has no coordination: its makespan is
   // all the work plus the time agents are held by risk delays (tested against the real run).
-  const sequentialMakespan = workTime + heldTime;
+  // In units work is units × time, so it adds up the jobs' lengths instead.
+  const sequentialMakespan = state.taskResources !== null ? state.serialTime : workTime + heldTime;
   const gates: RunMetrics['gates'] = {};
   m.gates.forEach((g, i) => {
     gates[g.id] = {
@@ -117,6 +120,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     const start = state.taskStart[i];
     const finish = state.taskFinish[i];
     const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish } as TaskMetrics;
+    const holders = state.taskResources?.[i];
+    if (holders !== undefined && holders.length > 1) tm.agents = holders.map((r) => m.agents[r].id);
     if (clock !== null) {
       const time = a >= 0 ? sch.resourceTime[a] : (t.time ?? sch.projectTime);
       tm.startDate = time.startDate(start, finish);
