@@ -27,3 +27,4 @@ export { mergeRangeSummaries, type RangeSummaryState } from './montecarlo/RangeS
 export { strategyResult, pairedDifferences } from './montecarlo/summaryResults.js';
 export { planSchedule, type PlanScheduleOptions, type PlanScheduleResult } from './plan/planSchedule.js';
 export { dispatchRanks } from './engine/dispatchRules.js';
+export { loadPlanText } from './import/loadPlanText.js';

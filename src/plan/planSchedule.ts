@@ -11,6 +11,7 @@ import { WorkOnlyUnits } from '../engine/WorkOnlyUnits.js';
 import { Alea, reseedStream } from '../sim/streams.js';
 import { reverseModel } from './reverseModel.js';
 import { sampleOrder } from './sampleOrder.js';
+import { SerialSchedule } from './SerialSchedule.js';
 
 /** Options of `planSchedule`. */
 export interface PlanScheduleOptions {
@@ -42,6 +43,8 @@ export interface PlanScheduleResult {
   found: { pass: number; by: string };
   /** Whether forward-backward improvement applied (a work-only plan of finish-to-start links). */
   improved: boolean;
+  /** How samples were decoded: the serial scheme (fixed units of named agents) or the engine's own dispatch. */
+  scheme: 'serial' | 'parallel';
   /** The metrics of the pinned run. */
   metrics: RunMetrics;
 }
@@ -71,12 +74,19 @@ export function planSchedule(scenario: Scenario | Model, options: PlanScheduleOp
   const all = Array.from({ length: T }, (_, t) => t);
   const strategy: StrategyModel = { ...base, dispatch: { rule: 'file-order', order: all } };
   const forward = new Engine(model, strategy);
-  const improve = (options.improve ?? true) && WorkOnlyUnits.applies(model, strategy) && !model.schedule.calendared;
-  const backward = improve ? new Engine(reverseModel(model), strategy) : null;
+  const workOnly = WorkOnlyUnits.applies(model, strategy) && !model.schedule.calendared && strategy.topology !== 'sequential';
+  const improve = (options.improve ?? true) && workOnly;
+  // Fixed units of named agents: sample and improve with the serial scheme; else with the engine's own dispatch.
+  const serial = workOnly && SerialSchedule.applies(model) ? new SerialSchedule(model, jobLengths(model, inputs)) : null;
+  const backward = improve && serial === null ? new Engine(reverseModel(model), strategy) : null;
   const topo = topoIndex(model);
   const rank = new Int32Array(T);
   const none = new Int32Array(0);
   const order = new Int32Array(T);
+  const start = new Float64Array(T);
+  const finish = new Float64Array(T);
+  const bStart = new Float64Array(T);
+  const bFinish = new Float64Array(T);
   let used = 0;
   let best = Infinity;
   let bestStart = new Float64Array(T);
@@ -89,31 +99,40 @@ export function planSchedule(scenario: Scenario | Model, options: PlanScheduleOp
     used++;
     return engine.run(inputs, { seed, run: 0 });
   };
-  const keep = (makespan: number, start: Float64Array, by: string): void => {
+  const keep = (makespan: number, s: Float64Array, by: string): void => {
     if (makespan < best) {
       best = makespan;
-      bestStart = Float64Array.from(start);
+      bestStart = Float64Array.from(s);
       found = { pass: used, by };
     }
   };
-  /** Forward-backward improvement of a forward schedule (its starts and finishes), within the budget. */
-  const improveFrom = (start: Float64Array, finish: Float64Array, makespan: number, by: string): void => {
-    let s = Float64Array.from(start);
-    let f = Float64Array.from(finish);
-    let current = makespan;
+  /**
+   * Forward-backward improvement of the forward schedule in `start`/`finish` (makespan m):
+   * backwards on the plan turned round, tasks in order of decreasing finish, then forwards in
+   * order of decreasing backward finish (increasing forward start), while that shortens it.
+   */
+  const improveFrom = (m: number, by: string): void => {
+    let current = m;
     while (used + 2 <= passes) {
-      // Backwards: the reversed project, tasks in order of decreasing finish.
-      sortBy(order, (a, b) => f[b] - f[a] || topo[b] - topo[a]);
-      const back = decode(backward!, order, true);
-      const bf = Float64Array.from(back.taskFinish);
-      // Forwards again: in order of decreasing backward finish (increasing forward start).
-      sortBy(order, (a, b) => bf[b] - bf[a] || topo[a] - topo[b]);
-      const fwd = decode(forward, order, true);
-      if (!(fwd.makespan < current)) break;
-      current = fwd.makespan;
-      s = Float64Array.from(fwd.taskStart);
-      f = Float64Array.from(fwd.taskFinish);
-      keep(current, s, `improved ${by}`);
+      sortBy(order, (a, b) => finish[b] - finish[a] || topo[b] - topo[a]);
+      if (serial !== null) {
+        serial.decode(order, true, bStart, bFinish);
+        used++;
+      } else bFinish.set(decode(backward!, order, true).taskFinish);
+      sortBy(order, (a, b) => bFinish[b] - bFinish[a] || topo[a] - topo[b]);
+      let next: number;
+      if (serial !== null) {
+        next = serial.decode(order, false, start, finish);
+        used++;
+      } else {
+        const out = decode(forward, order, true);
+        next = out.makespan;
+        start.set(out.taskStart);
+        finish.set(out.taskFinish);
+      }
+      if (!(next < current)) break;
+      current = next;
+      keep(current, start, `improved ${by}`);
     }
   };
 
@@ -131,9 +150,18 @@ export function planSchedule(scenario: Scenario | Model, options: PlanScheduleOp
   const rng = reseedStream(new Alea(), seed, 0, 'plan');
   while (used < passes) {
     sampleOrder(rng, lft, preds, succs, alpha, order);
-    const out = decode(forward, order, false);
-    keep(out.makespan, out.taskStart, 'sampling');
-    if (backward !== null) improveFrom(out.taskStart, out.taskFinish, out.makespan, 'sampling');
+    let m: number;
+    if (serial !== null) {
+      m = serial.decode(order, false, start, finish);
+      used++;
+    } else {
+      const out = decode(forward, order, false);
+      m = out.makespan;
+      start.set(out.taskStart);
+      finish.set(out.taskFinish);
+    }
+    keep(m, start, 'sampling');
+    if (improve) improveFrom(m, 'sampling');
   }
 
   // The plan: tasks by start (ties: dependency order), pinned as the scenario would pin it.
@@ -149,9 +177,15 @@ export function planSchedule(scenario: Scenario | Model, options: PlanScheduleOp
     rules,
     passes: used,
     found,
-    improved: backward !== null,
+    improved: improve,
+    scheme: serial !== null ? 'serial' : 'parallel',
     metrics,
   };
+}
+
+/** What each task's job holds its resources for in these inputs (the engine's arithmetic). */
+function jobLengths(model: Model, inputs: RunInputs): Float64Array {
+  return Float64Array.from(model.tasks, (t, i) => (t.kind === 'milestone' ? 0 : inputs.durations[i] + inputs.riskWork[i] + inputs.riskHeld[i]));
 }
 
 /** Run 0 of `seed` with every task's duration set to its mean (0 for a milestone). */
