@@ -75,6 +75,7 @@ export class Engine implements EventHandler {
     if (st.openNodes > 0 || st.openRemediations > 0) stall(st, 'the event queue ran empty');
     cutMeetings(st);
     collectCriticalPath(st);
+    if (st.u !== null) st.u.holdings(st.out);
     if (st.timed) actualStarts(st);
     return st.out;
   }

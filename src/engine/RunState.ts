@@ -65,8 +65,11 @@ export class RunState {
   trace: TraceRecord[] = [];
   /** Resources in units: the length of every task, rework and remediation added up (what one at a time would take). */
   serialTime = 0;
-  /** Resources in units: per task, the resources its first execution held, in the order it took them (else null). */
-  readonly taskResources: number[][] | null;
+  /**
+   * Resources in units (else null): the resources task t's first execution held, in the order
+   * it took them, are `holdRes[holdOff[t] .. holdOff[t] + holdLen[t])` (none for a milestone).
+   */
+  holdings: { res: Int32Array; off: Int32Array; len: Int32Array } | null;
 
   constructor(model: Model, strategy: StrategyModel) {
     this.model = model;
@@ -91,6 +94,6 @@ export class RunState {
     this.gateRounds = new Int32Array(G);
     this.gateOutcomes = new Int32Array(3 * G);
     this.gateExhausted = new Uint8Array(G);
-    this.taskResources = model.units || strategy.pick !== 'first' || strategy.dispatch.order !== null ? model.tasks.map(() => []) : null;
+    this.holdings = model.units || strategy.pick !== 'first' || strategy.dispatch.order !== null ? { res: new Int32Array(0), off: new Int32Array(T), len: new Int32Array(T) } : null;
   }
 }

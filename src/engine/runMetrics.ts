@@ -103,7 +103,7 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
   // Sequential work never idles while work remains and has no coordination: its makespan is
   // all the work plus the time agents are held by risk delays (tested against the real run).
   // In units work is units × time, so it adds up the jobs' lengths instead.
-  const sequentialMakespan = state.taskResources !== null ? state.serialTime : workTime + heldTime;
+  const sequentialMakespan = state.holdings !== null ? state.serialTime : workTime + heldTime;
   const gates: RunMetrics['gates'] = {};
   m.gates.forEach((g, i) => {
     gates[g.id] = {
@@ -120,8 +120,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     const start = state.taskStart[i];
     const finish = state.taskFinish[i];
     const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish } as TaskMetrics;
-    const holders = state.taskResources?.[i];
-    if (holders !== undefined && holders.length > 1) tm.agents = holders.map((r) => m.agents[r].id);
+    const h = state.holdings;
+    if (h !== null && h.len[i] > 1) tm.agents = Array.from(h.res.subarray(h.off[i], h.off[i] + h.len[i]), (r) => m.agents[r].id);
     if (clock !== null) {
       const time = a >= 0 ? sch.resourceTime[a] : (t.time ?? sch.projectTime);
       tm.startDate = time.startDate(start, finish);

@@ -84,9 +84,6 @@ function startUnits(st: EngineState, u: UnitState, j: number, now: number): void
     out.taskAgent[t] = lead;
     u.taskOff[t] = off;
     u.taskLen[t] = n;
-    const holders = out.taskResources![t];
-    holders.length = 0;
-    for (let k = 0; k < n; k++) holders.push(u.res[off + k]);
     if (u.listed[t] === 1) u.strictNext++;
     // The task is its holders' work from now on: the other eligible agents no longer wait for it.
     for (let k = st.eligOff[t]; k < st.eligOff[t + 1]; k++) if (!holds(u, off, n, st.eligList[k])) st.remaining[st.eligList[k]]--;

@@ -25,7 +25,7 @@ function results(e: RunState) {
     taskFinish: Array.from(e.taskFinish),
     taskAgent: Array.from(e.taskAgent),
     taskExecutions: Array.from(e.taskExecutions),
-    taskResources: e.taskResources?.map((h) => h.slice()),
+    holdings: Array.from(e.taskStart, (_, t) => (e.holdings === null ? null : Array.from(e.holdings.res.subarray(e.holdings.off[t], e.holdings.off[t] + e.holdings.len[t])))),
     serialTime: e.serialTime,
   };
 }

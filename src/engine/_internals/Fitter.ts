@@ -16,6 +16,8 @@ export class Fitter {
   readonly res: Int32Array;
   readonly units: Float64Array;
   count = 0;
+  /** After a failed `task` fit: the demand that could not be met (its resources are the ones to wait for). */
+  failed = -1;
   /** Units taken by the current fit, per resource (zero between fits). */
   private readonly taken: Float64Array;
   /** A pool's agents in pick order. */
@@ -44,7 +46,8 @@ export class Fitter {
   task(demands: readonly DemandModel[], free: Float64Array, meetingEnd: Float64Array | null, now: number, work: Float64Array): boolean {
     this.count = 0;
     let ok = true;
-    for (let k = 0; ok && k < demands.length; k++) {
+    let k = 0;
+    for (; ok && k < demands.length; k++) {
       const d = demands[k];
       if (d.agent >= 0) {
         ok = this.take(d.agent, d.units, free, meetingEnd, now);
@@ -69,6 +72,7 @@ export class Fitter {
       }
       ok = left <= eps;
     }
+    this.failed = ok ? -1 : k - 1;
     this.clear();
     return ok;
   }

@@ -1,4 +1,5 @@
 import type { Model, StrategyModel } from '../Model.js';
+import type { RunState } from '../RunState.js';
 import { Fitter } from './Fitter.js';
 import type { JobStore } from './JobStore.js';
 
@@ -72,6 +73,14 @@ export class UnitState {
     if (this.ready.length !== 0) this.ready.length = 0;
     this.count = 0;
     this.strictNext = 0;
+  }
+
+  /** Hands the first executions' holdings to the run's results. */
+  holdings(out: RunState): void {
+    const h = out.holdings!;
+    h.res = this.res;
+    h.off.set(this.taskOff);
+    h.len.set(this.taskLen);
   }
 
   /** Adds ready job j in dispatch order. */
