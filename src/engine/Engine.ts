@@ -209,16 +209,16 @@ function jobEnd(st: EngineState, j: number, now: number): void {
       break;
     }
     case J_REVIEW:
-      out.coordByKind[C_REVIEW] += J.coord[j];
+      out.coordByKind[C_REVIEW] += st.u !== null ? st.u.units[st.u.off[j]] * J.coord[j] : J.coord[j];
       st.gateCause[J.node[j]] = j;
       reviewDone(st, J.node[j], now);
       break;
     case J_HANDOFF:
-      out.coordByKind[C_HANDOFF] += J.coord[j];
+      out.coordByKind[C_HANDOFF] += st.u !== null ? st.u.units[st.u.off[j]] * J.coord[j] : J.coord[j];
       handoffDone(st, j, now);
       break;
     case J_ESCALATION:
-      out.coordByKind[C_ESCALATION] += J.coord[j];
+      out.coordByKind[C_ESCALATION] += st.u !== null ? st.u.units[st.u.off[j]] * J.coord[j] : J.coord[j];
       escalationPartDone(st, J.handoffJob[j], now);
       break;
   }

@@ -48,7 +48,7 @@ export function traceJob(st: EngineState, now: number, j: number, starting: bool
   }
   const duration = starting ? J.dur[j] : 0;
   const u = st.u;
-  if (u === null) {
+  if (u === null || J.res[j] < 0) {
     log(st, now, kind, task, J.res[j], gate, detail, duration);
     return;
   }

@@ -4,6 +4,8 @@ import type { RunMetrics } from '../../engine/runMetrics.js';
 import type { RunResult } from '../../engine/simulate.js';
 import type { TraceRecord } from '../../engine/TraceRecord.js';
 import { readTrace, type Execution, type TraceReading } from '../readTrace.js';
+import { dispatchRanks } from '../../engine/dispatchRules.js';
+import { unitMode } from '../../engine/units.js';
 import type { InvariantName, Violation } from '../Violation.js';
 
 /** Relative tolerance of floating-point comparisons (the figures are sums of many durations). */
@@ -22,6 +24,10 @@ export interface CheckContext {
   taskById: Map<string, TaskModel>;
   /** Each task's first execution (the first non-rework task_start), if any. */
   firstExec: Map<string, Execution>;
+  /** The run's resources are in units (docs/semantics.md §17): jobs hold units of one or more agents. */
+  inUnits: boolean;
+  /** Dispatch rank of each task under the run's strategy (0 is offered resources first). */
+  rank: Int32Array;
   /** Tolerance for a comparison of values of magnitude `scale`. */
   tol(scale: number): number;
   /** Records a violation of the invariant being checked. */
@@ -51,6 +57,8 @@ export function createCheckContext(model: Model, result: RunResult, out: Violati
     agentIndex: new Map(model.agents.map((a) => [a.id, a.index])),
     taskById: new Map(model.tasks.map((t) => [t.id, t])),
     firstExec,
+    inUnits: unitMode(model, strategy),
+    rank: dispatchRanks(model, strategy),
     tol: (scale) => REL_TOL * Math.max(1, Math.abs(scale)),
     fail(v) {
       // A broken run can break one invariant thousands of times: keep the first few.
