@@ -82,8 +82,8 @@ export const scenarioSchema = {
       items: { $ref: '#/definitions/correlation' },
     },
     strategy: id('The default strategy: a key of `strategies`, or `ideal` / `sequential` (default: the first of `strategies`).'),
-    dispatch: { $ref: '#/definitions/dispatch' },
-    pick: { $ref: '#/definitions/pick' },
+    dispatch: { $ref: '#/definitions/dispatch', description: 'Order in which ready tasks are offered agents (after priority): file-order (default), lft, mts, grpw, spt, or {order: [task ids]}.' },
+    pick: { $ref: '#/definitions/pick', description: 'How a skill pool chooses among its free agents: first (default) or least-busy.' },
     strategies: {
       description: 'Named coordination strategies, compared by `coordsim compare`.',
       type: 'object',
