@@ -14,7 +14,11 @@ export interface CalendarSpec {
   day_start?: string;
   /** Whole non-working days: dates or `{from, to}` ranges, inclusive. */
   holidays?: readonly (string | { from: string; to: string })[];
-  /** Days whose working time differs: `{from, to?, working, hours?}`, inclusive. */
+  /** Shown in reports (imported calendars keep their source name). */
+  name?: string;
+  /** Per weekday its own working ranges (`[]`: not working), for weeks whose days differ; instead of `days`/`hours`. */
+  week?: Partial<Record<(typeof WEEKDAYS)[number], readonly string[] | number>>;
+  /** Days whose working time differs: `{from, to?, working, hours?}`, inclusive (neither `working` nor `hours`: a regular working day). */
   exceptions?: readonly { from: string; to?: string; working?: boolean; hours?: number | readonly string[] }[];
 }
 
@@ -46,7 +50,7 @@ export interface Calendar {
 /** The weekday names `days` accepts, Monday first. */
 export const WEEKDAYS = Object.freeze(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const);
 
-const KEYS = ['days', 'hours', 'day_start', 'holidays', 'exceptions'] as const;
+const KEYS = ['name', 'days', 'hours', 'week', 'day_start', 'holidays', 'exceptions'] as const;
 
 function freeze(c: Calendar): Calendar {
   return Object.freeze(c);
@@ -82,7 +86,6 @@ function parseException(item: unknown, standard: Windows, dayStart: number | und
   if (!isRecord(item)) fail('E_SCHEMA', where, suffix, `exceptions: expected {from, to, working, hours?}, found ${show(item)}`);
   const { working, hours } = item;
   if (working !== undefined && typeof working !== 'boolean') fail('E_SCHEMA', where, `${suffix}/working`, `exceptions: expected working: true or false, found ${show(working)}`);
-  if (working === undefined && hours === undefined) fail('E_SCHEMA', where, suffix, 'exceptions: expected `working: true|false` or `hours`');
   if (working === false && hours !== undefined) fail('E_PARAM', where, `${suffix}/hours`, 'exceptions: a non-working exception (working: false) has no hours');
   const windows = working === false ? NO_WINDOWS : hours === undefined ? standard : parseHours(hours, typeof hours === 'number' ? dayStart : undefined, where, `${suffix}/hours`);
   return Object.freeze({ ...range, windows });
@@ -115,9 +118,18 @@ export function compileCalendar(spec: unknown, where: Where): Calendar {
     }
   }
   const exceptions = indexed.map((x) => x.e);
-  const weekly = on.map((w) => (w ? standard : NO_WINDOWS));
-  const minutesPerDay = windowsTotal(standard);
-  const daysPerWeek = minutesPerDay > 0 ? on.filter(Boolean).length : 0;
+  let weekly = on.map((w) => (w ? standard : NO_WINDOWS));
+  if (spec.week !== undefined) {
+    if (spec.days !== undefined || spec.hours !== undefined) fail('E_PARAM', where, '/week', 'week: give either `week` (per weekday) or `days` and `hours`, not both');
+    if (!isRecord(spec.week)) fail('E_SCHEMA', where, '/week', `week: expected a map of weekdays to working ranges, found ${show(spec.week)}`);
+    checkKeys(spec.week, WEEKDAYS, where, '/week', 'week');
+    const week = spec.week as Record<string, unknown>;
+    weekly = WEEKDAYS.map((d) => (week[d] === undefined ? NO_WINDOWS : parseHours(week[d], dayStart, where, `/week/${d}`)));
+  }
+  const worked = weekly.filter((w) => windowsTotal(w) > 0);
+  // With `week`, a regular day is the average working day of the week.
+  const minutesPerDay = spec.week !== undefined ? (worked.length > 0 ? worked.reduce((a, w) => a + windowsTotal(w), 0) / worked.length : 0) : windowsTotal(standard);
+  const daysPerWeek = minutesPerDay > 0 ? (spec.week !== undefined ? worked.length : on.filter(Boolean).length) : 0;
   if (daysPerWeek === 0 && !exceptions.some((e) => e.windows.length > 0)) {
     fail('E_PARAM', where, spec.days !== undefined && on.every((d) => !d) ? '/days' : '/hours',
       `calendar has no working time at all (days ${show(spec.days ?? WEEKDAYS)}, hours ${show(spec.hours ?? 24)})`);

@@ -4,9 +4,12 @@ import type { CliContext } from './CliContext.js';
 import * as check from './commands/check.js';
 import * as compare from './commands/compare.js';
 import * as fit from './commands/fit.js';
+import * as importPlan from './commands/import.js';
+import * as merge from './commands/merge.js';
 import * as montecarlo from './commands/montecarlo.js';
 import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
+import * as worker from './commands/worker.js';
 import type { Flag } from './flags.js';
 
 /** A command module (c8 style): the handler only maps argv to options and calls the library. */
@@ -20,7 +23,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, validate, check, fit];
+export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, merge, worker, validate, check, importPlan, fit];
 
 /** The command list shown when none (or an unknown one) is given. */
 export function commandList(): string {

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { compileModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
-import { parseScenario } from '../scenario/parseScenario.js';
+import { parseScenarioWithWarnings } from '../scenario/parseScenario.js';
+import type { ScenarioWarning } from '../scenario/scenarioWarnings.js';
+import { readScenarioBytes } from '../scenario/readScenarioText.js';
+import { validateScenario } from '../scenario/validateScenario.js';
+import { planFormatOf, readPlan } from '../import/readPlan.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
 /** A scenario read from disk, validated and compiled. */
@@ -10,19 +13,28 @@ export interface LoadedScenario {
   file: string;
   scenario: Scenario;
   model: Model;
+  /** Located warnings (e.g. a gate nothing waits for). */
+  warnings: ScenarioWarning[];
 }
 
-/** Reads, validates and compiles a scenario file; every failure is a CoordsimError naming the file. */
+/** Reads a file's bytes, at most the size limit (32 MiB); a CoordsimError naming it when it cannot be read. */
+export function readInputFile(file: string): Buffer {
+  return readScenarioBytes(file);
+}
+
+/**
+ * Reads, validates and compiles a scenario file — or a plan file (Microsoft Project XML,
+ * P6 XER, GanttProject, CSV task list, PSPLIB), imported on the way; every failure is a
+ * CoordsimError naming the file.
+ */
 export function loadScenarioFile(file: string): LoadedScenario {
-  let text: string;
+  const bytes = readInputFile(file);
+  let scenario: Scenario;
+  let warnings: ScenarioWarning[] = [];
+  if (planFormatOf(file) !== null) scenario = validateScenario(readPlan(bytes, file).scenario, { file });
+  else ({ scenario, warnings } = parseScenarioWithWarnings(bytes.toString('utf8'), file));
   try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new CoordsimError('E_USAGE', `cannot read scenario: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { file });
-  }
-  const scenario = parseScenario(text, file);
-  try {
-    return { file, scenario, model: compileModel(scenario) };
+    return { file, scenario, model: compileModel(scenario), warnings };
   } catch (e) {
     if (e instanceof CoordsimError && !e.context.file) {
       throw new CoordsimError(e.code, e.message, { ...e.context, file });

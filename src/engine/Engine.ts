@@ -1,6 +1,6 @@
-import { CoordsimError } from '../scenario/CoordsimError.js';
 import { SimError } from '../sim/SimError.js';
 import type { EventHandler } from '../sim/Simulation.js';
+import { decideBranches } from './branches.js';
 import { collectCriticalPath } from './criticalPath.js';
 import { endOfWork, nodeReady } from './dependencies.js';
 import { dispatch, mark } from './dispatch.js';
@@ -14,6 +14,7 @@ import { checkpoint, cutMeetings, statusUpdate } from './meetings.js';
 import type { Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import { C_ESCALATION, C_HANDOFF, C_REVIEW, RunState } from './RunState.js';
+import { runError } from './settle.js';
 import { stall } from './stall.js';
 import { traceEscalationResolved, traceJob } from './trace.js';
 import { releaseUnits, unitsDone } from './units.js';
@@ -68,7 +69,7 @@ export class Engine implements EventHandler {
     try {
       st.sim.run(this, { maxEvents: options.maxEvents });
     } catch (e) {
-      if (e instanceof SimError) throw new CoordsimError(e.code, e.message, { time: e.time, events: e.events });
+      if (e instanceof SimError) throw runError(st, e);
       throw e;
     }
     st.out.eventCount = st.sim.eventCount;
@@ -185,6 +186,7 @@ function jobEnd(st: EngineState, j: number, now: number): void {
       const g = J.gate[j];
       if (g >= 0) {
         // A rework ordered by gate g: the gate reviews again once all its reworks are in.
+        out.taskReworkFinish[t] = now;
         doneWith(st, j, r);
         st.gateCause[g] = j;
         gateStep(st, g, now);
@@ -193,6 +195,7 @@ function jobEnd(st: EngineState, j: number, now: number): void {
         st.nodeDone[t] = 1;
         st.openNodes--;
         doneWith(st, j, r);
+        if (st.optional && st.branchesAt[t].length > 0) decideBranches(st, t, now, true);
         release(st, t, j, now);
       }
       break;

@@ -1,4 +1,5 @@
 import type { WorkingTime } from '../calendar/WorkingTime.js';
+import { SCENARIO_LIMITS } from '../scenario/limits.js';
 import { Simulation } from '../sim/Simulation.js';
 import { Alea, reseedStream, type Rng } from '../sim/streams.js';
 import { LINK_FS, type Model, type StrategyModel } from './Model.js';
@@ -11,6 +12,7 @@ import { ReadyLists } from './_internals/ReadyLists.js';
 import { UnitState } from './_internals/UnitState.js';
 
 export { dispatchRanks } from './dispatchRules.js';
+import { resetOptionalTasks } from './branches.js';
 
 /** Options of one engine run. */
 export interface EngineRunOptions {
@@ -18,8 +20,10 @@ export interface EngineRunOptions {
   run: number;
   /** Record the event trace (off in Monte Carlo: it is the only per-event allocation). */
   trace?: boolean;
-  /** Event guard: most events the run may process. */
+  /** Event guard: most events the run may process (default 50,000,000). */
   maxEvents?: number;
+  /** Trace guard: most rows a traced run may record (default `SCENARIO_LIMITS.maxTraceRows`, 1,000,000). */
+  maxTraceRows?: number;
   /**
    * Always take the general event loop, even where the work-only schedule applies (it gives
    * the same results; tests compare the two). @internal
@@ -59,6 +63,8 @@ export class EngineState {
   readonly running: Int32Array;
   /** Per resource: the end of the meetings it is booked into. */
   readonly interruptedUntil: Float64Array;
+  /** Per resource: length of the meetings booked so far (the starvation guard's measure). */
+  readonly meetingTime: Float64Array;
   readonly lastEndJob: Int32Array;
   /** Unfinished work items each agent is eligible for (engagement). */
   readonly remaining: Int32Array;
@@ -121,7 +127,15 @@ export class EngineState {
   readonly startLinks: Uint8Array;
   /** Dependencies of each node at the start of a run (a not-before date counts as one). */
   readonly pendingInit: Int32Array;
+  /** The model has branches or existence risks: some tasks may be skipped or absent in a run (branches.ts). */
+  readonly optional: boolean;
+  /** Per task: 0 runs, 1 skipped (a path not taken), 2 absent (its existence risk did not occur). */
+  readonly skipped: Uint8Array;
+  /** Per node: the branches whose branch point it is. */
+  readonly branchesAt: number[][];
   tracing = false;
+  /** Rows a traced run may record before it is stopped. */
+  maxTraceRows: number = SCENARIO_LIMITS.maxTraceRows;
   /** Something happened at this instant that may let a job start (see `dispatch`). */
   dirty = false;
   runningTotal = 0;
@@ -167,6 +181,7 @@ export class EngineState {
     this.free = new Int32Array(R);
     this.running = new Int32Array(R);
     this.interruptedUntil = new Float64Array(R);
+    this.meetingTime = new Float64Array(R);
     this.lastEndJob = new Int32Array(R);
     this.remaining = new Int32Array(R);
     const N = this.T + model.gates.length;
@@ -224,6 +239,10 @@ export class EngineState {
     model.tasks.forEach((t, i) => {
       if (t.notBefore > -Infinity) this.pendingInit[i]++;
     });
+    this.optional = model.branches.length > 0 || model.existenceRisks.length > 0;
+    this.skipped = new Uint8Array(this.T);
+    this.branchesAt = Array.from({ length: N }, () => []);
+    model.branches.forEach((b, i) => this.branchesAt[b.node].push(i));
     this.skillsOf = [...model.agents.map((a) => a.skillIds), null];
     this.skillAgents = model.skills.map((_, s) => Int32Array.from(model.agents.filter((a) => a.skillIds.includes(s)).map((a) => a.index)));
   }
@@ -238,6 +257,7 @@ export class EngineState {
     this.genSeeded = false;
     this.rng = this.lazyRng;
     this.tracing = o.trace ?? false;
+    this.maxTraceRows = o.maxTraceRows ?? SCENARIO_LIMITS.maxTraceRows;
     out.seed = o.seed;
     out.run = o.run;
     // A fresh array per traced run (callers keep the last one); untraced runs leave it empty.
@@ -253,6 +273,7 @@ export class EngineState {
       this.free[r] = cap[r];
       this.running[r] = 0;
       this.interruptedUntil[r] = 0;
+      this.meetingTime[r] = 0;
       this.lastEndJob[r] = -1;
       out.work[r] = 0;
       out.coord[r] = 0;
@@ -276,6 +297,7 @@ export class EngineState {
       this.gateCause[g] = -1;
       out.gateRounds[g] = 0;
       out.gateExhausted[g] = 0;
+      out.gateFinish[g] = NaN;
       this.gateRoundTasks[g].length = 0;
       this.gateNextTasks[g].length = 0;
     }
@@ -300,6 +322,7 @@ export class EngineState {
     this.openRemediations = 0;
     this.lastJob = -1;
     out.criticalPath = [];
+    if (this.optional) resetOptionalTasks(this);
   }
 
   /** Id of resource r for messages and the trace ('' for none). */

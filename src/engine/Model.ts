@@ -18,6 +18,12 @@ export interface Model {
   tasks: TaskModel[];
   gates: GateModel[];
   risks: RiskModel[];
+  /** Branches after a task or gate, in file order (docs/semantics.md §17). */
+  branches: BranchModel[];
+  /** Existence risks: each adds its task (appended after the file's tasks, in this order) when it occurs. */
+  existenceRisks: ExistenceRiskModel[];
+  /** Risk drivers: each scales the durations of its tasks by one sampled factor when it occurs. */
+  drivers: DriverModel[];
   correlations: Array<{ tasks: number[]; rho: number }>;
   /** Successors of every node; nodes are tasks `0..T-1` then gates `T..T+G-1`. */
   successors: Int32Array[];
@@ -35,7 +41,7 @@ export interface Model {
   /** Distinct skills, in first-seen order; `agents[i].skillIds` index into it. */
   skills: string[];
   /**
-   * Resources in units (docs/semantics.md §17): some task holds anything but one unit of one
+   * Resources in units (docs/semantics.md §18): some task holds anything but one unit of one
    * agent or pool (joint tasks, shares, `needs`), or some capacity is fractional.
    */
   units: boolean;
@@ -110,6 +116,8 @@ export interface TaskModel {
   deadline: number | null;
   /** Progress: the actual start of a started or finished task (shown as its start), or null. */
   actualStart: number | null;
+  /** Its identifier in an imported plan, or null. */
+  sourceId: string | null;
 }
 
 /** `GateModel.reviewer` when the scenario names none: the topology decides. */
@@ -145,6 +153,52 @@ export interface RiskModel {
   probability: number;
   delay: Distribution | null;
   work: Distribution | null;
+}
+
+/** Outcomes a conditional branch after a gate can test (`BranchPathModel.gateOutcome` indexes it). */
+export const BRANCH_GATE_OUTCOMES = ['passed', 'remediated', 'reworked', 'failed', 'exhausted'] as const;
+
+export interface BranchModel {
+  id: string;
+  description: string;
+  /** The branch point: a node index (task, or `tasks.length + gate`). */
+  node: number;
+  /** `probability`: a path drawn with the paths' probabilities; `condition`: the first path whose condition holds. */
+  kind: 'probability' | 'condition';
+  paths: BranchPathModel[];
+  /** The path taken when the branch is switched off (risk ranking): the first path of a probabilistic branch, a conditional one's path without condition, or -1 (none). */
+  nominal: number;
+}
+
+export interface BranchPathModel {
+  name: string;
+  /** Its probability (probabilistic branch), NaN otherwise. */
+  probability: number;
+  /** The path has a `when` (conditional branch); without one it is the otherwise path. */
+  conditional: boolean;
+  /** Condition: the branch point finishes after this time (null: not tested). */
+  finishAfter: number | null;
+  /** Condition: index into `BRANCH_GATE_OUTCOMES`, or -1 (not tested). */
+  gateOutcome: number;
+  /** Task indices of the path. */
+  tasks: number[];
+}
+
+export interface ExistenceRiskModel {
+  id: string;
+  description: string;
+  probability: number;
+  /** Index of the task it adds. */
+  task: number;
+}
+
+export interface DriverModel {
+  id: string;
+  description: string;
+  probability: number;
+  factor: Distribution;
+  /** Task indices whose durations it multiplies. */
+  tasks: number[];
 }
 
 export type Topology = 'hub' | 'mesh' | 'hierarchy' | 'ideal' | 'sequential';

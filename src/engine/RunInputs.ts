@@ -23,6 +23,28 @@ export interface RunInputs {
    */
   gateDraws: Float64Array;
   gateOffset: Int32Array;
+  /** Per branch: the uniform that picks a probabilistic branch's path (stream 'branches'). */
+  branchDraws: Float64Array;
+  /** Per branch: 1 when it is switched off (it takes its nominal path; risk ranking). */
+  branchOff: Uint8Array;
+  /** Per existence risk: 1 when it occurred (its task exists in this run). */
+  existenceHit: Uint8Array;
+  /** Per task: 1 when it is the task of an existence risk that did not occur (absent from this run). */
+  taskAbsent: Uint8Array;
+  /** Per risk driver: 1 when it occurred, and its sampled factor (drawn whether or not). */
+  driverHit: Uint8Array;
+  driverFactor: Float64Array;
+  /** Per task: the product of the factors of the drivers that occurred on it (1 otherwise); `durations` already include it. */
+  durationScale: Float64Array;
+}
+
+/** Kinds of risk a Monte Carlo can switch off (risk ranking): the risk register, existence risks, risk drivers, branches. */
+export type RiskKind = 'risk' | 'existence' | 'driver' | 'branch';
+
+/** One risk to switch off while sampling: its kind and its index in the model's list of that kind. */
+export interface RiskSwitch {
+  kind: RiskKind;
+  index: number;
 }
 
 /** Allocates inputs sized for `model` (reuse them across runs). */
@@ -41,15 +63,25 @@ export function createRunInputs(model: Model): RunInputs {
     riskHit: new Uint8Array(model.risks.length),
     gateDraws: new Float64Array(n),
     gateOffset,
+    branchDraws: new Float64Array(model.branches.length),
+    branchOff: new Uint8Array(model.branches.length),
+    existenceHit: new Uint8Array(model.existenceRisks.length),
+    taskAbsent: new Uint8Array(T),
+    driverHit: new Uint8Array(model.drivers.length),
+    driverFactor: new Float64Array(model.drivers.length),
+    durationScale: new Float64Array(T).fill(1),
   };
 }
 
 /**
  * Samples run `run` of `seed` into `out`: durations from stream (seed, run, "durations"),
- * risks from "risks", gate draws from "gates". Pass `skipDurations` when the caller has
- * filled `durations` itself (Latin hypercube, correlated sampling).
+ * risks from "risks", gate draws from "gates", branch draws from "branches", existence risks
+ * from "existence" and risk drivers from "drivers" (whose factors then multiply `durations`).
+ * Pass `skipDurations` when the caller has filled `durations` itself (Latin hypercube,
+ * correlated sampling). `off` switches one risk off: its draws are made all the same (common
+ * random numbers), only its occurrence is forced false (a branch: its nominal path).
  */
-export function sampleRunInputs(model: Model, seed: number | string, run: number, out: RunInputs, skipDurations = false): RunInputs {
+export function sampleRunInputs(model: Model, seed: number | string, run: number, out: RunInputs, skipDurations = false, off: RiskSwitch | null = null): RunInputs {
   if (!skipDurations) {
     const rng = reseedStream(GEN, seed, run, 'durations');
     const tasks = model.tasks;
@@ -59,9 +91,63 @@ export function sampleRunInputs(model: Model, seed: number | string, run: number
   }
   // A stream nothing draws from is not derived at all (same results, less hashing per run).
   // Without risks the risk arrays keep the zeros `createRunInputs` gave them: nothing writes them.
-  if (model.risks.length > 0) sampleRisks(model, reseedStream(GEN, seed, run, 'risks'), out);
+  if (model.risks.length > 0) sampleRisks(model, reseedStream(GEN, seed, run, 'risks'), out, off?.kind === 'risk' ? off.index : -1);
   if (model.gates.length > 0) sampleGates(model, reseedStream(GEN, seed, run, 'gates'), out);
+  // Streams of their own, so scenarios without these keys draw exactly as before.
+  if (model.branches.length > 0) sampleBranches(model, reseedStream(GEN, seed, run, 'branches'), out, off?.kind === 'branch' ? off.index : -1);
+  if (model.existenceRisks.length > 0) sampleExistence(model, reseedStream(GEN, seed, run, 'existence'), out, off?.kind === 'existence' ? off.index : -1);
+  if (model.drivers.length > 0) sampleDrivers(model, reseedStream(GEN, seed, run, 'drivers'), out, off?.kind === 'driver' ? off.index : -1);
   return out;
+}
+
+function sampleBranches(model: Model, rng: Rng, out: RunInputs, off: number): void {
+  // One uniform per branch, conditional ones too: adding a path never shifts another branch's draw.
+  for (let b = 0; b < model.branches.length; b++) {
+    out.branchDraws[b] = rng();
+    out.branchOff[b] = b === off ? 1 : 0;
+  }
+}
+
+function sampleExistence(model: Model, rng: Rng, out: RunInputs, off: number): void {
+  const list = model.existenceRisks;
+  for (let i = 0; i < list.length; i++) {
+    const hit = rng() < list[i].probability && i !== off;
+    out.existenceHit[i] = hit ? 1 : 0;
+    out.taskAbsent[list[i].task] = hit ? 0 : 1;
+  }
+}
+
+/**
+ * Hulett's risk drivers: per driver in file order a uniform (it occurs when u < probability)
+ * and its factor, both drawn whether or not it occurs; then each task's duration is multiplied
+ * by the product of the factors of the drivers that occurred on it (in file order).
+ */
+function sampleDrivers(model: Model, rng: Rng, out: RunInputs, off: number): void {
+  const list = model.drivers;
+  const driven = drivenTasks(model);
+  const scale = out.durationScale;
+  for (const t of driven) scale[t] = 1;
+  for (let i = 0; i < list.length; i++) {
+    const d = list[i];
+    const hit = rng() < d.probability && i !== off;
+    const f = d.factor.sample(rng);
+    out.driverHit[i] = hit ? 1 : 0;
+    out.driverFactor[i] = f;
+    if (hit) for (const t of d.tasks) scale[t] *= f;
+  }
+  for (const t of driven) if (scale[t] !== 1) out.durations[t] *= scale[t];
+}
+
+const drivenCache = new WeakMap<Model, number[]>();
+
+/** The tasks some driver scales, each once, in index order. */
+function drivenTasks(model: Model): number[] {
+  let list = drivenCache.get(model);
+  if (list === undefined) {
+    list = [...new Set(model.drivers.flatMap((d) => d.tasks))].sort((a, b) => a - b);
+    drivenCache.set(model, list);
+  }
+  return list;
 }
 
 /**
@@ -99,14 +185,14 @@ function durationPlan(model: Model): DurationPlan {
  */
 const GEN = new Alea();
 
-function sampleRisks(model: Model, rng: Rng, out: RunInputs): void {
+function sampleRisks(model: Model, rng: Rng, out: RunInputs, off: number): void {
   out.riskHeld.fill(0);
   out.riskWork.fill(0);
   const risks = model.risks;
   for (let i = 0; i < risks.length; i++) {
     const r = risks[i];
     // Draw every value whether or not the risk occurs, so one risk's outcome never shifts another's draws.
-    const hit = rng() < r.probability;
+    const hit = rng() < r.probability && i !== off;
     const delay = r.delay ? r.delay.sample(rng) : 0;
     const work = r.work ? r.work.sample(rng) : 0;
     out.riskHit[i] = hit ? 1 : 0;

@@ -45,6 +45,8 @@ export class RunState {
   /** Start and finish of each task's first execution (rework comes after, and is counted in `taskExecutions`). */
   readonly taskStart: Float64Array;
   readonly taskFinish: Float64Array;
+  /** End of each task's last rework; read only where `taskExecutions` > 1 (not reset between runs). */
+  readonly taskReworkFinish: Float64Array;
   /** Agent that did each task's first execution, or -1. */
   readonly taskAgent: Int32Array;
   readonly taskExecutions: Int32Array;
@@ -53,6 +55,12 @@ export class RunState {
   readonly gateOutcomes: Int32Array;
   /** Per gate: 1 when it ran out of rounds with a failure. */
   readonly gateExhausted: Uint8Array;
+  /** Per gate: when it was done (its sign-off), NaN before. */
+  readonly gateFinish: Float64Array;
+  /** Per task: 0 ran, 1 skipped (on a path not taken), 2 absent (an existence risk that did not occur). */
+  readonly taskSkipped: Uint8Array;
+  /** Per branch: the path it took, -1 for none. */
+  readonly branchPath: Int32Array;
   remediations = 0;
   reworks = 0;
   escalations = 0;
@@ -89,11 +97,15 @@ export class RunState {
     this.critical = new Uint8Array(T);
     this.taskStart = new Float64Array(T);
     this.taskFinish = new Float64Array(T);
+    this.taskReworkFinish = new Float64Array(T);
     this.taskAgent = new Int32Array(T);
     this.taskExecutions = new Int32Array(T);
     this.gateRounds = new Int32Array(G);
     this.gateOutcomes = new Int32Array(3 * G);
     this.gateExhausted = new Uint8Array(G);
     this.holdings = model.units || strategy.pick !== 'first' || strategy.dispatch.order !== null ? { res: new Int32Array(0), off: new Int32Array(T), len: new Int32Array(T) } : null;
+    this.gateFinish = new Float64Array(G).fill(NaN);
+    this.taskSkipped = new Uint8Array(T);
+    this.branchPath = new Int32Array(model.branches.length).fill(-1);
   }
 }

@@ -36,6 +36,9 @@ export const TRACE_KINDS = [
   'remediation_start',
   'remediation_finish',
   'risk',
+  'branch',
+  'task_skipped',
+  'task_absent',
 ] as const;
 
 export type TraceKind = (typeof TRACE_KINDS)[number];

@@ -1,4 +1,5 @@
 import type { WorkingTime } from '../calendar/WorkingTime.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
 import { sortInts } from '../sim/sortInts.js';
 import { criticalOrder } from './criticalPath.js';
@@ -22,7 +23,8 @@ import { RunState } from './RunState.js';
 export class WorkOnlySchedule {
   /** Can runs of this (model, strategy) take the pure path? */
   static applies(model: Model, s: StrategyModel): boolean {
-    return plainSchedule(model) && model.gates.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
+    // Branches and existence risks skip tasks (the general engine's branches.ts); drivers only scale durations.
+    return plainSchedule(model) && model.gates.length === 0 && model.branches.length === 0 && model.existenceRisks.length === 0 && s.handoff === null && s.status === null && s.checkpoint === null && model.tasks.every((t) => t.agent >= 0);
   }
 
   /**
@@ -226,6 +228,7 @@ export class WorkOnlySchedule {
       }
       if (evCount === 0) break;
       now = et[0];
+      if (!(now < Infinity)) timeOverflow(this.out, now, processed);
       for (;;) {
         const t = ek[0];
         hole = true;
@@ -283,6 +286,11 @@ export class WorkOnlySchedule {
     out.criticalPath = criticalOrder(out.critical, first, this.pathBuf);
     return out;
   }
+}
+
+/** A task end left the finite range (durations added up beyond the largest number): the run stops. Cold path. */
+function timeOverflow(out: RunState, time: number, events: number): never {
+  throw new CoordsimError('E_RANGE', `run stopped under strategy '${out.strategy.name}': an event time left the finite range (${time}): times added up beyond ${Number.MAX_VALUE}`, { events });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { WorkingTime } from '../calendar/WorkingTime.js';
+import { CoordsimError } from '../scenario/CoordsimError.js';
 import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
 import { sortInts } from '../sim/sortInts.js';
 import { criticalOrder } from './criticalPath.js';
@@ -9,7 +10,7 @@ import { RunState } from './RunState.js';
 import { Fitter, UNIT_EPSILON } from './_internals/Fitter.js';
 
 /**
- * The engine's dispatch in units (docs/semantics.md §17) for runs with nothing but work, as
+ * The engine's dispatch in units (docs/semantics.md §18) for runs with nothing but work, as
  * `WorkOnlySchedule` is for slots: no gates, no handoffs, status updates or checkpoints, tasks
  * that are work or milestones, finish-to-start links without lag. Joint tasks, shares, pool
  * demands, `pick` and a pinned order all apply. A (time, sequence) heap holds the ends of
@@ -22,7 +23,8 @@ import { Fitter, UNIT_EPSILON } from './_internals/Fitter.js';
 export class WorkOnlyUnits {
   /** Can runs of this (model, strategy) take this path? (The caller has found them to be in units.) */
   static applies(model: Model, s: StrategyModel): boolean {
-    if (model.gates.length > 0 || s.handoff !== null || s.status !== null || s.checkpoint !== null) return false;
+    // Branches and existence risks skip tasks (the general engine's branches.ts); drivers only scale durations.
+    if (model.gates.length > 0 || model.branches.length > 0 || model.existenceRisks.length > 0 || s.handoff !== null || s.status !== null || s.checkpoint !== null) return false;
     const sch = model.schedule;
     if (sch.statusDate !== null) return false;
     if (!model.tasks.every((t) => (t.kind === 'work' || t.kind === 'milestone') && t.notBefore === -Infinity && t.actualStart === null)) return false;
@@ -355,7 +357,7 @@ export class WorkOnlyUnits {
           } else cCount = insertSorted(cready, cCount, rank[s]);
         }
       }
-      // Dispatch at the end of the instant (docs/semantics.md §17): every task that can start
+      // Dispatch at the end of the instant (docs/semantics.md §18): every task that can start
       // does, in rank order. Candidates, merged by rank: the simple heads that marked agents
       // have units for (`picks`), and the tasks woken because an agent they wait for freed
       // units or newly ready (`cand`).
@@ -543,6 +545,7 @@ export class WorkOnlyUnits {
       }
       if (evCount === 0) break;
       now = et[0];
+      if (!(now < Infinity)) timeOverflow(out, now, processed);
     }
     out.makespan = makespan;
     out.eventCount = processed;
@@ -580,6 +583,11 @@ export class WorkOnlyUnits {
     units.set(this.hUnits);
     this.hUnits = units;
   }
+}
+
+/** A task end left the finite range (durations added up beyond the largest number): the run stops, as on the other paths. Cold path. */
+function timeOverflow(out: RunState, time: number, events: number): never {
+  throw new CoordsimError('E_RANGE', `run stopped under strategy '${out.strategy.name}': an event time left the finite range (${time}): times added up beyond ${Number.MAX_VALUE}`, { events });
 }
 
 /** Inserts `rank` into the ascending list `list[from .. n)`; returns the new length. */

@@ -3,17 +3,20 @@ import { SimError } from '../sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
 import { distribution } from '../sim/distributions/index.js';
 import { resolveSchedule } from '../scenario/resolveSchedule.js';
-import { LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type DemandModel, type DispatchModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
+import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type DemandModel, type DispatchModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import { linkTarget, type DispatchSpec, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
+import type { ProjectClock } from '../calendar/ProjectClock.js';
+import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
 
 const UNITS_PER_WEEK = { minute: 2400, hour: 40, day: 5, week: 1 } as const;
 
 /**
- * Compiles a validated scenario into the indexed form the engine runs. Throws a
- * CoordsimError for references it cannot resolve (`parseScenario` reports those with
- * file and line first; this guards library callers that build scenarios in code).
+ * Compiles a scenario into the indexed form the engine runs. A scenario that did not come
+ * from `parseScenario` or `validateScenario` is validated first (CoordsimError, as
+ * `validateScenario` throws them), so that nothing unchecked reaches the engine.
  */
 export function compileModel(s: Scenario): Model {
+  if (!isValidatedScenario(s)) validateScenario(s);
   const model = compile(s);
   compiled.add(model);
   return model;
@@ -53,10 +56,10 @@ function compile(s: Scenario): Model {
     team: a.team ?? null,
   }));
   const agentIndex = new Map(agents.map((a) => [a.id, a.index]));
-  const T = s.tasks.length;
   const nodeIndex = new Map<string, number>();
   s.tasks.forEach((t, i) => nodeIndex.set(t.id, i));
-  (s.gates ?? []).forEach((g, i) => nodeIndex.set(g.id, T + i));
+  // Gates are nodes T.. once the tasks (with those existence risks add) are known; `after` lists name only file tasks and gates.
+  (s.gates ?? []).forEach((g, i) => nodeIndex.set(g.id, s.tasks.length + (s.existence_risks?.length ?? 0) + i));
   const node = (id: string, path: string): number => {
     const i = nodeIndex.get(id);
     if (i === undefined) throw new CoordsimError('E_REFERENCE', `unknown task or gate '${id}'`, { path });
@@ -68,8 +71,7 @@ function compile(s: Scenario): Model {
     capacity: s.orchestrator?.capacity ?? 1,
   };
 
-  const tasks: TaskModel[] = s.tasks.map((t, index) => {
-    const path = `/tasks/${index}`;
+  const taskModel = (t: TaskSpec, index: number, path: string): TaskModel => {
     const ts = sched.task(t, index);
     let agent = -1;
     let skill = -1;
@@ -115,8 +117,19 @@ function compile(s: Scenario): Model {
       notBefore: ts.notBefore,
       deadline: ts.deadline,
       actualStart: ts.actualStart,
+      sourceId: t.source_id ?? null,
     };
+  };
+  const tasks: TaskModel[] = s.tasks.map((t, index) => taskModel(t, index, `/tasks/${index}`));
+  // Existence risks add their task after the file's tasks (so the file's draws stay where they were).
+  const existenceRisks: ExistenceRiskModel[] = (s.existence_risks ?? []).map((r, i) => {
+    const index = tasks.length;
+    const spec: TaskSpec = { id: r.id, name: r.name, agent: r.agent, skill: r.skill, duration: r.duration, after: r.after, priority: r.priority };
+    tasks.push(taskModel(spec, index, `/existence_risks/${i}`));
+    nodeIndex.set(r.id, index);
+    return { id: r.id, description: r.description ?? r.id, probability: r.probability, task: index };
   });
+  const T = tasks.length;
 
   // Resources in units: some task holds more than one unit of one agent or pool, or a capacity is fractional.
   const units = tasks.some((t) => t.demands.length > 1 || (t.demands.length === 1 && t.demands[0].units !== 1)) || agents.some((a) => !Number.isInteger(a.capacity));
@@ -188,10 +201,23 @@ function compile(s: Scenario): Model {
       link(tasks[i].after[k], i, type, typeof e === 'string' ? 0 : (e.lag ?? 0));
     }),
   );
+  existenceRisks.forEach((r, i) => {
+    const spec = s.existence_risks![i];
+    tasks[r.task].after.forEach((p) => link(p, r.task, LINK_FS, 0));
+    // Its successors: tasks (in `before` order), then gates, as for any node.
+    const before = (spec.before ?? []).map((id, k) => node(id, `/existence_risks/${i}/before/${k}`));
+    for (const b of before) {
+      if (b < T) {
+        tasks[b].after.push(r.task);
+        link(r.task, b, LINK_FS, 0);
+      } else gates[b - T].after.push(r.task);
+    }
+  });
   gates.forEach((g) => g.after.forEach((p) => link(p, g.node, LINK_FS, 0)));
   sched.schedule.timed ||= linkTypes;
 
-  const strategies: Record<string, StrategyModel> = {};
+  // Null prototype: a lookup by a user's name ('constructor', 'toString') finds only strategies.
+  const strategies: Record<string, StrategyModel> = Object.create(null) as Record<string, StrategyModel>;
   const names: string[] = [];
   const dispatchOf = (spec: StrategySpec, path: string): Pick<StrategyModel, 'dispatch' | 'pick'> => ({
     dispatch: compileDispatch(spec.dispatch ?? s.dispatch, spec.dispatch !== undefined ? `${path}/dispatch` : '/dispatch', nodeIndex, T),
@@ -223,6 +249,15 @@ function compile(s: Scenario): Model {
     tasks,
     gates,
     risks,
+    branches: compileBranches(s, node, sched.schedule.clock),
+    existenceRisks,
+    drivers: (s.risk_drivers ?? []).map((d, i) => ({
+      id: d.id,
+      description: d.description ?? d.id,
+      probability: d.probability,
+      factor: dist(d.factor, `/risk_drivers/${i}/factor`),
+      tasks: d.tasks.map((id, k) => node(id, `/risk_drivers/${i}/tasks/${k}`)),
+    })),
     correlations: (s.correlations ?? []).map((c, i) => ({
       tasks: c.tasks.map((id, k) => node(id, `/correlations/${i}/tasks/${k}`)),
       rho: c.rho,
@@ -344,4 +379,33 @@ function compileStrategy(
       : null,
     remediationBlocking: spec.remediation?.blocking ?? null,
   };
+}
+
+/** The scenario's branches with ids resolved (validation has checked their shape). */
+function compileBranches(s: Scenario, node: (id: string, path: string) => number, clock: ProjectClock | null): BranchModel[] {
+  return (s.branches ?? []).map((b, i) => {
+    const probabilistic = b.paths.some((p) => p.probability !== undefined);
+    const paths = b.paths.map((p, k) => {
+      const at = `/branches/${i}/paths/${k}`;
+      const fa = p.when?.finish_after;
+      if (typeof fa === 'string' && clock === null) throw new CoordsimError('E_PARAM', `branch '${b.id}': 'finish_after' is a date but the scenario has no start`, { path: `${at}/when/finish_after` });
+      return {
+        name: p.name ?? `path-${k + 1}`,
+        probability: p.probability ?? NaN,
+        conditional: p.when !== undefined,
+        finishAfter: fa === undefined ? null : typeof fa === 'number' ? fa : clock!.parseTime(fa, 'end', `${at}/when/finish_after`),
+        gateOutcome: p.when?.gate_outcome === undefined ? -1 : BRANCH_GATE_OUTCOMES.indexOf(p.when.gate_outcome),
+        tasks: (p.tasks ?? []).map((id, j) => node(id, `${at}/tasks/${j}`)),
+      };
+    });
+    const last = paths.length - 1;
+    return {
+      id: b.id,
+      description: b.description ?? b.id,
+      node: node(b.after, `/branches/${i}/after`),
+      kind: probabilistic ? ('probability' as const) : ('condition' as const),
+      paths,
+      nominal: probabilistic ? 0 : paths[last].conditional ? -1 : last,
+    };
+  });
 }

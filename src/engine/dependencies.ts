@@ -2,6 +2,7 @@ import { enqueue, startUnassigned } from './dispatch.js';
 import { TASK_WORK, type EngineState } from './EngineState.js';
 import { startGate } from './gate.js';
 import { traceRisk, traceTaskReady } from './trace.js';
+import { passTask } from './branches.js';
 import { J_TASK } from './_internals/JobStore.js';
 
 /** One dependency of node `n` (a task or a gate) is met, caused by job `cause`. */
@@ -13,6 +14,10 @@ export function deliver(st: EngineState, n: number, cause: number, now: number):
 /** Every dependency of node `n` is met: a task becomes a ready job, a gate starts its first review. */
 export function nodeReady(st: EngineState, n: number, now: number): void {
   if (n < st.T) {
+    if (st.optional && st.skipped[n] !== 0) {
+      passTask(st, n, now);
+      return;
+    }
     const I = st.inputs;
     const work = I.durations[n] + I.riskWork[n];
     const held = I.riskHeld[n];

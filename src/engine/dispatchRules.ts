@@ -1,7 +1,7 @@
 import { LINK_FF, LINK_FS, LINK_SF, LINK_SS, type DispatchRuleName, type Model, type StrategyModel } from './Model.js';
 
 /**
- * Dispatch ranks (docs/semantics.md §3, §17): the order in which ready work is offered
+ * Dispatch ranks (docs/semantics.md §3, §18): the order in which ready work is offered
  * resources. Tasks sort by `priority` (high first), then by the strategy's rule, then by file
  * order; a pinned `order` puts its tasks first, in its order, then the others by priority and
  * file order. Rank 0 is offered first.

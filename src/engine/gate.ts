@@ -5,13 +5,16 @@ import { REVIEWER_ORCHESTRATOR } from './Model.js';
 import { O_FAIL, O_PASS, O_REMEDIATE } from './RunState.js';
 import { traceGateDone, traceGateOutcome } from './trace.js';
 import { followUpOrdered } from './units.js';
+import { decideBranches } from './branches.js';
 import { COORDINATION_KEY, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
 
 /** Gate g's dependencies are all met: its first round reviews every task it assesses. */
 export function startGate(st: EngineState, g: number, now: number): void {
   const list = st.gateRoundTasks[g];
   list.length = 0;
-  for (let k = 0; k < st.model.gates[g].assesses.length; k++) list.push(k);
+  const assesses = st.model.gates[g].assesses;
+  // A skipped or absent task did no work: there is nothing of it to review.
+  for (let k = 0; k < assesses.length; k++) if (!st.optional || st.skipped[assesses[k]] === 0) list.push(k);
   st.gateCause[g] = st.readyCause[st.T + g];
   startReview(st, g, now);
 }
@@ -103,7 +106,9 @@ function gateDone(st: EngineState, g: number, now: number): void {
   const gate = st.model.gates[g];
   st.nodeDone[gate.node] = 1;
   st.openNodes--;
+  st.out.gateFinish[g] = now;
   endOfWork(st, st.gateCause[g], now);
   if (st.tracing) traceGateDone(st, now, g);
+  if (st.optional && st.branchesAt[gate.node].length > 0) decideBranches(st, gate.node, now, true);
   for (let k = st.succOff[gate.node]; k < st.succOff[gate.node + 1]; k++) deliver(st, st.succList[k], st.gateCause[g], now);
 }

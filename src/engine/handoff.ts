@@ -37,7 +37,8 @@ export function release(st: EngineState, t: number, j: number, now: number): voi
 export function handOver(st: EngineState, t: number, k: number, j: number, now: number): void {
   const h = st.strategy.handoff;
   const s = st.succList[k];
-  if (h === null || s >= st.T || (st.u !== null ? sharesAgent(st, t, s) : st.fixedAgent[s] === st.out.taskAgent[t]) || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK))) {
+  // A skipped or absent successor takes no handoff (docs/semantics.md §17).
+  if (h === null || s >= st.T || (st.u !== null ? sharesAgent(st, t, s) : st.fixedAgent[s] === st.out.taskAgent[t]) || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK)) || (st.optional && st.skipped[s] !== 0)) {
     deliver(st, s, j, now);
     return;
   }

@@ -2,6 +2,7 @@ import type { EngineState } from './EngineState.js';
 import { EV_CHECKPOINT, EV_JOB_END, EV_STATUS, EV_WAKE } from './events.js';
 import { enqueue } from './dispatch.js';
 import { C_CHECKPOINT, C_STATUS } from './RunState.js';
+import { periodTooShort, stallStarved } from './settle.js';
 import { stallMeetings, stallStill } from './stall.js';
 import { traceCheckpoint, traceMeetingCut, traceStatus } from './trace.js';
 import { pauseJobs } from './units.js';
@@ -15,12 +16,20 @@ export function engaged(st: EngineState, r: number, now: number): boolean {
   return st.out.firstStart[r] <= now && (st.remaining[r] > 0 || st.running[r] > 0);
 }
 
+/**
+ * On a working calendar, a status update or checkpoint that falls outside a resource's working
+ * time is skipped for it (nobody meets on a weekend or a holiday).
+ */
+function offDuty(st: EngineState, r: number, now: number): boolean {
+  return st.calendared && !st.resourceTime[r].isWorking(now);
+}
+
 /** Every `every`: each engaged agent reports, for an effort plus a share per peer (mesh). */
 export function statusUpdate(st: EngineState, now: number): void {
   const s = st.strategy.status!;
   const peers = st.A - 1;
   for (let r = 0; r < st.A; r++) {
-    if (!engaged(st, r, now)) continue;
+    if (!engaged(st, r, now) || offDuty(st, r, now)) continue;
     let d = s.effort.sample(st.rng);
     if (s.perPeer) d += peers * s.perPeer.sample(st.rng);
     if (st.tracing) traceStatus(st, now, r, peers, d);
@@ -35,12 +44,12 @@ export function checkpoint(st: EngineState, now: number): void {
   const d = cp.duration.sample(st.rng);
   let attendees = 0;
   for (let r = 0; r < st.A; r++) {
-    if (!engaged(st, r, now)) continue;
+    if (!engaged(st, r, now) || offDuty(st, r, now)) continue;
     attendees++;
     if (st.tracing) traceCheckpoint(st, now, r, d);
     interrupt(st, r, d, now, C_CHECKPOINT, cp.every);
   }
-  if (attendees > 0 && cp.orchestrator) {
+  if (attendees > 0 && cp.orchestrator && !offDuty(st, st.orch, now)) {
     if (st.tracing) traceCheckpoint(st, now, st.orch, d);
     interrupt(st, st.orch, d, now, C_CHECKPOINT, cp.every);
   }
@@ -55,8 +64,14 @@ function periodic(st: EngineState, kind: number, next: number, now: number): voi
   if (st.activeEvents === 0 && st.runningTotal === 0 && st.batched.length === 0 && !st.dirty) {
     stallStill(st, now);
   }
+  if (!(next > now)) periodTooShort(st, kind === EV_STATUS ? 'status updates' : 'checkpoints', kind === EV_STATUS ? st.strategy.status!.every : st.strategy.checkpoint!.every, now);
   st.sim.scheduleAt(next, kind, 0);
 }
+
+/** The starvation guard: meetings taking more than this share of a resource's span ... */
+const STARVE_SHARE = 0.999;
+/** ... over more than this many periods stop the run (E_STALL). */
+const STARVE_PERIODS = 1000;
 
 /**
  * Takes resource r away for d (a meeting or status report), after any meeting it is already
@@ -79,7 +94,11 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
   st.prevMeetingKind[r] = st.lastMeetingKind[r];
   st.lastMeetingKind[r] = kind;
   st.lastMeetingFrom[r] = from;
-  const c = d * (st.meetingSlots[r]);
+  // Meetings that leave (almost) no time for work, period after period, starve it (a livelock).
+  const booked = (st.meetingTime[r] += d);
+  const span = until - out.firstStart[r];
+  if (span > STARVE_PERIODS * period && booked > STARVE_SHARE * span) stallStarved(st, r, booked / span);
+  const c = d * st.meetingSlots[r];
   out.coord[r] += c;
   out.coordByKind[kind] += c;
   if (until > out.lastEnd[r]) out.lastEnd[r] = until;

@@ -6,8 +6,10 @@ export interface TaskMetrics {
   agent: string;
   /** A task held by several agents (joint work, units): all of them, the first being `agent`. */
   agents?: string[];
+  /** Start of its first execution; `finish`, its final finish (the end of its last rework, else of its first execution); `firstFinish`, the end of its first execution. */
   start: number;
   finish: number;
+  firstFinish: number;
   /** With a start date: the dates of its first and last working moments. */
   startDate?: string;
   finishDate?: string;
@@ -17,6 +19,10 @@ export interface TaskMetrics {
   /** Its own promised finish (time units), and whether it was met. */
   deadline?: number;
   metDeadline?: boolean;
+  /** On a path its branch did not take: passed with no work at `start` (= `finish`), never critical. */
+  skipped?: true;
+  /** The task of an existence risk that did not occur: not in this run (its links gone). */
+  absent?: true;
 }
 
 /** The metrics of one run, as plain data (these camelCase names are relied on by users' tools: keep them). */
@@ -52,7 +58,10 @@ export interface RunMetrics {
   reworks: number;
   escalations: number;
   handoffs: number;
+  /** Ids of the risks that occurred: the risk register's, then existence risks', then risk drivers', each in file order. */
   risksOccurred: string[];
+  /** With branches: the path each branch took (its name), or null when its branch point was skipped. */
+  branches?: Record<string, string | null>;
   deadline: number | null;
   metDeadline?: boolean;
   tasks: Record<string, TaskMetrics>;
@@ -118,8 +127,10 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
   m.tasks.forEach((t, i) => {
     const a = state.taskAgent[i];
     const start = state.taskStart[i];
-    const finish = state.taskFinish[i];
-    const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish } as TaskMetrics;
+    const firstFinish = state.taskFinish[i];
+    // The final finish: the end of its last rework, else of its first execution.
+    const finish = state.taskExecutions[i] > 1 ? state.taskReworkFinish[i] : firstFinish;
+    const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish, firstFinish } as TaskMetrics;
     const h = state.holdings;
     if (h !== null && h.len[i] > 1) tm.agents = Array.from(h.res.subarray(h.off[i], h.off[i] + h.len[i]), (r) => m.agents[r].id);
     if (clock !== null) {
@@ -134,6 +145,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
       tm.deadline = t.deadline;
       tm.metDeadline = finish <= t.deadline;
     }
+    if (state.taskSkipped[i] === 1) tm.skipped = true;
+    else if (state.taskSkipped[i] === 2) tm.absent = true;
     tasks[t.id] = tm;
   });
   const byKind = {} as RunMetrics['coordinationByKind'];
@@ -170,7 +183,12 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     reworks: state.reworks,
     escalations: state.escalations,
     handoffs: state.handoffs,
-    risksOccurred: m.risks.filter((_, i) => inputs.riskHit[i] === 1).map((r) => r.id),
+    risksOccurred: [
+      ...m.risks.filter((_, i) => inputs.riskHit[i] === 1).map((r) => r.id),
+      ...m.existenceRisks.filter((_, i) => inputs.existenceHit[i] === 1).map((r) => r.id),
+      ...m.drivers.filter((_, i) => inputs.driverHit[i] === 1).map((r) => r.id),
+    ],
+    ...(m.branches.length > 0 ? { branches: Object.fromEntries(m.branches.map((b, i) => [b.id, state.branchPath[i] >= 0 ? b.paths[state.branchPath[i]].name : null])) } : {}),
     deadline: m.deadline,
     tasks,
     events: state.eventCount,

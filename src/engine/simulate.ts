@@ -1,4 +1,5 @@
 import { CoordsimError } from '../scenario/CoordsimError.js';
+import { checkBoolean, checkInteger, checkName, checkOptionsArgument, checkScenarioArgument, checkSeed } from '../scenario/_internals/arguments.js';
 import { compileModel, isModel } from './compileModel.js';
 import { Engine } from './Engine.js';
 import type { Model } from './Model.js';
@@ -17,8 +18,10 @@ export interface SimulateOptions {
   run?: number;
   /** Record the event trace (default true). */
   trace?: boolean;
-  /** Stall guard: most events one run may process. */
+  /** Stall guard: most events one run may process (default 50,000,000). */
   maxEvents?: number;
+  /** Trace guard: most trace rows one traced run may record (default 1,000,000). */
+  maxTraceRows?: number;
 }
 
 /** One simulated run: its metrics and the event trace behind them. */
@@ -29,8 +32,10 @@ export interface RunResult {
 
 /** Resolves a strategy name against a model, with a clear error for unknown names. */
 export function strategyOf(model: Model, name?: string) {
+  if (name !== undefined) checkName('strategyOf', 'the strategy name', name);
   const key = name ?? model.defaultStrategy;
-  const s = model.strategies[key];
+  // Own properties only: a model's strategies have a null prototype, but a model may be built by hand.
+  const s = Object.prototype.hasOwnProperty.call(model.strategies, key) ? model.strategies[key] : undefined;
   if (!s) {
     throw new CoordsimError('E_USAGE', `unknown strategy '${key}'; the scenario defines: ${model.strategyNames.join(', ')}`);
   }
@@ -39,11 +44,20 @@ export function strategyOf(model: Model, name?: string) {
 
 /** Simulates one run of a scenario (or compiled model) under one strategy: a pure function of (scenario, strategy, seed, run). */
 export function simulate(scenario: Scenario | Model, options: SimulateOptions = {}): RunResult {
+  checkScenarioArgument('simulate', scenario);
+  checkOptionsArgument('simulate', options);
+  const o = options ?? {};
+  const seed = o.seed ?? 1;
+  const run = o.run ?? 0;
+  checkSeed('simulate', seed);
+  checkInteger('simulate', 'run', run, 0);
+  if (o.maxEvents !== undefined) checkInteger('simulate', 'maxEvents', o.maxEvents, 1);
+  if (o.maxTraceRows !== undefined) checkInteger('simulate', 'maxTraceRows', o.maxTraceRows, 0);
+  if (o.trace !== undefined) checkBoolean('simulate', 'trace', o.trace);
+  if (o.strategy !== undefined) checkName('simulate', 'strategy', o.strategy);
   const model = isModel(scenario) ? scenario : compileModel(scenario);
-  const strategy = strategyOf(model, options.strategy);
-  const seed = options.seed ?? 1;
-  const run = options.run ?? 0;
+  const strategy = strategyOf(model, o.strategy);
   const inputs = sampleRunInputs(model, seed, run, createRunInputs(model));
-  const state = new Engine(model, strategy).run(inputs, { seed, run, trace: options.trace ?? true, maxEvents: options.maxEvents });
+  const state = new Engine(model, strategy).run(inputs, { seed, run, trace: o.trace ?? true, maxEvents: o.maxEvents, maxTraceRows: o.maxTraceRows });
   return { metrics: runMetrics(state, inputs), trace: state.trace };
 }

@@ -1,4 +1,5 @@
 import type { EngineState } from './EngineState.js';
+import { traceFull } from './settle.js';
 import { GATE_OUTCOMES } from './RunState.js';
 import type { TraceKind } from './TraceRecord.js';
 import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
@@ -52,7 +53,7 @@ export function traceJob(st: EngineState, now: number, j: number, starting: bool
     log(st, now, kind, task, J.res[j], gate, detail, duration);
     return;
   }
-  // In units: a row per resource held, its units in the detail when not 1 (docs/semantics.md §17).
+  // In units: a row per resource held, its units in the detail when not 1 (docs/semantics.md §18).
   const off = u.off[j];
   for (let k = 0; k < u.len[j]; k++) {
     const x = u.units[off + k];
@@ -89,6 +90,21 @@ export function traceGateDone(st: EngineState, now: number, g: number): void {
   log(st, now, 'gate_done', '', -1, st.model.gates[g].id, `${st.out.gateRounds[g]} round(s)`, 0);
 }
 
+/** Branch b, after node `node`, took path p (-1: none, because no condition held or, `taken` false, its branch point was skipped). */
+export function traceBranch(st: EngineState, now: number, node: number, b: number, p: number, taken: boolean): void {
+  const m = st.model;
+  const br = m.branches[b];
+  const task = node < st.T ? m.tasks[node].id : '';
+  const gate = node < st.T ? '' : m.gates[node - st.T].id;
+  log(st, now, 'branch', task, -1, gate, p >= 0 ? `${br.id}: ${br.paths[p].name}` : `${br.id}: no path (${taken ? 'no condition held' : 'its branch point was skipped'})`, 0);
+}
+
+/** Task t is passed over: on a path not taken (`task_skipped`), or the task of an existence risk that did not occur (`task_absent`). */
+export function traceSkipped(st: EngineState, now: number, t: number, absent: boolean): void {
+  const task = st.model.tasks[t];
+  log(st, now, absent ? 'task_absent' : 'task_skipped', task.id, task.agent, '', absent ? 'its risk did not occur' : 'on a path not taken', 0);
+}
+
 export function traceStatus(st: EngineState, now: number, r: number, peers: number, d: number): void {
   log(st, now, 'status_update', '', r, '', `${peers} peers`, d);
 }
@@ -102,5 +118,7 @@ export function traceMeetingCut(st: EngineState, end: number, r: number, over: n
 }
 
 function log(st: EngineState, time: number, kind: TraceKind, task: string, r: number, gate: string, detail: string, duration: number): void {
+  // A run that does not settle must not take all memory with its trace before the event guard trips.
+  if (st.out.trace.length >= st.maxTraceRows) traceFull(st);
   st.out.trace.push({ time, kind, task, agent: st.resourceId(r), gate, detail, duration });
 }

@@ -6,7 +6,7 @@ import { traceJob } from './trace.js';
 import { J_REMEDIATION, J_TASK } from './_internals/JobStore.js';
 import type { UnitState } from './_internals/UnitState.js';
 
-// Resources in units (docs/semantics.md §17). A job holds units of one or more resources for
+// Resources in units (docs/semantics.md §18). A job holds units of one or more resources for
 // its whole length: a task its demands (fixed agents, one pool agent, or units shared by pool
 // agents), a rework or remediation what the task's first execution held, a coordination job
 // one unit of its payer (or all of a smaller capacity). At each dispatch the ready jobs are

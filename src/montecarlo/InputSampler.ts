@@ -1,7 +1,7 @@
 import { normalCdf, standardNormal } from '../sim/distributions/_internals/normal.js';
 import { Alea, reseedStream } from '../sim/streams.js';
 import type { Model } from '../engine/Model.js';
-import { sampleRunInputs, type RunInputs } from '../engine/RunInputs.js';
+import { sampleRunInputs, type RiskSwitch, type RunInputs } from '../engine/RunInputs.js';
 import { correlationPlan, type CorrelationPlan } from './correlation.js';
 import { LHS_BLOCK, lhsBlock } from './lhs.js';
 
@@ -36,8 +36,8 @@ export class InputSampler {
     this.z = new Float64Array(this.plan?.tasks.length ?? 0);
   }
 
-  /** Samples run `run` into `out` and returns it. */
-  sample(run: number, out: RunInputs): RunInputs {
+  /** Samples run `run` into `out` and returns it (with `off`, that risk switched off: see `sampleRunInputs`). */
+  sample(run: number, out: RunInputs, off: RiskSwitch | null = null): RunInputs {
     const m = this.model;
     if (this.sampling === 'lhs') {
       const block = Math.floor(run / LHS_BLOCK);
@@ -48,9 +48,9 @@ export class InputSampler {
       const T = m.tasks.length;
       const row = (run - block * LHS_BLOCK) * T;
       for (let t = 0; t < T; t++) out.durations[t] = m.tasks[t].duration.quantile(this.blockU[row + t]);
-      return sampleRunInputs(m, this.seed, run, out, true);
+      return sampleRunInputs(m, this.seed, run, out, true, off);
     }
-    sampleRunInputs(m, this.seed, run, out);
+    sampleRunInputs(m, this.seed, run, out, false, off);
     if (this.plan !== null) this.copula(run, out);
     return out;
   }
@@ -72,6 +72,8 @@ export class InputSampler {
       const u = normalCdf(e[i]);
       const t = tasks[i];
       out.durations[t] = this.model.tasks[t].duration.quantile(u < BELOW_ONE ? u : BELOW_ONE);
+      // Risk drivers scaled the stream's draw; the copula's replaces it, so scale again.
+      if (this.model.drivers.length > 0) out.durations[t] *= out.durationScale[t];
     }
   }
 }

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { CoordsimError } from '../scenario/CoordsimError.js';
+import { badArgument, checkOptionsArgument } from '../scenario/_internals/arguments.js';
 import type { Sampling } from './InputSampler.js';
-import type { DriverOptions } from './runChunks.js';
+import type { ChunkExecutor, DriverOptions } from './runChunks.js';
 
 /** Options shared by `monteCarlo` and `compare`. */
 export interface MonteCarloRunOptions {
@@ -28,21 +29,32 @@ export interface MonteCarloRunOptions {
    * strategy as its index in the second argument), so callers can stream runs.csv.
    */
   onRows?: (rows: Float64Array, strategies: readonly string[]) => void;
+  /** Runs the chunks elsewhere, e.g. on queue workers (one job per 1,000-run chunk); the result is the same. */
+  executor?: ChunkExecutor;
 }
 
-/** Applies the defaults of `MonteCarloRunOptions` and validates them (E_USAGE naming the value). */
-export function resolveMonteCarloRunOptions(api: string, o: MonteCarloRunOptions): DriverOptions {
+/** Applies the defaults of `MonteCarloRunOptions` and validates them (E_ARGUMENT naming the function and the value). */
+export function resolveMonteCarloRunOptions(api: string, options: MonteCarloRunOptions): DriverOptions {
+  checkOptionsArgument(api, options);
+  const o = options ?? {};
   const runs = o.runs ?? 10_000;
-  if (!Number.isSafeInteger(runs) || runs < 1) throw new CoordsimError('E_USAGE', `${api}: runs must be a positive integer, got ${runs}`);
+  if (!Number.isSafeInteger(runs) || runs < 1) throw new CoordsimError('E_ARGUMENT', `${api}: runs must be a positive integer, got ${runs}`);
   const workers = o.workers ?? availableParallelism();
-  if (!Number.isSafeInteger(workers) || workers < 1) throw new CoordsimError('E_USAGE', `${api}: workers must be a positive integer, got ${workers}`);
+  if (!Number.isSafeInteger(workers) || workers < 1) throw new CoordsimError('E_ARGUMENT', `${api}: workers must be a positive integer, got ${workers}`);
   const precision = o.precision ?? null;
   if (precision !== null && !(precision > 0 && precision < 1)) {
-    throw new CoordsimError('E_USAGE', `${api}: precision must be a fraction of the mean in (0, 1), e.g. 0.01, got ${precision}`);
+    throw new CoordsimError('E_ARGUMENT', `${api}: precision must be a fraction of the mean in (0, 1), e.g. 0.01, got ${precision}`);
   }
   const sampling = o.sampling ?? 'random';
-  if (sampling !== 'random' && sampling !== 'lhs') throw new CoordsimError('E_USAGE', `${api}: sampling must be 'random' or 'lhs', got ${JSON.stringify(sampling)}`);
+  if (sampling !== 'random' && sampling !== 'lhs') throw new CoordsimError('E_ARGUMENT', `${api}: sampling must be 'random' or 'lhs', got ${JSON.stringify(sampling)}`);
   const seed = o.seed ?? 1;
-  if (typeof seed !== 'string' && !Number.isFinite(seed)) throw new CoordsimError('E_USAGE', `${api}: seed must be a finite number or a string, got ${seed}`);
-  return { runs, seed, workers, precision, sampling, onProgress: o.onProgress, onRows: o.onRows };
+  if (typeof seed !== 'string' && !Number.isFinite(seed)) throw new CoordsimError('E_ARGUMENT', `${api}: seed must be a finite number or a string, got ${seed}`);
+  for (const k of ['onProgress', 'onRows'] as const) {
+    if (o[k] !== undefined && typeof o[k] !== 'function') badArgument(api, `${k} to be a function`, o[k]);
+  }
+  const executor = o.executor;
+  if (executor !== undefined && (executor === null || typeof executor !== 'object' || typeof executor.run !== 'function' || typeof executor.close !== 'function' || !(executor.window >= 1))) {
+    badArgument(api, 'executor to be a ChunkExecutor ({window >= 1, run(task), close()})', executor);
+  }
+  return { runs, seed, workers, precision, sampling, onProgress: o.onProgress, onRows: o.onRows, executor };
 }

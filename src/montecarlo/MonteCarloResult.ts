@@ -1,5 +1,8 @@
 import type { RunMetrics } from '../engine/runMetrics.js';
 import type { TraceRecord } from '../engine/TraceRecord.js';
+import type { Percentiles } from './QuantileSummary.js';
+
+export type { Percentiles } from './QuantileSummary.js';
 
 /** Distribution summary of one per-run figure over a Monte Carlo (docs/semantics.md §11). */
 export interface Stats {
@@ -27,6 +30,8 @@ export interface Histogram {
 export interface TaskStats {
   id: string;
   name: string;
+  /** Its identifier in an imported plan (only when it has one). */
+  sourceId?: string;
   /** Fixed agent id, or `skill:<name>` for a pool. */
   assignment: string;
   meanDuration: number;
@@ -37,7 +42,9 @@ export interface TaskStats {
   /** Spearman rank correlation of the task's sampled duration with makespan. */
   sensitivity: number;
   /** With dates or a task deadline: the distribution of its finish, its dated percentiles, and its own deadline's odds. */
-  finish?: Stats;
+  start?: Percentiles;
+  startDate?: DatedPercentiles;
+  finish?: Percentiles;
   finishDate?: DatedPercentiles;
   deadline?: number;
   deadlineProbability?: number;

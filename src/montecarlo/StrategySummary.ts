@@ -2,6 +2,7 @@ import { O_FAIL, O_PASS, O_REMEDIATE, type RunState } from '../engine/RunState.j
 import type { Model } from '../engine/Model.js';
 import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
+import { QuantileSummary, type QuantileSummaryState } from './QuantileSummary.js';
 import { AGENT_FIGURES, FIGURES, readFigures } from './runFigures.js';
 
 /** Per-gate sums over runs, `GATE_SUMS.length` per gate in `StrategySummary.gates`. */
@@ -36,7 +37,8 @@ export interface StrategySummaryState {
   /** Sums over runs of `COUNTS`: remediations, reworks, escalations, runs that met the deadline, events processed. */
   counts: Float64Array;
   /** With dates or task deadlines: each task's finish (summaries with percentiles) and runs that met its deadline. */
-  taskFinishes?: FigureSummaryState[];
+  taskFinishes?: QuantileSummaryState[];
+  taskStarts?: QuantileSummaryState[];
   taskDeadlineMet?: Float64Array;
 }
 
@@ -51,7 +53,8 @@ export class StrategySummary {
   readonly gates: Float64Array;
   readonly counts: Float64Array;
   /** Per task, with dates or task deadlines (else null): its finish, and runs that met its own deadline. */
-  taskFinishes: FigureSummary[] | null;
+  taskFinishes: QuantileSummary[] | null;
+  taskStarts: QuantileSummary[] | null;
   readonly taskDeadlineMet: Float64Array | null;
   /** Scratch for one run's figures (allocated once). */
   readonly run: Float64Array;
@@ -74,7 +77,8 @@ export class StrategySummary {
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
     const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
-    this.taskFinishes = dated ? model.tasks.map(() => new FigureSummary()) : null;
+    this.taskFinishes = dated ? model.tasks.map(() => new QuantileSummary()) : null;
+    this.taskStarts = dated ? model.tasks.map(() => new QuantileSummary()) : null;
     this.taskDeadlineMet = dated ? new Float64Array(T) : null;
   }
 
@@ -108,6 +112,7 @@ export class StrategySummary {
       for (let t = 0; t < tasks.length; t++) {
         const finish = state.taskFinish[t];
         this.taskFinishes[t].add(finish);
+        this.taskStarts![t].add(state.taskStart[t]);
         const d = tasks[t].deadline;
         if (d !== null && finish <= d) this.taskDeadlineMet![t]++;
       }
@@ -125,6 +130,7 @@ export class StrategySummary {
     addInto(this.counts, o.counts);
     if (this.taskFinishes !== null) {
       this.taskFinishes.forEach((f, t) => f.merge(o.taskFinishes![t]));
+      this.taskStarts!.forEach((f, t) => f.merge(o.taskStarts![t]));
       addInto(this.taskDeadlineMet!, o.taskDeadlineMet!);
     }
   }
@@ -139,7 +145,7 @@ export class StrategySummary {
       critical: Float64Array.from(this.critical),
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
-      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
+      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskStarts: this.taskStarts!.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
     };
   }
 
@@ -150,7 +156,8 @@ export class StrategySummary {
     out.gates.set(s.gates);
     out.counts.set(s.counts);
     if (out.taskFinishes !== null) {
-      out.taskFinishes = s.taskFinishes!.map((f) => FigureSummary.fromState(f));
+      out.taskFinishes = s.taskFinishes!.map((f) => QuantileSummary.fromState(f));
+      out.taskStarts = s.taskStarts!.map((f) => QuantileSummary.fromState(f));
       out.taskDeadlineMet!.set(s.taskDeadlineMet!);
     }
     return out;

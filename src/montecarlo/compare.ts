@@ -1,9 +1,11 @@
 import { compileModel, isModel } from '../engine/compileModel.js';
+import { badArgument, checkScenarioArgument } from '../scenario/_internals/arguments.js';
 import type { Model } from '../engine/Model.js';
 import type { CompareResult } from './MonteCarloResult.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { strategyOf } from '../engine/simulate.js';
 import { resolveMonteCarloRunOptions, type MonteCarloRunOptions } from './MonteCarloOptions.js';
+import type { RangeSummaryState } from './RangeSummary.js';
 import { runChunks } from './runChunks.js';
 import { pairedDifferences, strategyResult } from './summaryResults.js';
 
@@ -17,20 +19,36 @@ export type CompareOptions = MonteCarloRunOptions;
  * included (appended when not listed); `strategies` defaults to all the scenario defines.
  */
 export async function compare(scenario: Scenario | Model, strategies?: readonly string[] | null, options: CompareOptions = {}): Promise<CompareResult> {
+  checkScenarioArgument('compare', scenario);
+  if (strategies !== undefined && strategies !== null && !(Array.isArray(strategies) && strategies.every((x) => typeof x === 'string'))) {
+    const hint = typeof strategies === 'object' && !Array.isArray(strategies) ? ' (options come third: compare(scenario, null, options))' : '';
+    badArgument('compare', `strategies to be a list of strategy names or null${hint}`, strategies);
+  }
   const o = resolveMonteCarloRunOptions('compare', options);
   const given = isModel(scenario);
   const model = given ? scenario : compileModel(scenario);
+  const names = compareStrategyNames(model, strategies);
+  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, names, o);
+  return compareResult(model, summary, stoppedEarly);
+}
+
+/** The strategies `compare` runs, in order: those given (default: all the scenario defines), then `sequential` and `ideal` unless listed. */
+export function compareStrategyNames(model: Model, strategies?: readonly string[] | null): string[] {
   const names: string[] = [];
   for (const s of [...(strategies ?? model.strategyNames), 'sequential', 'ideal']) {
     const name = strategyOf(model, s).name;
     if (!names.includes(name)) names.push(name);
   }
-  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, names, o);
+  return names;
+}
+
+/** The comparison of a merged summary of runs [0, N) of `compareStrategyNames` (how merged shards become a `CompareResult`). */
+export function compareResult(model: Model, summary: RangeSummaryState, stoppedEarly: boolean): CompareResult {
   return {
     scenario: model.name,
     seed: summary.seed,
     runs: summary.end - summary.start,
-    strategies: names.map((_, k) => strategyResult(model, summary, k, stoppedEarly)),
+    strategies: summary.strategies.map((_, k) => strategyResult(model, summary, k, stoppedEarly)),
     pairs: pairedDifferences(summary),
   };
 }

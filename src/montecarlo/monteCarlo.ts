@@ -1,4 +1,5 @@
 import { compileModel, isModel } from '../engine/compileModel.js';
+import { checkName, checkScenarioArgument } from '../scenario/_internals/arguments.js';
 import type { Model } from '../engine/Model.js';
 import type { MonteCarloResult } from './MonteCarloResult.js';
 import type { Scenario } from '../scenario/Scenario.js';
@@ -19,7 +20,9 @@ export interface MonteCarloOptions extends MonteCarloRunOptions {
  * pure function of (scenario, strategy, seed, runs, options): the same JSON for any `workers`.
  */
 export async function monteCarlo(scenario: Scenario | Model, options: MonteCarloOptions = {}): Promise<MonteCarloResult> {
+  checkScenarioArgument('monteCarlo', scenario);
   const o = resolveMonteCarloRunOptions('monteCarlo', options);
+  if (options?.strategy !== undefined) checkName('monteCarlo', 'strategy', options.strategy);
   const given = isModel(scenario);
   const model = given ? scenario : compileModel(scenario);
   const strategy = strategyOf(model, options.strategy).name;

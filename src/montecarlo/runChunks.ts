@@ -25,9 +25,24 @@ export interface DriverOptions {
   sampling: Sampling;
   onProgress?: (done: number, total: number) => void;
   onRows?: (rows: Float64Array, strategies: readonly string[]) => void;
+  /** First run (a multiple of `CHUNK`; default 0): runs [start, runs) are summarised, as one shard of a split Monte Carlo. */
+  start?: number;
+  /** Runs the chunks elsewhere (a job queue) instead of this process's threads: one task per chunk. */
+  executor?: ChunkExecutor;
 }
 
-/** What the driver produces: the merged summary of runs [0, runs done). */
+/**
+ * Where chunks run when not in this process (a job queue on other machines): each task is one
+ * chunk, answered with its summary. The driver keeps `window` chunks in flight ahead of the one
+ * it merges, and calls `close` once it is done or stops (removing what is still queued).
+ */
+export interface ChunkExecutor {
+  readonly window: number;
+  run(task: RangeOptions): Promise<ChunkReply>;
+  close(): Promise<void>;
+}
+
+/** What the driver produces: the merged summary of runs [start, runs done). */
 export interface DriverResult {
   summary: RangeSummaryState;
   stoppedEarly: boolean;
@@ -43,18 +58,20 @@ export interface DriverResult {
  */
 export async function runChunks(model: Model, scenario: Scenario | null, strategies: string[], o: DriverOptions): Promise<DriverResult> {
   const threads = Math.max(1, o.workers);
+  const first = o.start ?? 0;
   // Without a precision target nothing happens between chunks, so a task may span several:
   // fewer summaries to copy between threads and merge (sums are exact, so the result is the
   // same for any grouping). At least four tasks per thread keep the threads evenly loaded.
-  const per = o.precision !== null ? 1 : Math.max(1, Math.min(Math.floor(Math.ceil(o.runs / CHUNK) / (4 * threads)), Math.floor(64 / strategies.length)));
+  // A queue gets one job per chunk: its workers are many and far.
+  const per = o.precision !== null || o.executor ? 1 : Math.max(1, Math.min(Math.floor(Math.ceil((o.runs - first) / CHUNK) / (4 * threads)), Math.floor(64 / strategies.length)));
   const span = per * CHUNK;
-  const chunks = Math.ceil(o.runs / span);
+  const chunks = Math.ceil((o.runs - first) / span);
   const task = (c: number): RangeOptions => ({
     strategies,
     seed: o.seed,
     sampling: o.sampling,
-    start: c * span,
-    end: Math.min(o.runs, (c + 1) * span),
+    start: first + c * span,
+    end: Math.min(o.runs, first + (c + 1) * span),
     rows: o.onRows !== undefined,
   });
   let merger: RangeMerger | null = null;
@@ -64,23 +81,22 @@ export async function runChunks(model: Model, scenario: Scenario | null, strateg
     else merger.add(r.summary);
     if (r.rows !== null) o.onRows?.(r.rows, strategies);
     const done = merger.range[1];
-    o.onProgress?.(done, o.runs);
+    o.onProgress?.(done - first, o.runs - first);
     return o.precision !== null && done < o.runs && precise(merger, strategies.length, o.precision);
   };
   let stopped = false;
-  const url = scenario !== null && o.workers > 1 && chunks > 1 ? workerUrl() : null;
-  if (url === null) {
+  const url = o.executor === undefined && scenario !== null && o.workers > 1 && chunks > 1 ? workerUrl() : null;
+  const exec = o.executor ?? (url === null ? null : threadExecutor(url, scenario!, Math.min(threads, chunks)));
+  if (exec === null) {
     for (let c = 0; c < chunks && !stopped; c++) stopped = take(summarizeRange(model, task(c)));
   } else {
-    const n = Math.min(threads, chunks);
-    const pool = new Tinypool({ filename: url.href, minThreads: n, maxThreads: n, workerData: { scenario } });
     const pending: Array<Promise<ChunkReply>> = [];
     let next = 0;
     try {
       for (let c = 0; c < chunks && !stopped; c++) {
-        // Keep two chunks per thread in flight: threads stay busy, finished-but-unmerged chunks stay few.
-        for (; next < chunks && next < c + 2 * n; next++) {
-          const p = pool.run(task(next)) as Promise<ChunkReply>;
+        // Keep a window of chunks in flight (two per thread): workers stay busy, finished-but-unmerged chunks stay few.
+        for (; next < chunks && next < c + exec.window; next++) {
+          const p = exec.run(task(next));
           p.catch(() => undefined); // rejections after an early stop are expected; awaited ones still throw
           pending[next] = p;
         }
@@ -90,7 +106,7 @@ export async function runChunks(model: Model, scenario: Scenario | null, strateg
         stopped = take(reply);
       }
     } finally {
-      await pool.destroy();
+      await exec.close();
     }
   }
   const m = merger as RangeMerger | null;
@@ -112,11 +128,17 @@ function precise(merger: RangeMerger, strategies: number, precision: number): bo
   return true;
 }
 
+/** A tinypool of `n` threads running worker.js, two chunks per thread in flight. */
+function threadExecutor(url: URL, scenario: Scenario, n: number): ChunkExecutor {
+  const pool = new Tinypool({ filename: url.href, minThreads: n, maxThreads: n, workerData: { scenario } });
+  return { window: 2 * n, run: (t) => pool.run(t) as Promise<ChunkReply>, close: () => pool.destroy() };
+}
+
 /**
  * The compiled worker entry beside this module. From TypeScript sources (tests, ts runners)
  * it is the twin under dist/ when the package has been built, else null (run in-process).
  */
-function workerUrl(): URL | null {
+export function workerUrl(): URL | null {
   const here = import.meta.url;
   if (here.endsWith('.js')) return new URL('./worker.js', here);
   const at = here.lastIndexOf('/src/');

@@ -37,6 +37,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
     return {
       id: t.id,
       name: t.name,
+      ...(t.sourceId !== null ? { sourceId: t.sourceId } : {}),
       assignment: t.agent >= 0 ? model.agents[t.agent].id : `skill:${model.skills[t.skill]}`,
       meanDuration: mean(sum(s.taskDuration[i])),
       meanStart: mean(acc.taskStart.exact(i).value()),
@@ -94,9 +95,12 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
 /** With dates or a task deadline, a task's finish summary, dated percentiles and deadline odds. */
 function taskDates(model: Model, acc: StrategySummary, t: number, n: number): Partial<TaskStats> {
   if (acc.taskFinishes === null) return {};
-  const finish = acc.taskFinishes[t].stats();
-  const out: Partial<TaskStats> = { finish };
+  const start = acc.taskStarts![t].percentiles();
+  const finish = acc.taskFinishes[t].percentiles();
+  const out: Partial<TaskStats> = { start };
   const time = model.schedule.projectTime;
+  if (model.schedule.clock !== null) out.startDate = { p50: time.startDate(start.p50), p80: time.startDate(start.p80), p95: time.startDate(start.p95) };
+  out.finish = finish;
   if (model.schedule.clock !== null) {
     out.finishDate = { p50: time.finishDate(finish.p50, 0), p80: time.finishDate(finish.p80, 0), p95: time.finishDate(finish.p95, 0) };
   }

@@ -7,7 +7,7 @@ import { UNIT_EPSILON } from '../engine/_internals/Fitter.js';
  * predecessors' finish at which its units are free for its whole length, filling gaps left by
  * the tasks placed before it. It reaches schedules the engine's dispatch (a parallel scheme)
  * cannot, and a schedule it makes, pinned as a start order, replays in the engine no later
- * (docs/semantics.md §17). Forward on the plan, or backward on the plan turned round.
+ * (docs/semantics.md §18). Forward on the plan, or backward on the plan turned round.
  */
 export class SerialSchedule {
   /** Can it schedule this model? Every task is work on fixed agents or a milestone, no gates, plain finish-to-start links. */

@@ -59,7 +59,7 @@ const RULES: readonly DispatchRuleName[] = ['file-order', 'lft', 'mts', 'grpw', 
  * and Lova 2001): the schedule is replayed backwards on the reversed project in order of
  * finish, then forwards in order of the backward finish, while that shortens it. The best
  * schedule's start order, pinned as `dispatch: {order}`, gives that makespan or better
- * (docs/semantics.md §17).
+ * (docs/semantics.md §18).
  */
 export function planSchedule(scenario: Scenario | Model, options: PlanScheduleOptions = {}): PlanScheduleResult {
   const model = isModel(scenario) ? scenario : compileModel(scenario);
@@ -67,8 +67,8 @@ export function planSchedule(scenario: Scenario | Model, options: PlanScheduleOp
   const passes = options.passes ?? 1000;
   const alpha = options.alpha ?? 1;
   const seed = options.seed ?? 1;
-  if (!Number.isSafeInteger(passes) || passes < 1) throw new CoordsimError('E_USAGE', `planSchedule: expected passes to be a whole number >= 1, got ${passes}`);
-  if (!(alpha >= 0) || !Number.isFinite(alpha)) throw new CoordsimError('E_USAGE', `planSchedule: expected alpha >= 0, got ${alpha}`);
+  if (!Number.isSafeInteger(passes) || passes < 1) throw new CoordsimError('E_ARGUMENT', `planSchedule: expected passes to be a whole number >= 1, got ${passes}`);
+  if (!(alpha >= 0) || !Number.isFinite(alpha)) throw new CoordsimError('E_ARGUMENT', `planSchedule: expected alpha >= 0, got ${alpha}`);
   const T = model.tasks.length;
   const inputs = meanInputs(model, seed);
   const all = Array.from({ length: T }, (_, t) => t);

@@ -10,6 +10,7 @@ import { drawPairs } from './charts/pairs.js';
 import { drawStrategyBars } from './charts/strategyBars.js';
 import { drawStrategyBoxes } from './charts/strategyBoxes.js';
 import { drawTornado } from './charts/tornado.js';
+import { drawRiskRanking } from './charts/riskRanking.js';
 import { traceBars } from './charts/traceBars.js';
 import { drawUtilization } from './charts/utilization.js';
 import { inlineScript } from './_internals/escape.js';
@@ -30,6 +31,7 @@ export const CHART_FUNCTIONS: ChartFunctions = {
   drawTornado,
   drawCriticalTable,
   drawGates,
+  drawRiskRanking,
 };
 
 let cached: string | undefined;

@@ -8,3 +8,4 @@ export { agentsCsv, AGENT_COLUMNS } from './agentsCsv.js';
 export { compareCsv, COMPARE_COLUMNS } from './compareCsv.js';
 export { pairsCsv, PAIR_COLUMNS } from './pairsCsv.js';
 export { runsCsvHeader, runsCsvRows, RUNS_COLUMNS } from './runsCsv.js';
+export { risksCsv, RISK_COLUMNS } from './risksCsv.js';

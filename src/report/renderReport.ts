@@ -4,9 +4,11 @@ import { modelView, reportData, type ModelView, type ReportData, type ReportInpu
 import { d3Source } from './_internals/d3Source.js';
 import { jsonForScript } from './_internals/escape.js';
 import { pct, unitPlural } from './_internals/format.js';
+import type { MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
 import { html, trusted, type Html } from './_internals/html.js';
 import { STYLES } from './_internals/styles.js';
 import { summaryHtml } from './_internals/summary.js';
+import { riskBlocks } from './_internals/riskBlocks.js';
 
 export type { ReportInput } from './ReportData.js';
 
@@ -35,6 +37,17 @@ function monteCarloBlocks(m: ModelView, strategy: string, unit: string): Html[] 
   ];
 }
 
+/** With dates: the project's finish dates and each milestone's and deadline task's P50/P80/P95 dates. */
+function datesTable(m: ModelView, r: MonteCarloResult): Html | '' {
+  if (r.finishDate === undefined) return '';
+  const milestone = new Set(m.tasks.filter((t) => t.milestone).map((t) => t.id));
+  const rows = r.tasks.filter((t) => t.finishDate !== undefined && (milestone.has(t.id) || t.deadline !== undefined));
+  const f = r.finishDate;
+  return html`<section class="block" data-table="dates" id="table-dates"><h2>${strategyTitle('Dates', r.strategy)}</h2><p class="note">Dates of the finish percentiles: P80 is the date 80% of runs meet. Milestones and tasks with their own deadline below.</p><div class="table-wrap"><table class="dates"><thead><tr><th>what</th><th>P10</th><th>P50</th><th>P80</th><th>P90</th><th>P95</th><th>chance by its deadline</th></tr></thead><tbody><tr><td>project finish</td><td>${f.p10 ?? ''}</td><td>${f.p50}</td><td>${f.p80}</td><td>${f.p90 ?? ''}</td><td>${f.p95}</td><td>${r.deadlineProbability !== null ? pct(r.deadlineProbability) : ''}</td></tr>${rows.map(
+    (t) => html`<tr><td>${t.name}${milestone.has(t.id) ? ' (milestone)' : ''}</td><td></td><td>${t.finishDate!.p50}</td><td>${t.finishDate!.p80}</td><td></td><td>${t.finishDate!.p95}</td><td>${t.deadlineProbability !== undefined ? pct(t.deadlineProbability) : ''}</td></tr>`,
+  )}</tbody></table></div></section>`;
+}
+
 function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
   const m = data.model;
   const unit = unitPlural(m);
@@ -56,8 +69,8 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
     case 'montecarlo': {
       const r = data.result;
       return {
-        meta: `Monte Carlo · ${r.runs} runs · strategy ${r.strategy} · seed ${r.seed} · ${units}${deadline}`,
-        blocks: monteCarloBlocks(m, r.strategy, unit),
+        meta: `Monte Carlo · ${r.runs} runs · strategy ${r.strategy} · seed ${r.seed} · ${units}${deadline}${r.startDate !== undefined ? ` · start ${r.startDate}` : ''}`,
+        blocks: [datesTable(m, r), ...monteCarloBlocks(m, r.strategy, unit), ...(data.risks !== undefined ? riskBlocks(m, data.risks) : [])].filter((b): b is Html => b !== ''),
       };
     }
     case 'compare': {
@@ -83,6 +96,7 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
             }`,
           ),
           picker,
+          ...[datesTable(m, r.strategies[selected])].filter((b): b is Html => b !== ''),
           ...monteCarloBlocks(m, name, unit),
         ],
       };

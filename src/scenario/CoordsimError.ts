@@ -1,4 +1,8 @@
-/** Machine-readable error codes: bad input exits 2, simulation failures exit 1. */
+/**
+ * Machine-readable error codes: bad input exits 2, simulation failures exit 1. `E_ARGUMENT`: a
+ * library function was called with a bad argument (the message names the function and the
+ * value). `E_RANGE`: a run's times left the finite range (a run failure, like `E_STALL`).
+ */
 export type CoordsimErrorCode =
   | 'E_PARSE'
   | 'E_SCHEMA'
@@ -7,9 +11,13 @@ export type CoordsimErrorCode =
   | 'E_INFEASIBLE'
   | 'E_PARAM'
   | 'E_USAGE'
+  | 'E_ARGUMENT'
   | 'E_STALL'
+  | 'E_RANGE'
   | 'E_GUARD'
-  | 'E_INVARIANT';
+  | 'E_INVARIANT'
+  /** The job queue of `--queue` / `coordsim worker`: Redis unreachable, a version mismatch, a failed job (exit 2). */
+  | 'E_QUEUE';
 
 /** Where in an input document an error was found. */
 export interface ErrorContext {
@@ -37,7 +45,7 @@ export class CoordsimError extends Error {
 
   /** True for errors caused by the input (exit code 2) rather than by a run (exit code 1). */
   get isInputError(): boolean {
-    return this.code !== 'E_STALL' && this.code !== 'E_GUARD' && this.code !== 'E_INVARIANT';
+    return this.code !== 'E_STALL' && this.code !== 'E_GUARD' && this.code !== 'E_RANGE' && this.code !== 'E_INVARIANT';
   }
 
   private static format(message: string, c: ErrorContext): string {

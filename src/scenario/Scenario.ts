@@ -31,6 +31,12 @@ export interface Scenario {
   risks?: RiskSpec[];
   /** Correlated task durations (rank correlation), used by Monte Carlo. */
   correlations?: CorrelationSpec[];
+  /** Probabilistic and conditional branches: after a task or gate, one of several paths is taken, the others' tasks are skipped. */
+  branches?: BranchSpec[];
+  /** Risks that add a whole task to the network when they occur. */
+  existence_risks?: ExistenceRiskSpec[];
+  /** Risk drivers (Hulett): one cause that, when it occurs, multiplies the durations of several tasks by a sampled factor. */
+  risk_drivers?: RiskDriverSpec[];
   /** The default strategy: a key of `strategies`, or `ideal` / `sequential`. */
   strategy?: string;
   strategies?: Record<string, StrategySpec>;
@@ -60,6 +66,10 @@ export type TimeUnit = 'minute' | 'hour' | 'day' | 'week';
 
 export interface AgentSpec {
   id: string;
+  /** Its name in the plan it was imported from. */
+  name?: string;
+  /** Its identifier in the plan it was imported from. */
+  source_id?: string;
   role?: string;
   skills?: string[];
   /** Units of work it gives at once (default 1; fractional allowed): tasks of one unit it runs at once; `unlimited`: never limits work. */
@@ -104,6 +114,10 @@ export interface OrchestratorSpec {
 export interface TaskSpec {
   id: string;
   name?: string;
+  /** Its identifier in the plan it was imported from (results are keyed by it too). */
+  source_id?: string;
+  /** Where it sits in the plan's work breakdown, as a readable path. */
+  wbs?: string;
   description?: string;
   /** Fixed assignment (at most one of `agent` and `skill`; neither: elapsed time only). */
   agent?: string;
@@ -115,8 +129,6 @@ export interface TaskSpec {
   needs?: NeedSpec[];
   /** Units of each agent named by `agent`, `agents` or `skill` (default 1; 0.5 is half of an agent's capacity). */
   units?: number;
-  /** Identifier of the task in the file it was imported from (kept, not used by the engine). */
-  source_id?: string;
   /** Work time (required unless a milestone). */
   duration?: DistributionSpec;
   /** Dependencies: task or gate ids (finish-to-start), or `{task, type, lag}`. */
@@ -169,6 +181,64 @@ export interface RiskSpec {
   delay?: DistributionSpec;
   /** Extra work added to the task. */
   work?: DistributionSpec;
+}
+
+/** A branch point: after task or gate `after` finishes, one of `paths` is taken (docs/scenario-format.md#branches-and-risk-drivers). */
+export interface BranchSpec {
+  id: string;
+  description?: string;
+  /** The branch point: a task or gate id. */
+  after: string;
+  /** Every path has a `probability` (they sum to 1), or every path but the last has a `when` (the first that holds is taken). */
+  paths: BranchPathSpec[];
+}
+
+/** One path of a branch: the tasks that run only when it is taken. */
+export interface BranchPathSpec {
+  /** Shown in outputs (default `path-<n>`, n from 1). */
+  name?: string;
+  /** Chance of this path (probabilistic branch). */
+  probability?: number;
+  /** Condition of this path (conditional branch); a last path without one is taken when no condition holds. */
+  when?: BranchConditionSpec;
+  /** Tasks of this path (each downstream of the branch point, on at most one path of all branches). Default: none. */
+  tasks?: string[];
+}
+
+/** A branch condition, evaluated when the branch point finishes; every key given must hold. */
+export interface BranchConditionSpec {
+  /** The branch point finishes after this time (time units, or an ISO date meaning the end of that day). */
+  finish_after?: number | string;
+  /** A gate branch point's outcome: passed (every assessed task passed round 1), remediated, reworked, failed (some fail outcome), exhausted. */
+  gate_outcome?: 'passed' | 'remediated' | 'reworked' | 'failed' | 'exhausted';
+}
+
+/** A risk that adds a task when it occurs; the task's id is the risk's id. */
+export interface ExistenceRiskSpec {
+  id: string;
+  /** The added task's name (default: the id). */
+  name?: string;
+  description?: string;
+  probability: number;
+  /** Who does the added task (at most one of agent and skill; neither: elapsed time). */
+  agent?: string;
+  skill?: string;
+  duration: DistributionSpec;
+  /** Tasks or gates the added task waits for. */
+  after?: string[];
+  /** Tasks or gates that wait for the added task. */
+  before?: string[];
+  priority?: number;
+}
+
+/** A risk driver: when it occurs, the listed tasks' durations are multiplied by one sampled factor. */
+export interface RiskDriverSpec {
+  id: string;
+  description?: string;
+  probability: number;
+  /** Multiplier of the durations, sampled once per run (e.g. {triangular: [1, 1.1, 1.4]}). */
+  factor: DistributionSpec;
+  tasks: string[];
 }
 
 export interface CorrelationSpec {

@@ -2,8 +2,10 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { CoordsimError } from './CoordsimError.js';
 import type { Scenario } from './Scenario.js';
 import { validateScenario } from './validateScenario.js';
+import { badArgument } from './_internals/arguments.js';
 import { locate, type Position } from './_internals/locate.js';
 import type { Path } from './_internals/pointer.js';
+import { scenarioWarnings, type ScenarioWarning } from './scenarioWarnings.js';
 
 /**
  * Parses and validates a scenario written in YAML or JSON (JSON goes through the YAML
@@ -12,6 +14,20 @@ import type { Path } from './_internals/pointer.js';
  * naming the file, the path inside the document, the line and the column.
  */
 export function parseScenario(text: string, file: string): Scenario {
+  return parse('parseScenario', text, file).scenario;
+}
+
+/**
+ * `parseScenario` that also returns the scenario's warnings (`scenarioWarnings`), located
+ * like errors (file, path, line, column). For `coordsim validate`.
+ */
+export function parseScenarioWithWarnings(text: string, file: string): { scenario: Scenario; warnings: ScenarioWarning[] } {
+  return parse('parseScenarioWithWarnings', text, file, true);
+}
+
+function parse(fn: string, text: string, file: string, withWarnings = false): { scenario: Scenario; warnings: ScenarioWarning[] } {
+  if (typeof text !== 'string') badArgument(fn, 'the text of a scenario (a string of YAML or JSON)', text);
+  if (file !== undefined && typeof file !== 'string') badArgument(fn, 'file to be the name of the file (a string)', file);
   // JSON (a document that opens with `{`) takes the fast parser; the YAML library's syntax
   // tree, which gives lines and columns, is built only when an error needs locating.
   if (/^\s*\{/.test(text)) {
@@ -32,7 +48,9 @@ export function parseScenario(text: string, file: string): Scenario {
         }
         return located(path);
       };
-      return validateScenario(value, { file, locate: lazy });
+      const options = { file, locate: lazy };
+      const scenario = validateScenario(value, options);
+      return { scenario, warnings: withWarnings ? scenarioWarnings(scenario, options) : [] };
     }
   }
   const lineCounter = new LineCounter();
@@ -45,7 +63,9 @@ export function parseScenario(text: string, file: string): Scenario {
     // e.g. an alias bomb or an alias to an anchor not yet defined
     throw new CoordsimError('E_PARSE', `YAML error: ${(e as Error).message}`, { file });
   }
-  return validateScenario(value, { file, locate: (path) => locate(doc, lineCounter, path) });
+  const options = { file, locate: (path: Path) => locate(doc, lineCounter, path) };
+  const scenario = validateScenario(value, options);
+  return { scenario, warnings: withWarnings ? scenarioWarnings(scenario, options) : [] };
 }
 
 function syntaxError(e: YAMLError, file: string): CoordsimError {

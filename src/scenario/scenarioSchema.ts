@@ -81,6 +81,9 @@ export const scenarioSchema = {
       type: 'array',
       items: { $ref: '#/definitions/correlation' },
     },
+    branches: { description: 'Probabilistic and conditional branches after a task or gate: one path taken, the tasks of the others skipped.', type: 'array', items: { $ref: '#/definitions/branch' } },
+    existence_risks: { description: 'Risks that add a whole task when they occur.', type: 'array', items: { $ref: '#/definitions/existenceRisk' } },
+    risk_drivers: { description: 'Risk drivers: one cause that multiplies the durations of several tasks by a sampled factor when it occurs.', type: 'array', items: { $ref: '#/definitions/riskDriver' } },
     strategy: id('The default strategy: a key of `strategies`, or `ideal` / `sequential` (default: the first of `strategies`).'),
     dispatch: { $ref: '#/definitions/dispatch', description: 'Order in which ready tasks are offered agents (after priority): file-order (default), lft, mts, grpw, spt, or {order: [task ids]}.' },
     pick: { $ref: '#/definitions/pick', description: 'How a skill pool chooses among its free agents: first (default) or least-busy.' },
@@ -123,6 +126,8 @@ export const scenarioSchema = {
       required: ['id'],
       properties: {
         id: id('Unique among agents (and distinct from the orchestrator id).'),
+        name: { description: 'Its name in the plan it was imported from.', type: 'string' },
+        source_id: { description: 'Its identifier in the plan it was imported from.', type: 'string' },
         role: { description: 'Shown in reports (default: the id).', type: 'string' },
         skills: {
           description: 'Skills that make it eligible for tasks assigned by `skill`.',
@@ -148,6 +153,8 @@ export const scenarioSchema = {
       properties: {
         id: id('Unique among tasks, gates and risks.'),
         name: { description: 'Shown in reports (default: the id).', type: 'string' },
+        source_id: { description: 'Its identifier in the plan it was imported from; results are keyed by it too.', type: 'string' },
+        wbs: { description: "Where it sits in the plan's work breakdown, as a readable path.", type: 'string' },
         description: { description: 'Free text.', type: 'string' },
         agent: id('Fixed assignment: the id of the agent that does it.'),
         skill: { description: 'Any agent with this skill does it (the first free one in file order).', type: 'string', minLength: 1 },
@@ -159,7 +166,6 @@ export const scenarioSchema = {
           items: { $ref: '#/definitions/need' },
         },
         units: { description: 'Units of each agent named by agent, agents or skill (default 1; 0.5: half of a capacity-1 agent).', type: 'number', exclusiveMinimum: 0 },
-        source_id: { description: 'Identifier of the task in the file it was imported from (kept, not used by the engine).', type: 'string' },
         duration: dist('Work time of the task (required unless a milestone).'),
         after: {
           description: 'Dependencies: task or gate ids (finish-to-start), or {task, type: FS|SS|FF|SF, lag}.',
@@ -242,6 +248,71 @@ export const scenarioSchema = {
         probability: probability('Chance that it happens in a run, in [0, 1].'),
         delay: dist('Elapsed delay: the task\'s agent is held, waiting, for this long (not work).'),
         work: dist('Extra work added to the task.'),
+      },
+    },
+    branch: {
+      description: 'A branch point: when the task or gate `after` finishes, one of `paths` is taken and the tasks of the other paths are skipped.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'after', 'paths'],
+      properties: {
+        id: id('Unique among tasks, gates, risks and branches.'),
+        description: { description: 'Free text shown in reports.', type: 'string' },
+        after: id('The branch point: a task or gate id.'),
+        paths: {
+          description: 'Every path with a probability (summing to 1), or every path but the last with a `when` (the first that holds is taken; a last path without one is the otherwise).',
+          type: 'array',
+          minItems: 1,
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              name: { description: 'Shown in outputs (default path-<n>).', type: 'string', minLength: 1 },
+              probability: probability('Chance of this path (probabilistic branch).'),
+              when: {
+                description: 'Condition of this path, evaluated when the branch point finishes; every key given must hold.',
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  finish_after: timeOrDate('The branch point finishes after this time (time units, or an ISO date: the end of that day).'),
+                  gate_outcome: { description: 'Outcome of a gate branch point.', enum: ['passed', 'remediated', 'reworked', 'failed', 'exhausted'] },
+                },
+              },
+              tasks: ids('Tasks that run only when this path is taken (downstream of the branch point).'),
+            },
+          },
+        },
+      },
+    },
+    existenceRisk: {
+      description: 'A risk that adds a task (its id is the risk id) when it occurs.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'probability', 'duration'],
+      properties: {
+        id: id('Unique among tasks, gates, risks and branches; the id of the added task.'),
+        name: { description: 'Name of the added task (default: the id).', type: 'string' },
+        description: { description: 'Free text shown in reports.', type: 'string' },
+        probability: probability('Chance that it occurs in a run, in [0, 1].'),
+        agent: id('The agent that does the added task.'),
+        skill: { description: 'Any agent with this skill does the added task.', type: 'string', minLength: 1 },
+        duration: dist('Work time of the added task.'),
+        after: ids('Tasks or gates the added task waits for.'),
+        before: ids('Tasks or gates that wait for the added task.'),
+        priority: { description: 'Dispatch priority of the added task (default 0).', type: 'number' },
+      },
+    },
+    riskDriver: {
+      description: 'A risk driver: when it occurs, the durations of `tasks` are multiplied by one sampled `factor`.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'probability', 'factor', 'tasks'],
+      properties: {
+        id: id('Unique among tasks, gates, risks and branches.'),
+        description: { description: 'Free text shown in reports.', type: 'string' },
+        probability: probability('Chance that it occurs in a run, in [0, 1].'),
+        factor: dist('Multiplier of the durations, sampled once per run.'),
+        tasks: { ...ids('Tasks whose durations it multiplies.'), minItems: 1 },
       },
     },
     correlation: {

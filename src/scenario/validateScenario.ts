@@ -1,7 +1,11 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { Scenario } from './Scenario.js';
 import { scenarioSchema } from './scenarioSchema.js';
+import { checkOptionsArgument } from './_internals/arguments.js';
+import { checkBranches } from './_internals/checkBranches.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
+import { checkLimits } from './_internals/checkLimits.js';
+import { checkNames } from './_internals/checkNames.js';
 import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js';
 import { checkParameters } from './_internals/checkParameters.js';
 import { checkReferences } from './_internals/checkReferences.js';
@@ -22,14 +26,26 @@ export interface ValidateScenarioOptions {
 }
 
 let compiled: ValidateFunction | undefined;
+/** Objects that passed `validateScenario` (compiling them again skips the checks). */
+const validated = new WeakSet<object>();
+
+/**
+ * True for an object `validateScenario` (or `parseScenario`) accepted. A scenario changed after
+ * that should be validated again. @internal
+ */
+export function isValidatedScenario(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && validated.has(value);
+}
 
 /**
  * Checks a scenario given as plain data (already parsed, or built in code) and returns it
  * typed: the JSON Schema first (E_SCHEMA), then ids and references (E_REFERENCE), skills
- * (E_INFEASIBLE), dependency cycles (E_CYCLE) and parameters (E_PARAM). Throws the first
+ * (E_INFEASIBLE), dependency cycles (E_CYCLE), parameters (E_PARAM) and the limits of
+ * `SCENARIO_LIMITS` (E_SCHEMA, E_PARAM). Throws the first
  * problem as a CoordsimError naming the file, the path inside the document and the line.
  */
 export function validateScenario(value: unknown, options: ValidateScenarioOptions = {}): Scenario {
+  checkOptionsArgument('validateScenario', options);
   const fail = failer(options.file, options.locate);
   compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(scenarioSchema);
   if (!compiled(value)) {
@@ -37,6 +53,8 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
     fail('E_SCHEMA', problem.message, problem.path);
   }
   const s = value as Scenario;
+  checkNames(s, fail);
+  checkLimits(s, fail);
   const index = indexScenario(s, fail);
   checkReferences(s, index, fail);
   checkCycles(s, fail);
@@ -46,6 +64,8 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkParameters(s, fail);
   checkCorrelations(s, fail);
   checkSchedule(s, (x) => resolveScheduleAll(x), fail);
+  checkBranches(s, index, fail);
+  validated.add(s);
   return s;
 }
 

@@ -1,5 +1,8 @@
-/** Error codes of the kernel: a bad distribution parameter, or a run that tripped its event guard. */
-export type SimErrorCode = 'E_PARAM' | 'E_GUARD';
+/**
+ * Error codes of the kernel: a bad distribution parameter, a run that tripped its event guard,
+ * or an event time that left the finite range (a sum of times overflowed).
+ */
+export type SimErrorCode = 'E_PARAM' | 'E_GUARD' | 'E_RANGE';
 
 /**
  * The kernel's one error class. It knows no scenario: the layers above add where the bad value

@@ -55,12 +55,17 @@ export class Simulation {
     if (!(delay >= 0)) {
       badDelay(delay);
     }
-    return this.queue.schedule(this.clock + delay, kind, data);
+    const time = this.clock + delay;
+    if (!(time < Infinity)) badTime(time, this.clock);
+    return this.queue.schedule(time, kind, data);
   }
 
-  /** Schedules an event at an absolute time, which must not lie in the past. */
+  /**
+   * Schedules an event at an absolute time, which must not lie in the past. A time that is not
+   * finite (a sum of times overflowed) throws SimError E_RANGE: a run cannot go on from there.
+   */
   scheduleAt(time: number, kind: number, data: number): number {
-    if (!(time >= this.clock)) {
+    if (!(time >= this.clock && time < Infinity)) {
       badTime(time, this.clock);
     }
     return this.queue.schedule(time, kind, data);
@@ -98,6 +103,9 @@ function badDelay(delay: number): never {
 }
 
 function badTime(time: number, clock: number): never {
+  if (!Number.isFinite(time)) {
+    throw new SimError('E_RANGE', `an event time left the finite range (${time}) after time ${clock}: times added up beyond ${Number.MAX_VALUE}`, { time: clock });
+  }
   throw new RangeError(`Simulation.scheduleAt: time ${time} is before now (${clock})`);
 }
 

@@ -3,6 +3,8 @@ import type { Model } from '../engine/Model.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { RunResult } from '../engine/simulate.js';
 import { busyFromTrace, checkAccounting } from './_internals/checkAccounting.js';
+import { checkBranches } from './_internals/checkBranches.js';
+import { checkCalendar } from './_internals/checkCalendar.js';
 import { checkCapacity } from './_internals/checkCapacity.js';
 import { checkClock } from './_internals/checkClock.js';
 import { checkCompletion } from './_internals/checkCompletion.js';
@@ -46,6 +48,8 @@ export function checkInvariants(model: Model | Scenario, result: RunResult, opti
     accounting: () => checkAccounting(ctx, busy),
     makespan: () => checkMakespan(ctx),
     utilization: () => checkUtilization(ctx, busy),
+    branches: () => checkBranches(ctx),
+    calendar: () => checkCalendar(ctx),
   };
   for (const name of INVARIANT_NAMES) {
     if (!only.has(name)) continue;

@@ -6,6 +6,7 @@ export { FAMILY_NAMES, resolveScenarioConstraints, type FamilyName, type Generat
 export { distributionArbitrary, gridValue, type DistributionConstraints } from './distributionArbitrary.js';
 export { strategyArbitrary, strategyGeneArbitrary, strategyFor, type StrategyGene } from './strategyArbitrary.js';
 export { scenarioArbitrary, runCaseArbitrary, seedArbitrary, strategyNames, type RunCase } from './arbitraries.js';
+export { branchedScenarioArbitrary } from './branchedScenarioArbitrary.js';
 export { INVARIANTS, INVARIANT_NAMES, type InvariantName, type Violation } from './Violation.js';
 export { checkInvariants, type CheckInvariantsOptions } from './checkInvariants.js';
 export { checkDeterminism, type RunSelector } from './checkDeterminism.js';

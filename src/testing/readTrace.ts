@@ -12,7 +12,7 @@ export interface Execution {
   gate: string;
   /** The agent it ran on (with units, the first it held). */
   agent: string;
-  /** Every agent it held, with its units (in units, docs/semantics.md §17, one row each in the trace); else just `agent`, 1; none for a task that needs nobody. */
+  /** Every agent it held, with its units (in units, docs/semantics.md §18, one row each in the trace); else just `agent`, 1; none for a task that needs nobody. */
   holders: Array<{ agent: string; units: number }>;
   /** Handoff: the predecessor task it carries work from; else ''. */
   from: string;
@@ -75,7 +75,7 @@ export function splitUnits(detail: string): { detail: string; units: number } {
  * Pairs every start row with its finish row (same kind, task, gate, agent and detail; among
  * several open candidates the one whose expected finish is closest) and applies each
  * meeting to the jobs its agent was running. A job that holds several agents has one row per
- * agent, one after the other (docs/semantics.md §17): they are read as one execution, paused
+ * agent, one after the other (docs/semantics.md §18): they are read as one execution, paused
  * by the meetings of any of them (once for overlapping meetings). Pure: works on any trace,
  * even a broken one.
  */

@@ -15,8 +15,9 @@ export function scaleDistribution(spec: DistributionSpec, k: number): Distributi
 
 /**
  * The scenario with every time quantity multiplied by k > 0: task durations, review and
- * remediation efforts, risk delays and extra work, handoff, status, checkpoint and escalation
- * efforts, periods and offsets, and the deadline. Probabilities, rework fractions (shares of a
+ * remediation efforts, risk delays and extra work, existence risks' durations, branch
+ * conditions' `finish_after` times, handoff, status, checkpoint and escalation efforts, periods
+ * and offsets, and the deadline. Probabilities, rework fractions (shares of a
  * duration), capacities and priorities are unchanged, so the makespan should scale by k.
  * Powers of two keep every floating-point time exactly k times the original (but lognormal
  * draws, whose log(k·median) rounds).
@@ -35,6 +36,9 @@ export function scaleScenario(s: Scenario, k: number): Scenario {
     if (r.delay !== undefined) r.delay = d(r.delay);
     if (r.work !== undefined) r.work = d(r.work);
   }
+  // Added tasks take time; a branch condition's time is a time; a driver's factor is a ratio (unchanged).
+  for (const e of out.existence_risks ?? []) e.duration = d(e.duration);
+  for (const b of out.branches ?? []) for (const p of b.paths) if (typeof p.when?.finish_after === 'number') p.when.finish_after *= k;
   for (const st of Object.values(out.strategies ?? {})) scaleStrategy(st, k);
   return out;
 }

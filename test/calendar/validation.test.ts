@@ -47,7 +47,6 @@ describe('compileCalendar(spec, path) rejects every malformed calendar, naming t
     ['a holiday range with a bad to', { holidays: [{ from: '2027-12-24', to: 'Dec 31' }] }, 'E_PARAM', '/calendars/c/holidays/0/to', '"Dec 31"'],
     ['a holiday with an unknown key', { holidays: [{ from: '2027-12-24', until: '2027-12-31' }] }, 'E_SCHEMA', '/calendars/c/holidays/0/until', 'unknown key "until"'],
     ['exceptions that are not a list', { exceptions: { from: '2027-01-01' } }, 'E_SCHEMA', '/calendars/c/exceptions', 'expected a list'],
-    ['an exception with neither working nor hours', { exceptions: [{ from: '2027-01-16' }] }, 'E_SCHEMA', '/calendars/c/exceptions/0', '`working: true|false` or `hours`'],
     ['an exception with a non-boolean working', { exceptions: [{ from: '2027-01-16', working: 'yes' }] }, 'E_SCHEMA', '/calendars/c/exceptions/0/working', 'found "yes"'],
     ['a non-working exception with hours', { exceptions: [{ from: '2027-01-16', working: false, hours: 4 }] }, 'E_PARAM', '/calendars/c/exceptions/0/hours', 'has no hours'],
     ['an exception with bad hours', { exceptions: [{ from: '2027-01-16', hours: ['08:00-13:00', '12:00-14:00'] }] }, 'E_PARAM', '/calendars/c/exceptions/0/hours/1', 'overlap'],
@@ -142,5 +141,16 @@ describe('runaway work is refused with a clear error, not an endless loop', () =
     expect(() => p.advance(NaN, 1)).toThrow(/expected a finite time, got NaN/);
     expect(p.advance(Infinity, 1)).toBe(Infinity);
     expect(() => CalendarSystem.fromScenario({}).project.advance(0, -1)).toThrow(CoordsimError);
+  });
+});
+
+describe('calendar keys for imported plans', () => {
+  test('an exception with neither working nor hours is a regular working day; week gives each weekday its hours; name is kept for people', async () => {
+    const { compileCalendar } = await import('../../src/calendar/index.js');
+    const c = compileCalendar({ name: 'Standard', week: { mon: ['08:00-12:00', '13:00-17:00'], fri: ['08:00-12:00'] }, exceptions: [{ from: '2027-01-16' }] }, '/calendars/c');
+    expect(c.daysPerWeek).toBe(2);
+    expect(c.minutesPerDay).toBe((8 * 60 + 4 * 60) / 2);
+    expect(c.exceptions[0].windows).toEqual(c.standard);
+    expect(() => compileCalendar({ week: { mon: ['09:00-17:00'] }, days: ['mon'] }, '/calendars/c')).toThrow(/either `week`/);
   });
 });

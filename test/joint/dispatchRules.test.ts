@@ -7,7 +7,7 @@ import { validateScenario } from '../../src/scenario/validateScenario.js';
 import { checkInvariants } from '../../src/testing/index.js';
 
 /**
- * A network where the five rules disagree (docs/semantics.md §17, example `dispatch-lft`): A, B,
+ * A network where the five rules disagree (docs/semantics.md §18, example `dispatch-lft`): A, B,
  * C, D on r; X after B, Y after C, Z after D and W after Z on s. Means: A 2, B 3, C 1, D 4, X 3,
  * Y 4, Z 1, W 1. By hand: the longest path is D, Z, W = 6, so the latest finishes are A 6, B 6 − 3
  * = 3, C 6 − 4 = 2, D 6 − 1 − 1 = 4, X 6, Y 6, Z 5, W 6; successors (MTS) A 0, B 1, C 1, D 2, Z 1;

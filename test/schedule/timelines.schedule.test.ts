@@ -277,3 +277,69 @@ describe('the work-only path on calendars', () => {
     expect(compared).toBeGreaterThanOrEqual(2 * 2 * 120);
   });
 });
+
+describe('the calendar invariant of coordsim/testing', () => {
+  test('holds on generated runs over working calendars, meetings included, and catches a job that works through a weekend', async () => {
+    const { checkInvariants } = await import('../../src/testing/index.js');
+    let checked = 0;
+    fc.assert(
+      fc.property(scenarioArbitrary({ maxTasks: 12, maxAgents: 4 }), fc.nat(1000), (s0: Scenario, seed) => {
+        const s: Scenario = {
+          ...s0,
+          start: '2027-01-04',
+          calendars: { office: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], hours: 8, holidays: ['2027-01-06'] } },
+          calendar: 'office',
+        };
+        for (const strategy of Object.keys(s.strategies ?? {}).concat(['ideal'])) {
+          const r = simulate(s, { seed, strategy });
+          expect(checkInvariants(s, r, { only: ['calendar'] })).toEqual([]);
+          checked++;
+        }
+      }),
+      { numRuns: 60, seed: 3 },
+    );
+    expect(checked).toBeGreaterThan(60);
+    const s = parseScenario(`
+name: c
+time_unit: day
+start: 2027-01-08
+calendars: {office: {days: [mon, tue, wed, thu, fri], hours: 8}}
+calendar: office
+agents: [{id: a}]
+tasks: [{id: t, agent: a, duration: 2}]
+`, 'c.yaml');
+    const r = simulate(s, { seed: 1 });
+    const bad = { ...r, trace: r.trace.map((x) => (x.kind === 'task_finish' ? { ...x, time: x.time + 1 } : x)) };
+    expect(checkInvariants(s, bad, { only: ['calendar'] }).map((v) => v.invariant)).toEqual(['calendar']);
+  });
+});
+
+describe('dated reports', () => {
+  test('the report of a dated plan has a dates table, date axes and the non-working days of the project calendar', async () => {
+    const { monteCarlo } = await import('../../src/montecarlo/monteCarlo.js');
+    const { renderReport } = await import('../../src/report/renderReport.js');
+    const { compileModel } = await import('../../src/engine/compileModel.js');
+    const s = parseScenario(`
+name: dated report
+time_unit: day
+start: 2027-01-04
+calendars: {office: {days: [mon, tue, wed, thu, fri], hours: 8, holidays: [2027-01-06]}}
+calendar: office
+agents: [{id: a}]
+tasks:
+  - {id: t, agent: a, duration: 6}
+  - {id: done, milestone: true, after: [t]}
+`, 'r.yaml');
+    const model = compileModel(s);
+    const result = await monteCarlo(model, { runs: 50, workers: 1 });
+    const html = renderReport({ kind: 'montecarlo', model, result });
+    // Mon 4, Tue 5, (Wed 6 holiday) Thu 7, Fri 8, (weekend) Mon 11, Tue 12.
+    expect(result.finishDate?.p50).toBe('2027-01-12');
+    expect(html).toContain('id="table-dates"');
+    expect(html).toContain('done (milestone)');
+    const data = JSON.parse(html.match(/<script type="application\/json" id="coordsim-data">([\s\S]*?)<\/script>/)![1]);
+    expect(data.model.dates.origin).toBe('2027-01-04T09:00');
+    // Non-working days from time 0 (Monday 09:00) in days: Wed 6 and the weekend 9–10, as [from, to).
+    expect(data.model.dates.offDays.slice(0, 2)).toEqual([[2 - 9 / 24, 3 - 9 / 24], [5 - 9 / 24, 7 - 9 / 24]]);
+  });
+});

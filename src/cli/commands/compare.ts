@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { compare } from '../../montecarlo/compare.js';
+import { compare, compareStrategyNames } from '../../montecarlo/compare.js';
 import type { CliContext } from '../CliContext.js';
 import { FLAG } from '../commonFlags.js';
 import { flagValue, withFlags, type Flag } from '../flags.js';
@@ -7,7 +7,8 @@ import { formatCompare } from '../format/formatCompare.js';
 import { loadScenarioFile } from '../io.js';
 import { monteCarloWithOutputs } from '../monteCarloOutputs.js';
 import { parseStrategyList, requireStrategies } from '../options.js';
-import { checkDestination } from '../output/checkDestination.js';
+import { parseScaleOut } from '../scaleout/scaleOutFlags.js';
+import { runShard, scaleOutDestination, withExecutor } from '../scaleout/scaleOutCommand.js';
 import { withOutputSet } from '../output/withOutputSet.js';
 import { compareFiles } from '../outputFiles.js';
 import { printResult } from '../print.js';
@@ -29,11 +30,15 @@ export function handler(ctx: CliContext) {
     const options = runOptions(argv);
     const given = flagValue(argv, FLAG.strategies);
     const names = given === undefined ? null : parseStrategyList(given);
-    const dest = argv.out === undefined ? null : checkDestination(argv.out);
+    const scale = parseScaleOut(argv, { precision: null, env: process.env });
+    const { dest, part } = scaleOutDestination(argv.out, scale);
     const { scenario, model } = loadScenarioFile(argv.scenario);
     requireStrategies(model, names ?? []);
-    const { result, written } = await withOutputSet(dest, (set) =>
-      monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => compare(scenario, names, { ...options, ...hooks }), (r) => compareFiles(model, r)),
+    if (part !== null) {
+      return runShard(ctx, { command: 'compare', scenario, model, strategies: compareStrategyNames(model, names), options, scale, part, json: argv.json });
+    }
+    const { result, written } = await withExecutor(ctx, scale, scenario, model, null, (executor) =>
+      withOutputSet(dest, (set) => monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => compare(scenario, names, { ...options, executor, ...hooks }), (r) => compareFiles(model, r))),
     );
     printResult(ctx, argv.json, result, () => formatCompare(model, result), written, dest?.dir);
   };

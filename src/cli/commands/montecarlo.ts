@@ -6,9 +6,11 @@ import { flagValue, withFlags, type Flag } from '../flags.js';
 import { loadScenarioFile } from '../io.js';
 import { monteCarloWithOutputs } from '../monteCarloOutputs.js';
 import { BOUNDS, parseFraction, parseInteger, parseSeed, parseStrategy, requireStrategies } from '../options.js';
-import { checkDestination } from '../output/checkDestination.js';
+import { strategyOf } from '../../engine/simulate.js';
+import { parseScaleOut, SCALE_OUT_FLAGS } from '../scaleout/scaleOutFlags.js';
+import { runShard, scaleOutDestination, withExecutor } from '../scaleout/scaleOutCommand.js';
 import { withOutputSet } from '../output/withOutputSet.js';
-import { monteCarloFiles } from '../outputFiles.js';
+import { monteCarloFiles, monteCarloRiskAnalysis } from '../outputFiles.js';
 import { printResult } from '../print.js';
 import { formatMonteCarlo } from '../format/formatMonteCarlo.js';
 
@@ -16,7 +18,7 @@ export const command = 'montecarlo <scenario>';
 export const describe = 'Monte Carlo timeline of one strategy: P50/P80/P95 makespan, deadline probability, critical tasks';
 
 /** Flags shared with `compare`. */
-export const RUN_FLAGS: readonly Flag[] = [FLAG.runs, FLAG.seed, FLAG.workers, FLAG.sampling, FLAG.json, FLAG.out];
+export const RUN_FLAGS: readonly Flag[] = [FLAG.runs, FLAG.seed, FLAG.workers, FLAG.sampling, FLAG.json, FLAG.out, ...SCALE_OUT_FLAGS];
 
 export const flags: readonly Flag[] = [
   ...RUN_FLAGS,
@@ -48,11 +50,17 @@ export function handler(ctx: CliContext) {
     const options = runOptions(argv);
     const strategy = parseStrategy(flagValue(argv, FLAG.strategy));
     const precision = argv.precision === undefined ? null : parseFraction('precision', argv.precision);
-    const dest = argv.out === undefined ? null : checkDestination(argv.out);
+    const scale = parseScaleOut(argv, { precision, env: process.env });
+    const { dest, part } = scaleOutDestination(argv.out, scale);
     const { scenario, model } = loadScenarioFile(argv.scenario);
     requireStrategies(model, [strategy]);
-    const { result, written } = await withOutputSet(dest, (set) =>
-      monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, ...hooks }), (r) => monteCarloFiles(model, r)),
+    if (part !== null) {
+      return runShard(ctx, { command: 'montecarlo', scenario, model, strategies: [strategyOf(model, strategy).name], options, scale, part, json: argv.json });
+    }
+    const { result, written } = await withExecutor(ctx, scale, scenario, model, precision, (executor) =>
+      withOutputSet(dest, (set) =>
+        monteCarloWithOutputs(ctx, set, !argv.json, model.timeUnit, (hooks) => monteCarlo(scenario, { ...options, strategy, precision, executor, ...hooks }), (r) => monteCarloFiles(model, r, monteCarloRiskAnalysis(model, r))),
+      ),
     );
     printResult(ctx, argv.json, result, () => formatMonteCarlo(model, result), written, dest?.dir);
   };

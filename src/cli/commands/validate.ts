@@ -5,6 +5,8 @@ import { FLAG } from '../commonFlags.js';
 import { withFlags, type Flag } from '../flags.js';
 import { loadScenarioFile, toJson } from '../io.js';
 import { printResult } from '../print.js';
+import { terminalText } from '../terminalText.js';
+import { formatWarning } from '../../scenario/scenarioWarnings.js';
 
 export const command = 'validate <scenario>';
 export const describe = 'Check a scenario file (schema, references, cycles, feasibility) without running it';
@@ -25,7 +27,8 @@ export function handler(ctx: CliContext) {
       if (argv.json && e instanceof CoordsimError) ctx.stdout(toJson({ valid: false, file: argv.scenario, error: { code: e.code, message: e.message, ...e.context } }));
       throw e;
     }
-    const { model } = loaded;
+    const { model, warnings } = loaded;
+    if (!argv.json) for (const w of warnings) ctx.stderr(terminalText(formatWarning(w) + '\n'));
     const summary = {
       valid: true,
       file: argv.scenario,
@@ -36,6 +39,7 @@ export function handler(ctx: CliContext) {
       risks: model.risks.length,
       strategies: model.strategyNames,
       defaultStrategy: model.defaultStrategy,
+      warnings: warnings.map((w) => ({ message: w.message, ...w.context })),
     };
     const text = () =>
       `${argv.scenario}: valid — "${model.name}": ${summary.agents} agents, ${summary.tasks} tasks, ${summary.gates} gates, ` +

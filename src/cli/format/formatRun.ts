@@ -1,8 +1,6 @@
 import type { Model } from '../../engine/Model.js';
 import type { RunMetrics } from '../../engine/runMetrics.js';
-
-const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
-const num = (x: number) => (Math.round(x * 100) / 100).toString();
+import { pct, round2 as num } from './numbers.js';
 
 /** A run's headline figures in the seed story's terms, for people (stdout without --json). */
 export function formatRunSummary(model: Model, m: RunMetrics): string {

@@ -14,6 +14,7 @@ export const OUTPUT_FILE_NAMES: ReadonlySet<string> = new Set([
   'agents.csv',
   'pairs.csv',
   'compare.csv',
+  'risks.csv',
   'fit.json',
   'fit.html',
 ]);

@@ -4,7 +4,7 @@ import type { DemandModel, Model } from '../Model.js';
 export const UNIT_EPSILON = 1e-9;
 
 /**
- * Fits a job's demands into the free units of the resources (docs/semantics.md §17), for both
+ * Fits a job's demands into the free units of the resources (docs/semantics.md §18), for both
  * engine paths: demands in order; a fixed agent gives its units; a one-agent pool demand
  * takes the first agent in pick order with the units free; a shared (`needs`) pool demand
  * takes what each agent in pick order has free until it is met. A resource in a meeting

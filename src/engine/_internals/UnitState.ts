@@ -6,7 +6,7 @@ import type { JobStore } from './JobStore.js';
 export { UNIT_EPSILON } from './Fitter.js';
 
 /**
- * The engine's resources in units (docs/semantics.md §17): free units per resource, what each
+ * The engine's resources in units (docs/semantics.md §18): free units per resource, what each
  * running job holds where, the jobs running on each resource, the ready jobs in dispatch
  * order, and the pinned start order. Built once per (model, strategy) when resources are in
  * units, reset per run.

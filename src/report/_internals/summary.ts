@@ -64,14 +64,25 @@ function monteCarloLead(m: ModelView, r: MonteCarloResult): Html {
   }, with ${pct(r.coordinationOverhead.mean)} coordination overhead, ${pct(r.utilization.mean)} average utilisation and ${pct(r.timeSavings.mean)} time saved against sequential work.</p>`;
 }
 
+/** True for a strategy of the `ideal` topology: a lower bound of the makespan, not a way to work. */
+function isBound(m: ModelView, r: MonteCarloResult): boolean {
+  return m.strategies.find((s) => s.name === r.strategy)?.topology === 'ideal';
+}
+
+/** The strategy with the least median makespan, the ideal bound aside (null when it is all there is). */
+function fastestOption(m: ModelView, results: MonteCarloResult[]): MonteCarloResult | null {
+  const options = results.filter((r) => !isBound(m, r));
+  return options.length > 0 ? options.reduce((a, b) => (b.makespan.p50 < a.makespan.p50 ? b : a), options[0]) : null;
+}
+
 /** The strategy table of a comparison, one row per strategy. */
 function strategyTable(m: ModelView, results: MonteCarloResult[]): Html {
-  const best = results.reduce((a, b) => (b.makespan.p50 < a.makespan.p50 ? b : a), results[0]);
+  const best = fastestOption(m, results);
   const desc = new Map(m.strategies.map((s) => [s.name, s.description]));
   const unit = unitPlural(m);
   return html`<table class="data-table strategies"><thead><tr><th>Strategy</th><th>P50 (${unit})</th><th>P80</th><th>P95</th><th>Chance by the deadline</th><th>Coordination overhead</th><th>Utilisation</th><th>Time saved vs sequential</th></tr></thead><tbody>${results.map(
     (r) =>
-      html`<tr class="${r === best ? 'best' : ''}"><td><div class="task-name">${r.strategy}${r.strategy === m.defaultStrategy ? ' (default)' : ''}${r === best ? ' — fastest' : ''}</div><div class="task-id">${desc.get(r.strategy) ?? ''}</div></td><td class="num">${num(r.makespan.p50)}</td><td class="num">${num(r.makespan.p80)}</td><td class="num">${num(r.makespan.p95)}</td><td class="num">${pct(r.deadlineProbability)}</td><td class="num">${pct(r.coordinationOverhead.mean)}</td><td class="num">${pct(r.utilization.mean)}</td><td class="num">${pct(r.timeSavings.mean)}</td></tr>`,
+      html`<tr class="${r === best ? 'best' : ''}"><td><div class="task-name">${r.strategy}${r.strategy === m.defaultStrategy ? ' (default)' : ''}${r === best ? ' — fastest' : isBound(m, r) ? ' — lower bound, not an option' : ''}</div><div class="task-id">${desc.get(r.strategy) ?? ''}</div></td><td class="num">${num(r.makespan.p50)}</td><td class="num">${num(r.makespan.p80)}</td><td class="num">${num(r.makespan.p95)}</td><td class="num">${pct(r.deadlineProbability)}</td><td class="num">${pct(r.coordinationOverhead.mean)}</td><td class="num">${pct(r.utilization.mean)}</td><td class="num">${pct(r.timeSavings.mean)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -83,11 +94,16 @@ export function summaryHtml(data: ReportData): Html {
   const results = data.result.strategies;
   if (results.length === 0) return html`<p class="lead">The comparison holds no strategy.</p>`;
   const main = results.find((r) => r.strategy === m.defaultStrategy) ?? results[0];
-  const fastest = results.reduce((a, b) => (b.makespan.p50 < a.makespan.p50 ? b : a), results[0]);
-  const surest = results.reduce((a, b) => ((b.deadlineProbability ?? -1) > (a.deadlineProbability ?? -1) ? b : a), results[0]);
+  const fastest = fastestOption(m, results);
+  const options = results.filter((r) => !isBound(m, r));
+  const surest = options.reduce((a, b) => ((b.deadlineProbability ?? -1) > (a.deadlineProbability ?? -1) ? b : a), options[0] ?? results[0]);
   const verdict =
-    fastest === main
-      ? html`<strong>${main.strategy}</strong> is the fastest of the ${results.length} strategies compared at the median.`
+    fastest === null
+      ? html`Only the ideal bound was compared: no strategy to choose.`
+      : isBound(m, main)
+        ? html`The fastest option at the median is <strong>${fastest.strategy}</strong> (P50 ${duration(fastest.makespan.p50, m)}); the ideal bound, ${main.strategy}, lies ${num(fastest.makespan.p50 - main.makespan.p50)} ${unitPlural(m)} below it.`
+        : fastest === main
+      ? html`<strong>${main.strategy}</strong> is the fastest of the ${options.length} strategies compared at the median${options.length < results.length ? ' (the ideal bound aside)' : ''}.`
       : html`The fastest at the median is <strong>${fastest.strategy}</strong> (P50 ${duration(fastest.makespan.p50, m)}), ${num(main.makespan.p50 - fastest.makespan.p50)} ${unitPlural(m)} sooner than ${main.strategy}.`;
   const surer =
     surest.deadlineProbability !== null && surest !== main && surest !== fastest

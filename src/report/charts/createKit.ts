@@ -132,5 +132,22 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     if (vertical) t.attr('transform', `translate(${x},${y}) rotate(-90)`);
     else t.attr('x', x).attr('y', y);
   };
-  return { d3, data, unit, unitsPerWeek: data.model.unitsPerWeek, colors, labels, fmt, pct, tip, svg, legend, fitText, fit, axisLabel, ...helpers };
+  const dates = data.model.dates;
+  const tickFormat = d3.utcFormat(dates !== undefined && dates.unitMinutes < 1440 ? '%b %-d %H:%M' : '%b %-d');
+  const origin = dates !== undefined ? Date.parse(`${dates.origin}:00Z`) : 0;
+  const timeTick = dates !== undefined ? (t: number) => tickFormat(new Date(origin + t * dates.unitMinutes * 60000)) : null;
+  const dateTicks = (from: number, to: number, max: number): number[] => {
+    if (dates === undefined || !(to > from)) return [];
+    // Ticks at midnights (or whole hours for hour and minute units), a whole number of steps apart.
+    const step0 = dates.unitMinutes < 1440 ? 60 : 1440;
+    const span = (to - from) * dates.unitMinutes;
+    const steps = [1, 2, 3, 6, 12, 24, 48, 168, 336, 720, 1440, 2880, 10080, 20160, 43200, 86400, 525600].map((k) => k * step0).filter((s) => s >= step0);
+    const step = steps.find((s) => span / s <= max) ?? steps[steps.length - 1];
+    const at = origin / 60000 + from * dates.unitMinutes;
+    const first = Math.ceil(at / step) * step;
+    const out: number[] = [];
+    for (let v = first; v <= origin / 60000 + to * dates.unitMinutes && out.length <= max; v += step) out.push((v - origin / 60000) / dates.unitMinutes);
+    return out;
+  };
+  return { d3, data, unit, unitsPerWeek: data.model.unitsPerWeek, timeTick, dateTicks, colors, labels, fmt, pct, tip, svg, legend, fitText, fit, axisLabel, ...helpers };
 }

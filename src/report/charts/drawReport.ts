@@ -13,6 +13,8 @@ import type { drawPairs } from './pairs.js';
 import type { drawStrategyBars } from './strategyBars.js';
 import type { drawStrategyBoxes } from './strategyBoxes.js';
 import type { drawTornado } from './tornado.js';
+import type { drawRiskRanking } from './riskRanking.js';
+import type { MergeMark } from './gantt.js';
 import type { traceBars } from './traceBars.js';
 import type { AgentSplit, Lane, ReportTrace } from './types.js';
 import type { drawUtilization } from './utilization.js';
@@ -33,6 +35,7 @@ export interface ChartFunctions {
   drawTornado: typeof drawTornado;
   drawCriticalTable: typeof drawCriticalTable;
   drawGates: typeof drawGates;
+  drawRiskRanking: typeof drawRiskRanking;
 }
 
 /**
@@ -61,9 +64,14 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
       console.error(e);
     }
   };
-  const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string) => {
+  // "100% busy while engaged" beside how long it was engaged and its share of the whole project.
+  const engagedNote = (u: number, engaged: { start: number; end: number } | undefined, busy: number, project: number) => {
+    const len = engaged ? engaged.end - engaged.start : 0;
+    return `${pct(u)} busy over ${fmt(len)} ${unit} engaged · ${pct(project > 0 ? busy / project : 0)} of the project`;
+  };
+  const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string, mergePoints?: MergeMark[]) => {
     draw('gantt', (el) =>
-      fns.drawGantt(kit, el, { trace, lanes, makespan: metrics.makespan, deadline: metrics.deadline, criticalPath: metrics.criticalPath, caption }),
+      fns.drawGantt(kit, el, { trace, lanes, makespan: metrics.makespan, deadline: metrics.deadline, criticalPath: metrics.criticalPath, caption, ...(mergePoints ? { mergePoints } : {}) }),
     );
     draw('heatmap', (el) => {
       const { bars, end } = kit.traceBars(trace);
@@ -76,7 +84,10 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
       n.textContent = r.strategy;
     });
     const rep = r.representative;
-    oneRun(rep.metrics, rep.trace, `Run #${rep.run} of ${r.runs}, the one nearest the median: finished at ${fmt(rep.metrics.makespan)} ${unit} (P50 ${fmt(r.makespan.p50)})`);
+    // The risk analysis of this strategy, when the report has one (montecarlo --out).
+    const risks = data.kind === 'montecarlo' && data.risks !== undefined && data.risks.strategy === r.strategy ? data.risks : undefined;
+    oneRun(rep.metrics, rep.trace, `Run #${rep.run} of ${r.runs}, the one nearest the median: finished at ${fmt(rep.metrics.makespan)} ${unit} (P50 ${fmt(r.makespan.p50)})`, risks?.mergePoints);
+    if (risks !== undefined) draw('risks', (el) => fns.drawRiskRanking(kit, el, risks.risks));
     draw('histogram', (el) => fns.drawHistogram(kit, el, r));
     draw('utilization', (el) => {
       const rows: AgentSplit[] = r.agents.map((a) => ({
@@ -85,9 +96,10 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
         work: a.workTime,
         coordination: a.coordinationTime,
         idle: a.idleTime,
-        note: `${pct(a.utilization)} busy while engaged`,
+        // Busy while engaged alone reads 100% for an agent engaged a few days of a long project.
+        note: `${pct(a.utilization)} busy while engaged · ${pct((a.workTime + a.coordinationTime) / (a.workTime + a.coordinationTime + a.idleTime || 1))} of the project`,
       }));
-      fns.drawUtilization(kit, el, rows, `Means over ${r.runs} runs of strategy ${r.strategy}; average utilisation ${pct(r.utilization.mean)}`);
+      fns.drawUtilization(kit, el, rows, `Means over ${r.runs} runs of strategy ${r.strategy}; average utilisation while engaged ${pct(r.utilization.mean)}, team capacity use ${pct(r.capacityUse.mean)}`);
     });
     draw('tornado', (el) => fns.drawTornado(kit, el, r.tasks));
     draw('critical', (el) => fns.drawCriticalTable(kit, el, r.tasks));
@@ -114,10 +126,10 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
           work: t.work,
           coordination: t.coordination,
           idle: Math.max(0, span - t.work - t.coordination),
-          note: u === undefined ? '' : isOrch ? `${pct(u)} busy over the project` : `${pct(u)} busy while engaged`,
+          note: u === undefined ? '' : isOrch ? `${pct(u)} busy over the project` : engagedNote(u, metrics.engagedSpan.byAgent[l.id], t.work + t.coordination, span),
         };
       });
-      fns.drawUtilization(kit, el, rows, `Strategy ${metrics.strategy}: average utilisation ${pct(metrics.utilization.mean)}, coordination overhead ${pct(metrics.coordinationOverhead)}`);
+      fns.drawUtilization(kit, el, rows, `Strategy ${metrics.strategy}: average utilisation while engaged ${pct(metrics.utilization.mean)}, team capacity use ${pct(metrics.capacityUse)}, coordination overhead ${pct(metrics.coordinationOverhead)}`);
     });
     draw('gates', (el) => {
       const rows: GateRow[] = Object.entries(metrics.gates).map(([id, g]) => ({

@@ -9,6 +9,18 @@ export interface GanttInput {
   criticalPath: string[];
   /** One line under the chart title, e.g. which run this is. */
   caption: string;
+  /** Merge points to mark (risk analysis): the plan's date, and the simulated mean and P80. */
+  mergePoints?: MergeMark[];
+}
+
+/** A merge point marked on the Gantt chart: a ring at the plan's date, a line to the simulated P80, a dot at the mean. */
+export interface MergeMark {
+  id: string;
+  kind: 'task' | 'gate';
+  name: string;
+  deterministic: number;
+  mean: number;
+  p80: number;
 }
 
 /**
@@ -20,7 +32,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const { d3, colors, labels, fmt, unit } = kit;
   const { bars, markers, end } = kit.traceBars(input.trace);
   const lanes = input.lanes.slice();
-  for (const b of bars) if (!lanes.some((l) => l.id === b.lane)) lanes.push({ id: b.lane, label: b.lane, capacity: 1 });
+  for (const b of bars) if (!lanes.some((l) => l.id === b.lane)) lanes.push({ id: b.lane, label: b.lane === '' ? '(no agent)' : b.lane, capacity: 1 });
   const taskName = new Map(kit.data.model.tasks.map((t) => [t.id, t.name]));
   const gateName = new Map(kit.data.model.gates.map((g) => [g.id, g.name]));
   const critical = new Set(input.criticalPath);
@@ -31,18 +43,20 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const horizon = Math.max(end, input.makespan, input.deadline ?? 0) * 1.02 || 1;
   const x = d3.scaleLinear().domain([0, horizon]).range([m.left, W - m.right]);
   const y = d3.scaleBand<string>().domain(lanes.map((l) => l.id)).range([m.top, m.top + plotH]).paddingInner(0.18).paddingOuter(0.09);
-  const legendItems = [
+  const legendItems: Parameters<ChartKit['legend']>[1] = [
     ...['work', 'rework', 'remediation', 'handoff', 'review', 'status', 'checkpoint', 'held', 'escalation'].map((k) => ({ label: labels[k], color: colors[k] })),
     { label: 'on the critical path (outlined)', color: colors.critical, shape: 'line' as const },
     { label: 'handoff delivered', color: colors.handoff, shape: 'triangle' as const },
     { label: 'gate decided', color: '#555', shape: 'diamond' as const },
     { label: 'deadline', color: colors.deadline, shape: 'dash' as const },
   ];
+  const merges = input.mergePoints ?? [];
+  if (merges.length > 0) legendItems.push({ label: 'merge point: plan date (ring) to simulated P80, mean (dot)', color: '#7b3294', shape: 'circle' });
   const H = m.top + plotH + 48 + 60;
   const svg = kit.svg(el, W, H, `Gantt chart of the representative run, time in ${unit}`);
   svg.append('text').attr('class', 'chart-caption').attr('x', m.left).attr('y', 14).text(input.caption);
 
-  // Lane backgrounds and labels.
+  // Lane backgrounds and labels; with dates, the project calendar's non-working days shaded.
   const laneG = svg.append('g');
   laneG
     .selectAll('rect')
@@ -53,6 +67,19 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
     .attr('y', (l) => (y(l.id) ?? 0) - 3)
     .attr('height', y.bandwidth() + 6)
     .attr('fill', (_l, i) => (i % 2 ? '#f7f7f7' : '#fdfdfd'));
+  const off = kit.data.model.dates?.offDays ?? [];
+  laneG
+    .selectAll('rect.off')
+    .data(off.filter(([a, b]) => b > 0 && a < horizon))
+    .join('rect')
+    .attr('class', 'off')
+    .attr('x', ([a]) => x(Math.max(0, a)))
+    .attr('width', ([a, b]) => Math.max(0, x(Math.min(b, horizon)) - x(Math.max(0, a))))
+    .attr('y', m.top - 3)
+    .attr('height', plotH + 6)
+    .attr('fill', '#e8e8e8')
+    .append('title')
+    .text('non-working day (project calendar)');
   const labelG = svg.append('g');
   labelG
     .selectAll('text.lane')
@@ -192,6 +219,50 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
       kit.fitText(d3.select(this), Math.max(10, next === undefined ? W - 4 - x(mk.time) - 9 : next - x(mk.time) - 22));
     });
 
+  // Merge points (risk analysis): on the lane of the task's work in this run, gates on the gate row.
+  const mergeY = (mk: MergeMark) => {
+    if (mk.kind === 'gate') return m.top - 12;
+    const bar = bars.find((b) => b.kind === 'work' && b.task === mk.id);
+    return bar && y(bar.lane) !== undefined ? (y(bar.lane) ?? 0) + y.bandwidth() / 2 : undefined;
+  };
+  const shown = merges.filter((mk) => mergeY(mk) !== undefined && mk.p80 <= horizon * 1.5);
+  const mergeG = svg.append('g').attr('class', 'merge-points');
+  const mergeTip = (mk: MergeMark) => [`merge point: ${mk.name} (${mk.id})`, `plan (mean durations) ${fmt(mk.deterministic, 2)} ${unit}`, `simulated mean ${fmt(mk.mean, 2)}, P80 ${fmt(mk.p80, 2)} ${unit}`, 'merge bias: the later of several uncertain paths sets the date'];
+  mergeG
+    .selectAll('line')
+    .data(shown)
+    .join('line')
+    .attr('x1', (mk) => x(mk.deterministic))
+    .attr('x2', (mk) => x(Math.min(mk.p80, horizon)))
+    .attr('y1', (mk) => mergeY(mk)!)
+    .attr('y2', (mk) => mergeY(mk)!)
+    .attr('stroke', '#7b3294')
+    .attr('stroke-width', 2);
+  mergeG
+    .selectAll('circle.plan')
+    .data(shown)
+    .join('circle')
+    .attr('class', 'merge-plan')
+    .attr('cx', (mk) => x(mk.deterministic))
+    .attr('cy', (mk) => mergeY(mk)!)
+    .attr('r', 5)
+    .attr('fill', 'white')
+    .attr('stroke', '#7b3294')
+    .attr('stroke-width', 2)
+    .on('mousemove', (event: MouseEvent, mk) => kit.tip.show(event, mergeTip(mk)))
+    .on('mouseleave', () => kit.tip.hide());
+  mergeG
+    .selectAll('circle.mean')
+    .data(shown)
+    .join('circle')
+    .attr('class', 'merge-mean')
+    .attr('cx', (mk) => x(Math.min(mk.mean, horizon)))
+    .attr('cy', (mk) => mergeY(mk)!)
+    .attr('r', 3.5)
+    .attr('fill', '#7b3294')
+    .on('mousemove', (event: MouseEvent, mk) => kit.tip.show(event, mergeTip(mk)))
+    .on('mouseleave', () => kit.tip.hide());
+
   // Finish and deadline.
   const plotBottom = m.top + plotH;
   svg.append('line').attr('x1', x(input.makespan)).attr('x2', x(input.makespan)).attr('y1', 30).attr('y2', plotBottom).attr('stroke', '#222').attr('stroke-width', 1.5);
@@ -202,9 +273,11 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const finishText = `finish ${fmt(input.makespan)} ${unit}` + (input.deadline !== null ? ` · deadline ${fmt(input.deadline, 0)}` : '');
   svg.append('text').attr('class', 'chart-caption').attr('x', W - m.right).attr('y', 14).attr('text-anchor', 'end').text(finishText);
 
-  const axisG = svg.append('g').attr('transform', `translate(0,${plotBottom + 6})`).call(d3.axisBottom(x).ticks(Math.min(24, Math.ceil(horizon))));
+  const axis = d3.axisBottom(x).ticks(Math.min(24, Math.ceil(horizon)));
+  if (kit.timeTick !== null) axis.tickValues(kit.dateTicks(0, horizon, 12)).tickFormat((t) => kit.timeTick!(Number(t)));
+  const axisG = svg.append('g').attr('transform', `translate(0,${plotBottom + 6})`).call(axis);
   axisG.attr('class', 'axis');
-  kit.axisLabel(svg, `time (${unit} from the start)`, (m.left + W - m.right) / 2, plotBottom + 40);
+  kit.axisLabel(svg, kit.timeTick !== null ? 'date (grey: non-working days)' : `time (${unit} from the start)`, (m.left + W - m.right) / 2, plotBottom + 40);
   const lh = kit.legend(svg, legendItems, m.left, plotBottom + 54, W - m.left - m.right);
   kit.fit(svg, W, plotBottom + 54 + lh + 4);
 }

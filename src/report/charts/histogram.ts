@@ -100,7 +100,9 @@ export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResul
         : `${r.runs} runs, strategy ${r.strategy} (no deadline set)`,
     );
 
-  const axisG = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(d3.axisBottom(x).ticks(16));
+  const axis = d3.axisBottom(x).ticks(16);
+  if (kit.timeTick !== null) axis.tickValues(kit.dateTicks(x.domain()[0], x.domain()[1], 10)).tickFormat((t) => kit.timeTick!(Number(t)));
+  const axisG = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(axis);
   void axisG;
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(6));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${W - m.right},0)`).call(d3.axisRight(yc).ticks(5).tickFormat((v) => `${Math.round(Number(v) * 100)}%`));

@@ -3,7 +3,9 @@ import type { ChartKit } from './types.js';
 
 /**
  * Paired makespan differences between strategies with their 95% confidence intervals
- * (runs in the browser: self-contained). Left of zero the first strategy finishes sooner.
+ * (runs in the browser: self-contained). Left of zero the first strategy finishes sooner. The
+ * axis fits the pairs without the sequential baseline; pairs with it that fall outside sit
+ * at the edge, their figures in the note beside them.
  */
 export function drawPairs(kit: ChartKit, el: HTMLElement, pairs: PairedDifference[]): void {
   const { d3, fmt, pct, unit } = kit;
@@ -12,8 +14,13 @@ export function drawPairs(kit: ChartKit, el: HTMLElement, pairs: PairedDifferenc
   const m = { top: 30, right: 330, bottom: 76, left: 280 };
   const plotH = pairs.length * rowH;
   const H = m.top + plotH + m.bottom;
-  const ext = Math.max(0.5, ...pairs.map((p) => Math.max(Math.abs(p.ci95[0]), Math.abs(p.ci95[1]), Math.abs(p.meanDifference))));
-  const x = d3.scaleLinear().domain([-ext * 1.1, ext * 1.1]).nice().range([m.left, W - m.right]);
+  // Pairs with the sequential baseline differ by far more than the others: the scale fits the
+  // others, and a baseline pair beyond it is clamped to the edge (its figures are written out).
+  const topology = new Map(kit.data.model.strategies.map((s) => [s.name, s.topology]));
+  const scaled = pairs.filter((p) => topology.get(p.a) !== 'sequential' && topology.get(p.b) !== 'sequential');
+  const inScale = scaled.length > 0 ? scaled : pairs;
+  const ext = Math.max(0.5, ...inScale.map((p) => Math.max(Math.abs(p.ci95[0]), Math.abs(p.ci95[1]), Math.abs(p.meanDifference))));
+  const x = d3.scaleLinear().domain([-ext * 1.1, ext * 1.1]).nice().range([m.left, W - m.right]).clamp(true);
   const key = (p: PairedDifference) => `${p.a}\u0000${p.b}`;
   const y = d3.scaleBand<string>().domain(pairs.map(key)).range([m.top, m.top + plotH]).padding(0.3);
   const svg = kit.svg(el, W, H, `Paired differences of makespan between strategies, in ${unit}`);

@@ -56,6 +56,10 @@ export interface ChartKit {
   data: ReportData;
   /** Plural unit name for axis labels: "days". */
   unit: string;
+  /** With a start date, the date (and time, in hour and minute units) of a time, for axis ticks; else null. */
+  timeTick: ((t: number) => string) | null;
+  /** With a start date: at most `max` times in [from, to] at whole days (hours in hour and minute units), for date ticks. */
+  dateTicks(from: number, to: number, max: number): number[];
   unitsPerWeek: number;
   colors: Record<string, string>;
   /** Human label of a bar kind or series. */

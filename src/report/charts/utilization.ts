@@ -3,13 +3,13 @@ import type { AgentSplit, ChartKit } from './types.js';
 /**
  * Per-agent time split into work, coordination and idle (runs in the browser:
  * self-contained): one stacked bar per agent over the project's length × capacity, with the
- * utilisation over the agent's engaged span written beside it.
+ * utilisation over the agent's engaged span, that span and its share of the project beside it.
  */
 export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit[], caption: string): void {
   const { d3, colors, fmt, pct, unit } = kit;
   const W = 1100;
   const rowH = 34;
-  const m = { top: 34, right: 190, bottom: 76, left: 220 };
+  const m = { top: 34, right: 330, bottom: 76, left: 220 };
   const plotH = rows.length * rowH;
   const H = m.top + plotH + m.bottom;
   const parts = ['work', 'coordination', 'idle'] as const;
@@ -74,7 +74,8 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('class', 'row-note')
     .attr('x', W - m.right + 10)
     .attr('y', (r) => (y(r.id) ?? 0) + y.bandwidth() / 2 + 4)
-    .text((r) => r.note);
+    .text((r) => r.note)
+    .call((sel) => kit.fitText(sel, m.right - 14));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(d3.axisBottom(x).ticks(10));
   kit.axisLabel(svg, `time over the whole project (${unit}; makespan × capacity)`, (m.left + W - m.right) / 2, m.top + plotH + 34);
   const lh = kit.legend(

@@ -28,21 +28,28 @@ export function checkCorrelations(s: Scenario, fail: Fail): void {
   });
 }
 
-/** Cholesky–Banachiewicz: true when the matrix factors with positive pivots. */
+/**
+ * Cholesky–Banachiewicz: true when the matrix factors with positive pivots. The matrix is
+ * built dense first (row-major, unlisted pairs 0): a factorisation reads each entry many times.
+ */
 function isPositiveDefinite(index: Map<string, number>, rho: Map<string, { value: number }>): boolean {
   const ids = [...index.keys()];
   const n = ids.length;
-  const at = (i: number, j: number) => (i === j ? 1 : rho.get([ids[i], ids[j]].sort().join('\u0000'))?.value ?? 0);
-  const L: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const a = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    a[i * n + i] = 1;
+    for (let j = 0; j < i; j++) a[i * n + j] = rho.get([ids[i], ids[j]].sort().join('\u0000'))?.value ?? 0;
+  }
+  const L = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
-      let sum = at(i, j);
-      for (let k = 0; k < j; k++) sum -= L[i][k] * L[j][k];
+      let sum = a[i * n + j];
+      for (let k = 0; k < j; k++) sum -= L[i * n + k] * L[j * n + k];
       if (i === j) {
         if (!(sum > 1e-12)) return false;
-        L[i][i] = Math.sqrt(sum);
+        L[i * n + i] = Math.sqrt(sum);
       } else {
-        L[i][j] = sum / L[j][j];
+        L[i * n + j] = sum / L[j * n + j];
       }
     }
   }

@@ -11,14 +11,14 @@ const ASSIGNMENT_KEYS = ['agent', 'skill', 'agents', 'needs'] as const;
  * and skills, `after` lists, gate `assesses` and `reviewer`, risk tasks, correlated tasks.
  */
 export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
-  const nodeIds = [...ix.nodes].filter(([, n]) => n.kind !== 'risk').map(([id]) => id);
+  const nodeIds = [...ix.nodes].filter(([, n]) => n.kind === 'task' || n.kind === 'gate').map(([id]) => id);
   const taskIds = s.tasks.map((t) => t.id);
   const after = (entries: Array<string | LinkSpec> | undefined, path: Array<string | number>, owner: string) =>
     (entries ?? []).forEach((entry, j) => {
       const id = linkTarget(entry);
       const k: Array<string | number> = typeof entry === 'string' ? [j] : [j, 'task'];
       const n = ix.nodes.get(id);
-      if (n?.kind === 'risk') fail('E_REFERENCE', `${owner} is after '${id}', which is a risk, not a task or gate`, [...path, ...k]);
+      if (n !== undefined && n.kind !== 'task' && n.kind !== 'gate') fail('E_REFERENCE', `${owner} is after '${id}', which is a ${n.kind}, not a task or gate`, [...path, ...k]);
       if (!n) fail('E_REFERENCE', `${owner} is after '${id}', which is no task or gate${suggest(id, nodeIds)}`, [...path, ...k]);
       if (typeof entry !== 'string' && n.kind === 'gate' && (entry.type ?? 'FS') !== 'FS') fail('E_PARAM', `${owner}: a gate's sign-off is a finish: expected type FS after gate '${id}', found ${entry.type}`, [...path, j, 'type']);
     });

@@ -47,12 +47,12 @@ export function checkUnits(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
       const a = agent(id, ['tasks', i, 'agents', k]);
       if (!take(a, units)) infeasible(`${units} unit(s) of '${id}', which has ${capacity[a]}`, ['tasks', i, 'agents', k]);
     });
-    if (t.agent !== undefined && t.units !== undefined && ix.agents.has(t.agent)) {
+    if (t.agent !== undefined && ix.agents.has(t.agent)) {
       const a = ix.agents.get(t.agent)!;
-      if (!take(a, units)) infeasible(`${units} unit(s) of '${t.agent}', which has ${capacity[a]}`, ['tasks', i, 'units']);
+      if (!take(a, units)) infeasible(`${units} unit(s) of '${t.agent}', which has ${capacity[a]}`, ['tasks', i, t.units !== undefined ? 'units' : 'agent']);
     }
-    if (t.skill !== undefined && t.units !== undefined && withSkill.has(t.skill)) {
-      if (!withSkill.get(t.skill)!.some((a) => take(a, units))) infeasible(`${units} unit(s) of one agent with skill '${t.skill}', and none has that many`, ['tasks', i, 'units']);
+    if (t.skill !== undefined && withSkill.has(t.skill)) {
+      if (!withSkill.get(t.skill)!.some((a) => take(a, units))) infeasible(`${units} unit(s) of one agent with skill '${t.skill}', and none has that many`, ['tasks', i, t.units !== undefined ? 'units' : 'skill']);
     }
     (t.needs ?? []).forEach((n, k) => {
       const at = ['tasks', i, 'needs', k];

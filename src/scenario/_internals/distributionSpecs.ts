@@ -24,6 +24,8 @@ export function distributionSpecs(s: Scenario): DistributionAt[] {
     add(r.delay, 'risks', i, 'delay');
     add(r.work, 'risks', i, 'work');
   });
+  (s.existence_risks ?? []).forEach((r, i) => add(r.duration, 'existence_risks', i, 'duration'));
+  (s.risk_drivers ?? []).forEach((r, i) => add(r.factor, 'risk_drivers', i, 'factor'));
   for (const [id, p] of Object.entries(s.progress ?? {})) add(p.remaining, 'progress', id, 'remaining');
   for (const [name, st] of Object.entries(s.strategies ?? {})) {
     add(st.handoff?.effort, 'strategies', name, 'handoff', 'effort');

@@ -3,8 +3,10 @@ import type { Fail } from './fail.js';
 
 /** What a node id (the `after` namespace, shared with risks) names. */
 export interface NodeRef {
-  kind: 'task' | 'gate' | 'risk';
+  kind: 'task' | 'gate' | 'risk' | 'branch';
   index: number;
+  /** Its list in the document (`tasks`, `gates`, `risks`, `existence_risks`, `risk_drivers`, `branches`). */
+  collection: string;
 }
 
 /** The ids of a scenario, checked to be unique. */
@@ -37,14 +39,17 @@ export function indexScenario(s: Scenario, fail: Fail): ScenarioIndex {
   const add = (kind: NodeRef['kind'], collection: string) => (x: { id: string }, index: number) => {
     const first = nodes.get(x.id);
     if (first) {
-      const at = `/${first.kind}s/${first.index}`;
+      const at = `/${first.collection}/${first.index}`;
       fail('E_REFERENCE', `duplicate id '${x.id}' (already used by the ${first.kind} at ${at}; tasks, gates and risks share one namespace)`, [collection, index, 'id']);
     }
-    nodes.set(x.id, { kind, index });
+    nodes.set(x.id, { kind, index, collection });
   };
   s.tasks.forEach(add('task', 'tasks'));
   (s.gates ?? []).forEach(add('gate', 'gates'));
   (s.risks ?? []).forEach(add('risk', 'risks'));
+  (s.existence_risks ?? []).forEach(add('risk', 'existence_risks'));
+  (s.risk_drivers ?? []).forEach(add('risk', 'risk_drivers'));
+  (s.branches ?? []).forEach(add('branch', 'branches'));
   const skills = new Set(s.agents.flatMap((a) => a.skills ?? []));
   const teams = new Set(s.agents.flatMap((a) => (a.team !== undefined ? [a.team] : [])));
   return { agents, nodes, orchestratorId, skills, teams };

@@ -56,6 +56,8 @@ function describeError(e: ErrorObject): SchemaProblem {
         return { path, message: `expected a distribution: ${DISTRIBUTION_FORMS}; found ${typeName(data)} ${describeValue(data)}` };
       }
       const types = ([] as string[]).concat(p.type as string | string[]).map((t) => TYPE_NAMES[t] ?? t);
+      // Ajv's numbers are finite: YAML's .inf and .nan are numbers of another kind.
+      if (typeof data === 'number') return { path, message: `expected ${types.map((t) => t.replace(/^a number$/, 'a finite number')).join(' or ')}, found ${describeValue(data)}` };
       const shown = data === null || typeof data === 'object' ? typeName(data) : `${typeName(data)} ${describeValue(data)}`;
       return { path, message: `expected ${types.join(' or ')}, found ${shown}` };
     }

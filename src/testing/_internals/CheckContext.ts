@@ -24,10 +24,14 @@ export interface CheckContext {
   taskById: Map<string, TaskModel>;
   /** Each task's first execution (the first non-rework task_start), if any. */
   firstExec: Map<string, Execution>;
-  /** The run's resources are in units (docs/semantics.md §17): jobs hold units of one or more agents. */
+  /** The run's resources are in units (docs/semantics.md §18): jobs hold units of one or more agents. */
   inUnits: boolean;
   /** Dispatch rank of each task under the run's strategy (0 is offered resources first). */
   rank: Int32Array;
+  /** Tasks passed without running: skipped (a path not taken) or absent (an existence risk that did not occur), with their trace row. */
+  passed: Map<string, { index: number; time: number; absent: boolean }>;
+  /** Per `branch` row (by index): the ids of the tasks on the paths it did not take. */
+  branchSkips: Map<number, string[]>;
   /** Tolerance for a comparison of values of magnitude `scale`. */
   tol(scale: number): number;
   /** Records a violation of the invariant being checked. */
@@ -45,6 +49,17 @@ export function createCheckContext(model: Model, result: RunResult, out: Violati
   const reading = readTrace(result.trace);
   const firstExec = new Map<string, Execution>();
   for (const e of reading.executions) if (e.kind === 'task' && !firstExec.has(e.task)) firstExec.set(e.task, e);
+  const passed = new Map<string, { index: number; time: number; absent: boolean }>();
+  const branchSkips = new Map<number, string[]>();
+  result.trace.forEach((r, i) => {
+    if ((r.kind === 'task_skipped' || r.kind === 'task_absent') && !passed.has(r.task)) passed.set(r.task, { index: i, time: r.time, absent: r.kind === 'task_absent' });
+    if (r.kind === 'branch') {
+      const b = model.branches.find((x) => r.detail.startsWith(`${x.id}: `));
+      if (!b) return;
+      const name = r.detail.slice(b.id.length + 2);
+      branchSkips.set(i, b.paths.filter((p) => p.name !== name).flatMap((p) => p.tasks.map((t) => model.tasks[t].id)));
+    }
+  });
   let current: InvariantName = 'clock';
   const perInvariant = new Map<string, number>();
   return {
@@ -59,6 +74,8 @@ export function createCheckContext(model: Model, result: RunResult, out: Violati
     firstExec,
     inUnits: unitMode(model, strategy),
     rank: dispatchRanks(model, strategy),
+    passed,
+    branchSkips,
     tol: (scale) => REL_TOL * Math.max(1, Math.abs(scale)),
     fail(v) {
       // A broken run can break one invariant thousands of times: keep the first few.

@@ -28,7 +28,7 @@ export function busyFromTrace(ctx: CheckContext): Map<string, Busy> {
   };
   for (const e of ctx.reading.executions) {
     const h = e.kind === 'task' ? (held.get(e.task) ?? 0) : 0;
-    // In units an agent is busy units × the job's time (docs/semantics.md §17); else one job, one slot.
+    // In units an agent is busy units × the job's time (docs/semantics.md §18); else one job, one slot.
     for (const { agent, units } of e.holders) {
       const b = at(agent);
       if (e.kind === 'task' || e.kind === 'rework' || e.kind === 'remediation') b.work += units === 1 ? e.duration - h : units * (e.duration - h);

@@ -3,7 +3,7 @@ import { fmt, type CheckContext } from './CheckContext.js';
 /**
  * `capacity`: replays job starts and finishes in trace order (a job ending at t frees its slot
  * before one starting at t takes it) and counts the jobs of each resource (in units: the units
- * it holds, docs/semantics.md §17): never above its capacity, nothing started while its own
+ * it holds, docs/semantics.md §18): never above its capacity, nothing started while its own
  * meeting runs (a joint job: the meeting of any of its agents), and one job at a time in all
  * under `sequential` ("the whole team works one task at a time").
  */

@@ -21,12 +21,15 @@ export function checkDependencies(ctx: CheckContext): void {
   });
   for (const e of ctx.reading.executions) if (e.kind === 'handoff' && e.finishIndex >= 0) handoffDone.set(`${e.task}|from ${e.from}`, e.finishIndex);
   const nodeId = (n: number) => (n < model.tasks.length ? model.tasks[n].id : model.gates[n - model.tasks.length].id);
-  const doneBy = (n: number) => (n < model.tasks.length ? firstFinish.get(nodeId(n)) : gateDone.get(nodeId(n)));
+  const doneBy = (n: number) => (n < model.tasks.length ? (firstFinish.get(nodeId(n)) ?? ctx.passed.get(nodeId(n))?.index) : gateDone.get(nodeId(n)));
+  /** An absent task's links are gone: nothing waits for it. */
+  const gone = (n: number) => n < model.tasks.length && ctx.passed.get(nodeId(n))?.absent === true;
 
   for (const t of model.tasks) {
     const e = ctx.firstExec.get(t.id);
     if (!e) continue;
     for (const p of t.after) {
+      if (gone(p)) continue;
       const at = doneBy(p);
       if (at === undefined || at > e.startIndex) {
         ctx.fail({ message: `task ${t.id} starts at ${fmt(e.start)} before ${nodeId(p)} is done`, task: t.id, time: e.start });
@@ -50,6 +53,7 @@ export function checkDependencies(ctx: CheckContext): void {
     const first = firstGateRow.get(g.id);
     if (first === undefined) continue;
     for (const p of g.after) {
+      if (gone(p)) continue;
       const at = doneBy(p);
       if (at === undefined || at > first) ctx.fail({ message: `gate ${g.id} is reviewed at ${fmt(trace[first].time)} before ${nodeId(p)} is done`, gate: g.id, time: trace[first].time });
     }
@@ -59,10 +63,11 @@ export function checkDependencies(ctx: CheckContext): void {
 
 /**
  * Whether the engine hands work over on the edge p → s: the strategy has handoffs and s is not
- * fixed to the agent that did p (in units: to none of the agents that held p, docs/semantics.md §17).
+ * fixed to the agent that did p (in units: to none of the agents that held p, docs/semantics.md §18).
  */
 export function needsHandoff(ctx: CheckContext, s: string, p: string): boolean {
   if (ctx.strategy.handoff === null) return false;
+  if (ctx.passed.has(s) || ctx.passed.has(p)) return false; // nothing is handed over to or from a task that did not run
   const succ = ctx.taskById.get(s)!;
   // No handoff into or out of a task that needs nobody (a milestone, elapsed time).
   if (succ.kind !== 'work' || ctx.taskById.get(p)?.kind !== 'work') return false;

@@ -26,7 +26,7 @@ export function checkDispatch(ctx: CheckContext): void {
     const id = model.agents[a].id;
     return (running.get(id) ?? 0) < model.agents[a].capacity && !inMeeting(id, t, i);
   };
-  // Dispatch order: priority, then the strategy's rule, then file order (docs/semantics.md §17).
+  // Dispatch order: priority, then the strategy's rule, then file order (docs/semantics.md §18).
   const better = (u: string, t: string) => ctx.rank[ctx.taskById.get(u)!.index] < ctx.rank[ctx.taskById.get(t)!.index];
   for (let i = 0; i < trace.length; i++) {
     const r = trace[i];
@@ -71,7 +71,7 @@ export function checkDispatch(ctx: CheckContext): void {
 }
 
 /**
- * `dispatch` with resources in units (docs/semantics.md §17): after every instant no ready task
+ * `dispatch` with resources in units (docs/semantics.md §18): after every instant no ready task
  * could start with the units then free (its fixed agents' units, one pool agent with the units,
  * or enough units between a pool's agents, none of them in a meeting; under `sequential`,
  * nothing ready while nothing runs), and the tasks of a pinned order start in that order.

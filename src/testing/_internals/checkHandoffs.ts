@@ -52,6 +52,15 @@ export function checkHandoffs(ctx: CheckContext): void {
       } else if (batched) ctx.fail({ message: `handoff ${from} → ${t.id} was batched, but strategy ${strategy.name} hands off immediately`, task: t.id });
     }
   }
+  // A handoff into a path task made before its branch skipped it (from a predecessor that finished first) did happen.
+  const skippedAt = new Map<string, number>();
+  for (const [i, ids] of ctx.branchSkips) for (const id of ids) if (!skippedAt.has(id)) skippedAt.set(id, i);
+  for (const [edge, list] of byEdge) {
+    const [to, from] = edge.split('|');
+    const at = skippedAt.get(to);
+    const f = ctx.firstExec.get(from);
+    if (at !== undefined && f !== undefined && f.finishIndex < at && list.length === 1 && model.tasks.some((t) => t.id === to && t.after.some((p) => p < model.tasks.length && model.tasks[p].id === from))) byEdge.delete(edge);
+  }
   for (const [edge] of byEdge) ctx.fail({ message: `handoff ${edge.replace('|', ' from ')} is on no dependency edge` });
   trace.forEach((r, i) => {
     if (r.kind !== 'escalation') return;

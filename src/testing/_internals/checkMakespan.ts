@@ -22,6 +22,7 @@ export function checkMakespan(ctx: CheckContext): void {
   const memo = new Float64Array(n + model.gates.length).fill(NaN);
   const chain = (v: number): number => {
     if (!Number.isNaN(memo[v])) return memo[v];
+    if (v < n && ctx.passed.get(model.tasks[v].id)?.absent === true) return (memo[v] = 0); // its links are gone
     const after = v < n ? model.tasks[v].after : model.gates[v - n].after;
     let before = 0;
     for (const p of after) before = Math.max(before, chain(p));

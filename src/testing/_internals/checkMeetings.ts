@@ -27,7 +27,8 @@ export function checkMeetings(ctx: CheckContext): void {
   const open = new Int32Array(A);
   const pending = new Int32Array(A);
   const remaining = new Int32Array(A);
-  for (const t of model.tasks) for (const a of t.eligible) remaining[a]++;
+  // An absent task is nobody's work; tasks on a path not taken stop being anyone's at the branch row.
+  for (const t of model.tasks) if (ctx.passed.get(t.id)?.absent !== true) for (const a of t.eligible) remaining[a]++;
   const engaged = (a: number) => started[a] === 1 && (open[a] > 0 || remaining[a] > 0 || pending[a] > 0);
   const anyEngaged = () => model.agents.some((_, a) => engaged(a));
   const starts = new Map(ctx.reading.executions.map((e) => [e.startIndex, e]));
@@ -57,6 +58,7 @@ export function checkMeetings(ctx: CheckContext): void {
       else if (!(i > 0 && trace[i - 1].kind === r.kind && trace[i - 1].time === r.time)) checkGroup(i, s);
       continue;
     }
+    for (const id of ctx.branchSkips.get(i) ?? []) if (ctx.passed.has(id)) for (const b of ctx.taskById.get(id)!.eligible) remaining[b]--;
     // Every agent a job holds (one, unless resources are in units) starts, and ends, with it.
     const holders = (x: { holders: Array<{ agent: string }> }) => x.holders.map((h) => ctx.agentIndex.get(h.agent) ?? -1).filter((h) => h >= 0);
     const e = starts.get(i);

@@ -2,7 +2,7 @@ import type { Execution } from '../readTrace.js';
 import { fmt, type CheckContext } from './CheckContext.js';
 
 /**
- * `units` (docs/semantics.md §17): at no instant does an agent hold more units than its
+ * `units` (docs/semantics.md §18): at no instant does an agent hold more units than its
  * capacity, nor the agents of a pool (a skill) more than their capacities together; and every
  * job holds what it needs: a task's first execution the units of its demands (each named
  * agent its units, pool units on agents with the skill, all of it and no more), a rework or

@@ -1,0 +1,48 @@
+import { extname } from 'node:path';
+import { CoordsimError } from '../scenario/CoordsimError.js';
+import { readCsvPlan } from './csv/readCsvPlan.js';
+import { readGan } from './gan/readGan.js';
+import type { ImportedPlan, PlanFormat } from './ImportedPlan.js';
+import { readMspdi } from './mspdi/readMspdi.js';
+import { readPsplib } from './psplib/readPsplib.js';
+import { readXer } from './xer/readXer.js';
+
+/** The file extensions of the plan formats coordsim reads, and their formats. */
+export const PLAN_EXTENSIONS: ReadonlyMap<string, PlanFormat> = new Map([
+  ['.xml', 'mspdi'],
+  ['.xer', 'xer'],
+  ['.gan', 'gan'],
+  ['.csv', 'csv'],
+  ['.sm', 'psplib'],
+]);
+
+/** The plan format a file name says (by extension), or null for a scenario (YAML, JSON). */
+export function planFormatOf(file: string): PlanFormat | null {
+  return PLAN_EXTENSIONS.get(extname(file).toLowerCase()) ?? null;
+}
+
+/**
+ * Reads a plan file's bytes in its format: Microsoft Project XML, Primavera P6 XER (decoded as
+ * Windows-1252/Latin-1, as P6 writes it), GanttProject, a CSV task list or PSPLIB. Pure: `file`
+ * only names the format and appears in messages.
+ */
+export function readPlan(bytes: Uint8Array, file: string, format: PlanFormat | null = planFormatOf(file)): ImportedPlan {
+  const text = (encoding: 'utf8' | 'latin1') => {
+    const s = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString(encoding);
+    return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s; // a byte-order mark
+  };
+  switch (format) {
+    case 'mspdi':
+      return readMspdi(text('utf8'), file);
+    case 'xer':
+      return readXer(text('latin1'), file);
+    case 'gan':
+      return readGan(text('utf8'), file);
+    case 'csv':
+      return readCsvPlan(text('utf8'), file);
+    case 'psplib':
+      return readPsplib(text('utf8'), file);
+    default:
+      throw new CoordsimError('E_USAGE', `not a plan file: expected one of ${[...PLAN_EXTENSIONS.keys()].join(', ')}`, { file });
+  }
+}
