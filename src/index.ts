@@ -46,3 +46,6 @@ export { hasCostKeys } from './engine/compileCost.js';
 export { JointHistogram, JOINT_RELATIVE_WIDTH, type JointCell, type JointHistogramState } from './montecarlo/JointHistogram.js';
 export { jointConfidence } from './montecarlo/jointConfidence.js';
 export { pairedCostDifferences, paretoFront, JOINT_LEVELS } from './montecarlo/costResults.js';
+export { planSchedule, type PlanScheduleOptions, type PlanScheduleResult } from './plan/planSchedule.js';
+export { dispatchRanks } from './engine/dispatchRules.js';
+export { loadPlanText } from './import/loadPlanText.js';

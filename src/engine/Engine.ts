@@ -17,7 +17,9 @@ import { C_ESCALATION, C_HANDOFF, C_REVIEW, COORD_KINDS, RunState } from './RunS
 import { runError } from './settle.js';
 import { stall } from './stall.js';
 import { traceEscalationResolved, traceJob } from './trace.js';
+import { releaseUnits, unitsDone } from './units.js';
 import { WorkOnlySchedule } from './WorkOnlySchedule.js';
+import { WorkOnlyUnits } from './WorkOnlyUnits.js';
 import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
 
 export type { EngineRunOptions } from './EngineState.js';
@@ -35,14 +37,15 @@ export class Engine implements EventHandler {
   readonly strategy: StrategyModel;
   private readonly st: EngineState;
   /** The list-schedule path for runs with nothing but work (null when coordination or gates can occur). */
-  private readonly workOnly: WorkOnlySchedule | null;
+  private readonly workOnly: WorkOnlySchedule | WorkOnlyUnits | null;
 
   constructor(model: Model, strategy: StrategyModel) {
     this.model = model;
     this.strategy = strategy;
     this.st = new EngineState(model, strategy, new RunState(model, strategy));
     const st = this.st;
-    this.workOnly = WorkOnlySchedule.applies(model, strategy) ? new WorkOnlySchedule(model, strategy, st.rank, st.succOff, st.succList) : null;
+    if (st.u !== null) this.workOnly = WorkOnlyUnits.applies(model, strategy) ? new WorkOnlyUnits(model, strategy, st.rank, st.succOff, st.succList) : null;
+    else this.workOnly = WorkOnlySchedule.applies(model, strategy) ? new WorkOnlySchedule(model, strategy, st.rank, st.succOff, st.succList) : null;
   }
 
   /**
@@ -73,8 +76,22 @@ export class Engine implements EventHandler {
     if (st.openNodes > 0 || st.openRemediations > 0) stall(st, 'the event queue ran empty');
     cutMeetings(st);
     collectCriticalPath(st);
+    if (st.u !== null) st.u.holdings(st.out);
     if (st.timed) actualStarts(st);
     return st.out;
+  }
+
+  /**
+   * Replaces the dispatch of an engine in units: `rank` (per task, 0 first) and a pinned start
+   * order (task indices; empty: none). For the planner, which tries many orders on one engine.
+   * @internal
+   */
+  setDispatch(rank: ArrayLike<number>, order: ArrayLike<number>): void {
+    const st = this.st;
+    if (st.u === null) throw new Error('Engine.setDispatch: only an engine in units can change its dispatch');
+    st.rank.set(rank);
+    st.u.setOrder(order);
+    if (this.workOnly instanceof WorkOnlyUnits) this.workOnly.setDispatch(order);
   }
 
   /** @internal kernel callback */
@@ -133,12 +150,21 @@ function actualStarts(st: EngineState): void {
   for (let t = 0; t < st.T; t++) if (tasks[t].actualStart !== null) st.out.taskStart[t] = tasks[t].actualStart!;
 }
 
+/** A work item of job j (on resource r) is done: its agent, or each agent that held it, has one less. */
+function doneWith(st: EngineState, j: number, r: number): void {
+  if (r < 0) return;
+  if (st.u !== null) unitsDone(st, j);
+  else st.remaining[r]--;
+}
+
 /** Job j ended at `now`: its resource is freed and its mechanism takes the next step. */
 function jobEnd(st: EngineState, j: number, now: number): void {
   const J = st.jobs;
   const out = st.out;
   const r = J.res[j];
-  if (r >= 0) {
+  if (st.u !== null) {
+    if (r >= 0) releaseUnits(st, j, now);
+  } else if (r >= 0) {
     st.slotJob[J.slot[j]] = -1;
     st.free[r]++;
     st.running[r]--;
@@ -161,14 +187,14 @@ function jobEnd(st: EngineState, j: number, now: number): void {
       if (g >= 0) {
         // A rework ordered by gate g: the gate reviews again once all its reworks are in.
         out.taskReworkFinish[t] = now;
-        if (r >= 0) st.remaining[r]--;
+        doneWith(st, j, r);
         st.gateCause[g] = j;
         gateStep(st, g, now);
       } else {
         out.taskFinish[t] = now;
         st.nodeDone[t] = 1;
         st.openNodes--;
-        if (r >= 0) st.remaining[r]--;
+        doneWith(st, j, r);
         if (st.optional && st.branchesAt[t].length > 0) decideBranches(st, t, now, true);
         release(st, t, j, now);
       }
@@ -176,7 +202,7 @@ function jobEnd(st: EngineState, j: number, now: number): void {
     }
     case J_REMEDIATION: {
       endOfWork(st, j, now);
-      if (r >= 0) st.remaining[r]--;
+      doneWith(st, j, r);
       st.openRemediations--;
       const g = J.gate[j];
       if (g >= 0) {
@@ -186,22 +212,30 @@ function jobEnd(st: EngineState, j: number, now: number): void {
       break;
     }
     case J_REVIEW:
-      out.coordByKind[C_REVIEW] += J.coord[j];
-      out.coordByResourceKind[r * COORD_KINDS.length + C_REVIEW] += J.coord[j];
-      out.actsByResourceKind[r * COORD_KINDS.length + C_REVIEW]++;
+      {
+        const c = st.u !== null ? st.u.units[st.u.off[j]] * J.coord[j] : J.coord[j];
+        out.coordByKind[C_REVIEW] += c;
+        out.coordByResourceKind[r * COORD_KINDS.length + C_REVIEW] += c;
+        out.actsByResourceKind[r * COORD_KINDS.length + C_REVIEW]++;
+      }
       st.gateCause[J.node[j]] = j;
       reviewDone(st, J.node[j], now);
       break;
     case J_HANDOFF:
-      out.coordByKind[C_HANDOFF] += J.coord[j];
-      out.coordByResourceKind[r * COORD_KINDS.length + C_HANDOFF] += J.coord[j];
-      out.actsByResourceKind[r * COORD_KINDS.length + C_HANDOFF]++;
+      {
+        const c = st.u !== null ? st.u.units[st.u.off[j]] * J.coord[j] : J.coord[j];
+        out.coordByKind[C_HANDOFF] += c;
+        out.coordByResourceKind[r * COORD_KINDS.length + C_HANDOFF] += c;
+        out.actsByResourceKind[r * COORD_KINDS.length + C_HANDOFF]++;
+      }
       handoffDone(st, j, now);
       break;
-    case J_ESCALATION:
-      out.coordByKind[C_ESCALATION] += J.coord[j];
-      out.coordByResourceKind[r * COORD_KINDS.length + C_ESCALATION] += J.coord[j];
+    case J_ESCALATION: {
+      const c = st.u !== null ? st.u.units[st.u.off[j]] * J.coord[j] : J.coord[j];
+      out.coordByKind[C_ESCALATION] += c;
+      out.coordByResourceKind[r * COORD_KINDS.length + C_ESCALATION] += c;
       escalationPartDone(st, J.handoffJob[j], now);
       break;
+    }
   }
 }

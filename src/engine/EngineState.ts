@@ -5,8 +5,13 @@ import { Alea, reseedStream, type Rng } from '../sim/streams.js';
 import { LINK_FS, type Model, type StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import { RunState } from './RunState.js';
+import { dispatchRanks } from './dispatchRules.js';
+import { unitMode } from './units.js';
 import { JobStore } from './_internals/JobStore.js';
 import { ReadyLists } from './_internals/ReadyLists.js';
+import { UnitState } from './_internals/UnitState.js';
+
+export { dispatchRanks } from './dispatchRules.js';
 import { resetOptionalTasks } from './branches.js';
 
 /** Options of one engine run. */
@@ -46,9 +51,11 @@ export class EngineState {
   readonly resourceCount: number;
   /** The sequential topology: one job at a time across the whole team. */
   readonly oneAtATime: boolean;
-  readonly capacity: Int32Array;
-  /** Slots a meeting costs each resource: its capacity (one, for an unlimited agent). */
-  readonly meetingSlots: Int32Array;
+  readonly capacity: Float64Array;
+  /** Slots (units) a meeting costs each resource: its capacity (one, for an unlimited agent). */
+  readonly meetingSlots: Float64Array;
+  /** Resources in units (null: one slot per job, the engine as it always was). */
+  readonly u: UnitState | null;
   readonly free: Int32Array;
   /** Slots of resource r: `slotJob[slotBase[r] .. slotBase[r + 1])`, each a job or -1. */
   readonly slotBase: Int32Array;
@@ -163,12 +170,13 @@ export class EngineState {
     this.oneAtATime = strategy.topology === 'sequential';
     const R = this.resourceCount;
     this.capacity = out.capacity;
-    this.meetingSlots = Int32Array.from(this.capacity);
+    this.meetingSlots = Float64Array.from(this.capacity);
     model.agents.forEach((a, i) => {
       if (a.unlimited) this.meetingSlots[i] = 1;
     });
+    this.u = unitMode(model, strategy) ? new UnitState(model, strategy, this.capacity, this.jobs) : null;
     this.slotBase = new Int32Array(R + 1);
-    for (let r = 0; r < R; r++) this.slotBase[r + 1] = this.slotBase[r] + this.capacity[r];
+    if (this.u === null) for (let r = 0; r < R; r++) this.slotBase[r + 1] = this.slotBase[r] + this.capacity[r];
     this.slotJob = new Int32Array(this.slotBase[R]);
     this.free = new Int32Array(R);
     this.running = new Int32Array(R);
@@ -205,7 +213,7 @@ export class EngineState {
     this.remainingInit = new Int32Array(R);
     for (let k = 0; k < this.eligList.length; k++) this.remainingInit[this.eligList[k]]++;
     this.fixedAgent = Int32Array.from(model.tasks, (t) => t.agent);
-    this.rank = dispatchRanks(model);
+    this.rank = dispatchRanks(model, strategy);
     const sch = model.schedule;
     this.timed = sch.timed;
     this.calendared = sch.calendared;
@@ -304,6 +312,8 @@ export class EngineState {
       out.taskExecutions[t] = 0;
     }
     this.batched.length = 0;
+    this.u?.reset();
+    out.serialTime = 0;
     out.makespan = 0;
     out.remediations = out.reworks = out.escalations = out.handoffs = 0;
     this.dirty = false;
@@ -334,13 +344,3 @@ export class EngineState {
 export const TASK_WORK = 0;
 export const TASK_MILESTONE = 1;
 export const TASK_ELAPSED = 2;
-
-/** Dispatch rank of each task: priority high first, then file order. */
-export function dispatchRanks(model: Model): Int32Array {
-  const rank = new Int32Array(model.tasks.length);
-  model.tasks
-    .map((t, i) => i)
-    .sort((a, b) => model.tasks[b].priority - model.tasks[a].priority || a - b)
-    .forEach((t, k) => (rank[t] = k));
-  return rank;
-}

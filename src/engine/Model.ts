@@ -43,6 +43,32 @@ export interface Model {
   skills: string[];
   /** Rates, fixed costs and tokens; null when the scenario has no cost key (its outputs then carry no cost). */
   cost: CostModel | null;
+  /**
+   * Resources in units (docs/semantics.md §18): some task holds anything but one unit of one
+   * agent or pool (joint tasks, shares, `needs`), or some capacity is fractional.
+   */
+  units: boolean;
+}
+
+/** One resource demand of a task: `units` of a fixed agent, or of the agents with a skill. */
+export interface DemandModel {
+  /** The agent, or -1 for a pool. */
+  agent: number;
+  /** The pool's skill (-1 for a fixed agent). */
+  skill: number;
+  units: number;
+  /** A `needs` pool entry: several agents may share the units (each gives what it has free); else one agent gives them all. */
+  split: boolean;
+}
+
+/** Dispatch rules, as in the scenario (docs/scenario-format.md, "Joint work and units"). */
+export type DispatchRuleName = 'file-order' | 'lft' | 'mts' | 'grpw' | 'spt';
+
+/** A strategy's dispatch: a rule, or a pinned start order of tasks. */
+export interface DispatchModel {
+  rule: DispatchRuleName;
+  /** Task indices in their pinned start order, or null. */
+  order: number[] | null;
 }
 
 /** Link types, as stored in `Model.successorType`. */
@@ -72,12 +98,14 @@ export interface TaskModel {
   id: string;
   index: number;
   name: string;
-  /** Fixed agent index, or -1 for a skill pool. */
+  /** Fixed agent index (a joint task's first agent), or -1 for a skill pool. */
   agent: number;
-  /** Skill index when assigned by skill, else -1. */
+  /** Skill index when assigned by skill (a pool demand's first skill when no agent is fixed), else -1. */
   skill: number;
   /** Agents that may run it, in file order. */
   eligible: number[];
+  /** What it holds while it runs: one unit of `agent` or of a `skill` agent for a plain task. */
+  demands: DemandModel[];
   duration: Distribution;
   priority: number;
   /** Predecessor node indices. */
@@ -194,4 +222,8 @@ export interface StrategyModel {
   escalation: { probability: number; delay: Distribution; effort: Distribution | null } | null;
   /** Overrides every gate's remediation blocking, or null. */
   remediationBlocking: boolean | null;
+  /** The order ready work is offered resources (the strategy's, else the scenario's). */
+  dispatch: DispatchModel;
+  /** Agent choice in pools (the strategy's, else the scenario's). */
+  pick: 'first' | 'least-busy';
 }

@@ -24,8 +24,8 @@ export const O_FAIL = 2;
 export class RunState {
   readonly model: Model;
   readonly strategy: StrategyModel;
-  /** Slots of each resource (agents, then the orchestrator). */
-  readonly capacity: Int32Array;
+  /** Capacity of each resource (agents, then the orchestrator): slots, or units when resources are in units. */
+  readonly capacity: Float64Array;
   seed: number | string = 1;
   run = 0;
   makespan = 0;
@@ -78,6 +78,13 @@ export class RunState {
   criticalPath: number[] = [];
   /** The event trace (empty unless the run was traced). */
   trace: TraceRecord[] = [];
+  /** Resources in units: the length of every task, rework and remediation added up (what one at a time would take). */
+  serialTime = 0;
+  /**
+   * Resources in units (else null): the resources task t's first execution held, in the order
+   * it took them, are `holdRes[holdOff[t] .. holdOff[t] + holdLen[t])` (none for a milestone).
+   */
+  holdings: { res: Int32Array; off: Int32Array; len: Int32Array } | null;
 
   constructor(model: Model, strategy: StrategyModel) {
     this.model = model;
@@ -86,7 +93,7 @@ export class RunState {
     const R = A + 1;
     const T = model.tasks.length;
     const G = model.gates.length;
-    this.capacity = new Int32Array(R);
+    this.capacity = new Float64Array(R);
     model.agents.forEach((a, i) => (this.capacity[i] = a.capacity));
     this.capacity[A] = strategy.orchestratorCapacity;
     this.work = new Float64Array(R);
@@ -105,6 +112,7 @@ export class RunState {
     this.gateRounds = new Int32Array(G);
     this.gateOutcomes = new Int32Array(3 * G);
     this.gateExhausted = new Uint8Array(G);
+    this.holdings = model.units || strategy.pick !== 'first' || strategy.dispatch.order !== null ? { res: new Int32Array(0), off: new Int32Array(T), len: new Int32Array(T) } : null;
     this.gateFinish = new Float64Array(G).fill(NaN);
     this.taskSkipped = new Uint8Array(T);
     this.branchPath = new Int32Array(model.branches.length).fill(-1);

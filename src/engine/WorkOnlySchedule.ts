@@ -43,7 +43,7 @@ export class WorkOnlySchedule {
   private readonly calendars: WorkingTime[] | null;
   /** The model has risks: extra work and delays are added to the sampled durations. */
   private readonly risky: boolean;
-  private readonly capacity: Int32Array;
+  private readonly capacity: Float64Array;
   private readonly agentOf: Int32Array;
   private readonly rank: Int32Array;
   private readonly taskOfRank: Int32Array;

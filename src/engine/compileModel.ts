@@ -4,8 +4,8 @@ import type { Distribution, DistributionSpec } from '../sim/distributions/Distri
 import { distribution } from '../sim/distributions/index.js';
 import { compileCost } from './compileCost.js';
 import { resolveSchedule } from '../scenario/resolveSchedule.js';
-import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
-import { linkTarget, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
+import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type DemandModel, type DispatchModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
+import { linkTarget, type DispatchSpec, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
 import type { ProjectClock } from '../calendar/ProjectClock.js';
 import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
 
@@ -77,16 +77,29 @@ function compile(s: Scenario): Model {
     let agent = -1;
     let skill = -1;
     let eligible: number[];
+    let demands: DemandModel[] = [];
     if (ts.kind !== 'work') eligible = [];
     else if (t.agent !== undefined) {
       agent = agentIndex.get(t.agent) ?? -1;
       if (agent < 0) throw new CoordsimError('E_REFERENCE', `unknown agent '${t.agent}'`, { path: `${path}/agent` });
       eligible = [agent];
-    } else {
+      demands = [{ agent, skill: -1, units: t.units ?? 1, split: false }];
+    } else if (t.skill !== undefined) {
       skill = skillId(t.skill ?? '');
       eligible = agents.filter((a) => a.skillIds.includes(skill)).map((a) => a.index);
       if (eligible.length === 0) {
         throw new CoordsimError('E_INFEASIBLE', `no agent has skill '${t.skill}' (task '${t.id}' can never start)`, { path: `${path}/skill` });
+      }
+      demands = [{ agent: -1, skill, units: t.units ?? 1, split: false }];
+    } else {
+      demands = compileDemands(t, path, agentIndex, skillId);
+      eligible = agents.filter((a) => demands.some((d) => d.agent === a.index || (d.agent < 0 && a.skillIds.includes(d.skill)))).map((a) => a.index);
+      agent = demands.find((d) => d.agent >= 0)?.agent ?? -1;
+      if (agent < 0) skill = demands[0].skill;
+      for (const d of demands) {
+        if (d.agent < 0 && !agents.some((a) => a.skillIds.includes(d.skill))) {
+          throw new CoordsimError('E_INFEASIBLE', `no agent has skill '${skills[d.skill]}' (task '${t.id}' can never start)`, { path: `${path}/needs` });
+        }
       }
     }
     return {
@@ -96,6 +109,7 @@ function compile(s: Scenario): Model {
       agent,
       skill,
       eligible,
+      demands,
       duration: dist(ts.duration, ts.duration === t.duration ? `${path}/duration` : `/progress/${t.id}/remaining`),
       priority: t.priority ?? 0,
       after: (t.after ?? []).map((e, k) => node(linkTarget(e), `${path}/after/${k}`)),
@@ -118,8 +132,12 @@ function compile(s: Scenario): Model {
   });
   const T = tasks.length;
 
+  // Resources in units: some task holds more than one unit of one agent or pool, or a capacity is fractional.
+  const units = tasks.some((t) => t.demands.length > 1 || (t.demands.length === 1 && t.demands[0].units !== 1)) || agents.some((a) => !Number.isInteger(a.capacity));
   // An unlimited agent has a slot for every task it may run: it never makes work wait.
   for (const a of agents) if (a.unlimited) a.capacity = Math.max(1, tasks.filter((t) => t.eligible.includes(a.index)).length);
+  // In units, enough units for all of them at once.
+  if (units) for (const a of agents) if (a.unlimited) a.capacity = Math.max(1, tasks.reduce((n, t) => n + (t.eligible.includes(a.index) ? Math.max(1, ...t.demands.map((d) => d.units)) : 0), 0));
 
   const gates: GateModel[] = (s.gates ?? []).map((g, index) => {
     const path = `/gates/${index}`;
@@ -202,13 +220,18 @@ function compile(s: Scenario): Model {
   // Null prototype: a lookup by a user's name ('constructor', 'toString') finds only strategies.
   const strategies: Record<string, StrategyModel> = Object.create(null) as Record<string, StrategyModel>;
   const names: string[] = [];
+  const dispatchOf = (spec: StrategySpec, path: string): Pick<StrategyModel, 'dispatch' | 'pick'> => ({
+    dispatch: compileDispatch(spec.dispatch ?? s.dispatch, spec.dispatch !== undefined ? `${path}/dispatch` : '/dispatch', nodeIndex, T),
+    pick: spec.pick ?? s.pick ?? 'first',
+  });
   for (const [name, spec] of Object.entries(s.strategies ?? {})) {
-    strategies[name] = compileStrategy(name, spec, agents, orchestrator.capacity, dist);
+    strategies[name] = { ...compileStrategy(name, spec, agents, orchestrator.capacity, dist), ...dispatchOf(spec, `/strategies/${name}`) };
     names.push(name);
   }
   for (const b of ['ideal', 'sequential'] as const) {
     if (!strategies[b]) {
-      strategies[b] = compileStrategy(b, { topology: b }, agents, orchestrator.capacity, dist);
+      const spec: StrategySpec = { topology: b };
+      strategies[b] = { ...compileStrategy(b, spec, agents, orchestrator.capacity, dist), ...dispatchOf(spec, `/strategies/${b}`) };
       names.push(b);
     }
   }
@@ -250,7 +273,35 @@ function compile(s: Scenario): Model {
     defaultStrategy,
     skills,
     cost: compileCost(s, dist),
+    units,
   };
+}
+
+/** The demands of a task given by `agents` or `needs` (references were checked by validation; this guards code-built scenarios). */
+function compileDemands(t: TaskSpec, path: string, agentIndex: Map<string, number>, skillId: (name: string) => number): DemandModel[] {
+  const agent = (id: string, at: string): number => {
+    const a = agentIndex.get(id);
+    if (a === undefined) throw new CoordsimError('E_REFERENCE', `unknown agent '${id}'`, { path: at });
+    return a;
+  };
+  if (t.agents !== undefined) return t.agents.map((id, k) => ({ agent: agent(id, `${path}/agents/${k}`), skill: -1, units: t.units ?? 1, split: false }));
+  return (t.needs ?? []).map((n, k) =>
+    n.agent !== undefined
+      ? { agent: agent(n.agent, `${path}/needs/${k}/agent`), skill: -1, units: n.units ?? 1, split: false }
+      : { agent: -1, skill: skillId(n.skill ?? ''), units: n.units ?? 1, split: true },
+  );
+}
+
+/** A dispatch spec with task ids resolved (default: file order). */
+function compileDispatch(spec: DispatchSpec | undefined, path: string, nodeIndex: Map<string, number>, T: number): DispatchModel {
+  if (spec === undefined) return { rule: 'file-order', order: null };
+  if (typeof spec === 'string') return { rule: spec, order: null };
+  const order = spec.order.map((id, k) => {
+    const n = nodeIndex.get(id);
+    if (n === undefined || n >= T) throw new CoordsimError('E_REFERENCE', `dispatch order lists '${id}', which is no task`, { path: `${path}/order/${k}` });
+    return n;
+  });
+  return { rule: 'file-order', order };
 }
 
 function compileStrategy(
@@ -259,7 +310,7 @@ function compileStrategy(
   agents: AgentModel[],
   orchestratorCapacity: number,
   dist: (spec: DistributionSpec, path: string) => Distribution,
-): StrategyModel {
+): Omit<StrategyModel, 'dispatch' | 'pick'> {
   const path = `/strategies/${name}`;
   const builtin = spec.topology === 'ideal' || spec.topology === 'sequential';
   const leadOf = new Int32Array(agents.length).fill(-1);

@@ -4,6 +4,7 @@ import { EV_JOB_END } from './events.js';
 import { releaseAtStart } from './links.js';
 import { noResource } from './stall.js';
 import { traceJob } from './trace.js';
+import { dispatchUnits } from './units.js';
 import { J_TASK } from './_internals/JobStore.js';
 
 /**
@@ -15,6 +16,10 @@ import { J_TASK } from './_internals/JobStore.js';
 export function dispatch(st: EngineState, now: number): void {
   if (!st.dirty) return;
   st.dirty = false;
+  if (st.u !== null) {
+    dispatchUnits(st, now);
+    return;
+  }
   const J = st.jobs;
   if (st.oneAtATime) {
     if (st.runningTotal > 0) return;
@@ -72,6 +77,11 @@ export function enqueue(st: EngineState, j: number, now: number): void {
   J.ready[j] = now;
   if (J.res[j] === -1 && J.kind[j] !== J_TASK) {
     noResource(st, j);
+  }
+  if (st.u !== null) {
+    st.u.insert(j);
+    st.dirty = true;
+    return;
   }
   const r = J.res[j];
   if (r >= 0) {

@@ -4,6 +4,7 @@ import type { EngineState } from './EngineState.js';
 import { REVIEWER_ORCHESTRATOR } from './Model.js';
 import { O_FAIL, O_PASS, O_REMEDIATE } from './RunState.js';
 import { traceGateDone, traceGateOutcome } from './trace.js';
+import { followUpOrdered } from './units.js';
 import { decideBranches } from './branches.js';
 import { COORDINATION_KEY, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
 
@@ -68,13 +69,15 @@ export function reviewDone(st: EngineState, g: number, now: number): void {
     if (outcome === O_REMEDIATE && gate.remediationEffort) {
       out.remediations++;
       st.openRemediations++;
-      st.remaining[agent]++;
+      if (st.u !== null) followUpOrdered(st, t);
+      else st.remaining[agent]++;
       const j = st.jobs.add(J_REMEDIATION, t, blocking ? g : -1, agent, st.rank[t], 0, draws[o + 1], 0, cause);
       if (blocking) st.gateWait[g]++;
       enqueue(st, j, now);
     } else if (outcome === O_FAIL && round + 1 < gate.maxRounds) {
       out.reworks++;
-      st.remaining[agent]++;
+      if (st.u !== null) followUpOrdered(st, t);
+      else st.remaining[agent]++;
       const work = draws[o + 2] * st.inputs.durations[t];
       const j = st.jobs.add(J_TASK, t, g, agent, st.rank[t], 0, work, 0, cause);
       st.gateWait[g]++;

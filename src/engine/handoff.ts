@@ -6,6 +6,7 @@ import { TASK_WORK } from './EngineState.js';
 import { EV_LAG } from './events.js';
 import { finishSide, releaseLater } from './links.js';
 import { traceFrom } from './trace.js';
+import { sharesAgent } from './units.js';
 import { COORDINATION_KEY, J_HANDOFF } from './_internals/JobStore.js';
 
 /**
@@ -37,7 +38,7 @@ export function handOver(st: EngineState, t: number, k: number, j: number, now: 
   const h = st.strategy.handoff;
   const s = st.succList[k];
   // A skipped or absent successor takes no handoff (docs/semantics.md §17).
-  if (h === null || s >= st.T || st.fixedAgent[s] === st.out.taskAgent[t] || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK)) || (st.optional && st.skipped[s] !== 0)) {
+  if (h === null || s >= st.T || (st.u !== null ? sharesAgent(st, t, s) : st.fixedAgent[s] === st.out.taskAgent[t]) || (st.timed && (st.out.taskAgent[t] < 0 || st.taskKind[s] !== TASK_WORK)) || (st.optional && st.skipped[s] !== 0)) {
     deliver(st, s, j, now);
     return;
   }

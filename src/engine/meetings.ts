@@ -5,6 +5,8 @@ import { C_CHECKPOINT, C_STATUS, COORD_KINDS } from './RunState.js';
 import { periodTooShort, stallStarved } from './settle.js';
 import { stallMeetings, stallStill } from './stall.js';
 import { traceCheckpoint, traceMeetingCut, traceStatus } from './trace.js';
+import { pauseJobs } from './units.js';
+import { UNIT_EPSILON } from './_internals/UnitState.js';
 
 /**
  * Is resource r on the project at `now`? From the start of its first job of any kind while it
@@ -102,6 +104,14 @@ export function interrupt(st: EngineState, r: number, d: number, now: number, ki
   out.coordByKind[kind] += c;
   out.coordByResourceKind[r * COORD_KINDS.length + kind] += c;
   if (until > out.lastEnd[r]) out.lastEnd[r] = until;
+  if (st.u !== null) {
+    pauseJobs(st, r, d, from, until);
+    if (st.u.free[r] > UNIT_EPSILON * Math.max(1, st.u.capacity[r])) {
+      st.sim.scheduleAt(until, EV_WAKE, r);
+      st.activeEvents++;
+    }
+    return;
+  }
   const J = st.jobs;
   for (let s = st.slotBase[r]; s < st.slotBase[r + 1]; s++) {
     const j = st.slotJob[s];

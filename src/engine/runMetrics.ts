@@ -5,6 +5,8 @@ import { runCost, type RunCost } from './runCost.js';
 /** One task in a run's metrics. */
 export interface TaskMetrics {
   agent: string;
+  /** A task held by several agents (joint work, units): all of them, the first being `agent`. */
+  agents?: string[];
   /** Start of its first execution; `finish`, its final finish (the end of its last rework, else of its first execution); `firstFinish`, the end of its first execution. */
   start: number;
   finish: number;
@@ -112,7 +114,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
   const oBusy = state.coord[o] + state.work[o];
   // Sequential work never idles while work remains and has no coordination: its makespan is
   // all the work plus the time agents are held by risk delays (tested against the real run).
-  const sequentialMakespan = workTime + heldTime;
+  // In units work is units × time, so it adds up the jobs' lengths instead.
+  const sequentialMakespan = state.holdings !== null ? state.serialTime : workTime + heldTime;
   const gates: RunMetrics['gates'] = {};
   m.gates.forEach((g, i) => {
     gates[g.id] = {
@@ -131,6 +134,8 @@ export function runMetrics(state: RunState, inputs: RunInputs): RunMetrics {
     // The final finish: the end of its last rework, else of its first execution.
     const finish = state.taskExecutions[i] > 1 ? state.taskReworkFinish[i] : firstFinish;
     const tm = { agent: a >= 0 ? m.agents[a].id : '', start, finish, firstFinish } as TaskMetrics;
+    const h = state.holdings;
+    if (h !== null && h.len[i] > 1) tm.agents = Array.from(h.res.subarray(h.off[i], h.off[i] + h.len[i]), (r) => m.agents[r].id);
     if (clock !== null) {
       const time = a >= 0 ? sch.resourceTime[a] : (t.time ?? sch.projectTime);
       tm.startDate = time.startDate(start, finish);

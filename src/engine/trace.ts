@@ -7,32 +7,57 @@ import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_int
 // The trace rows of each mechanism. Called only when a run is traced, so messages are built
 // here, out of line from the hot functions.
 
-/** Job j starts (`starting`) or ends at `now`. */
+/** Job j starts (`starting`) or ends at `now`: one row, or in units one row per resource it holds. */
 export function traceJob(st: EngineState, now: number, j: number, starting: boolean): void {
   const J = st.jobs;
   const tasks = st.model.tasks;
   const gates = st.model.gates;
-  const r = J.res[j];
+  let kind: TraceKind;
+  let task = '';
+  let gate = '';
+  let detail = '';
   switch (J.kind[j]) {
-    case J_TASK: {
-      const t = J.node[j];
-      const detail = J.gate[j] >= 0 ? `rework for ${gates[J.gate[j]].id}` : '';
-      log(st, now, starting ? 'task_start' : 'task_finish', tasks[t].id, r, '', detail, starting ? J.dur[j] : 0);
+    case J_TASK:
+      kind = starting ? 'task_start' : 'task_finish';
+      task = tasks[J.node[j]].id;
+      detail = J.gate[j] >= 0 ? `rework for ${gates[J.gate[j]].id}` : '';
       break;
-    }
     case J_REMEDIATION:
-      log(st, now, starting ? 'remediation_start' : 'remediation_finish', tasks[J.node[j]].id, r, J.gate[j] >= 0 ? gates[J.gate[j]].id : '', J.gate[j] >= 0 ? 'blocking' : 'parallel', starting ? J.dur[j] : 0);
+      kind = starting ? 'remediation_start' : 'remediation_finish';
+      task = tasks[J.node[j]].id;
+      gate = J.gate[j] >= 0 ? gates[J.gate[j]].id : '';
+      detail = J.gate[j] >= 0 ? 'blocking' : 'parallel';
       break;
     case J_REVIEW:
-      log(st, now, starting ? 'gate_review_start' : 'gate_review_finish', '', r, gates[J.node[j]].id, `round ${st.out.gateRounds[J.node[j]]}`, starting ? J.dur[j] : 0);
+      kind = starting ? 'gate_review_start' : 'gate_review_finish';
+      gate = gates[J.node[j]].id;
+      detail = `round ${st.out.gateRounds[J.node[j]]}`;
       break;
     case J_HANDOFF:
-      log(st, now, starting ? 'handoff_start' : 'handoff_finish', tasks[J.node[j]].id, r, '', `from ${tasks[J.fromTask[j]].id}`, starting ? J.dur[j] : 0);
+      kind = starting ? 'handoff_start' : 'handoff_finish';
+      task = tasks[J.node[j]].id;
+      detail = `from ${tasks[J.fromTask[j]].id}`;
       break;
     case J_ESCALATION:
       // The resolver's effort on the escalation of a handoff (task: the successor waiting for it).
-      log(st, now, starting ? 'escalation_start' : 'escalation_finish', tasks[J.node[j]].id, r, '', `from ${tasks[J.fromTask[J.handoffJob[j]]].id}`, starting ? J.dur[j] : 0);
+      kind = starting ? 'escalation_start' : 'escalation_finish';
+      task = tasks[J.node[j]].id;
+      detail = `from ${tasks[J.fromTask[J.handoffJob[j]]].id}`;
       break;
+    default:
+      return;
+  }
+  const duration = starting ? J.dur[j] : 0;
+  const u = st.u;
+  if (u === null || J.res[j] < 0) {
+    log(st, now, kind, task, J.res[j], gate, detail, duration);
+    return;
+  }
+  // In units: a row per resource held, its units in the detail when not 1 (docs/semantics.md §18).
+  const off = u.off[j];
+  for (let k = 0; k < u.len[j]; k++) {
+    const x = u.units[off + k];
+    log(st, now, kind, task, u.res[off + k], gate, x === 1 ? detail : detail === '' ? `units ${x}` : `${detail}; units ${x}`, duration);
   }
 }
 

@@ -49,6 +49,26 @@ export interface Scenario {
   budget?: number;
   /** Default token prices of every agent, in `currency` per million tokens. */
   token_prices?: TokenPricesSpec;
+  /** Dispatch rule: the order in which ready tasks are offered resources (default `file-order`). */
+  dispatch?: DispatchSpec;
+  /** How a pool (a skill) chooses among its free agents (default `first`). */
+  pick?: PickRule;
+}
+
+/** Dispatch rules (docs/scenario-format.md, "Joint work and units"): priority first, then the rule, then file order. */
+export type DispatchRule = 'file-order' | 'lft' | 'mts' | 'grpw' | 'spt';
+
+/** A dispatch rule, or a pinned start order of task ids (a plan found by `planSchedule`). */
+export type DispatchSpec = DispatchRule | { order: string[] };
+
+/** Agent choice in a pool: the first free agent in file order, or the free agent with the least work done so far. */
+export type PickRule = 'first' | 'least-busy';
+
+/** One resource demand of a task: `units` (default 1) of a named agent, or of agents with a skill. */
+export interface NeedSpec {
+  agent?: string;
+  skill?: string;
+  units?: number;
 }
 
 export type TimeUnit = 'minute' | 'hour' | 'day' | 'week';
@@ -61,7 +81,7 @@ export interface AgentSpec extends ResourceCostSpec {
   source_id?: string;
   role?: string;
   skills?: string[];
-  /** Tasks it can work on at once (default 1); `unlimited`: never limits work (an unlevelled plan's resource). */
+  /** Units of work it gives at once (default 1; fractional allowed): tasks of one unit it runs at once; `unlimited`: never limits work. */
   capacity?: number | 'unlimited';
   /** Team name, for the `hierarchy` topology. */
   team?: string;
@@ -112,6 +132,12 @@ export interface TaskSpec {
   agent?: string;
   /** Any agent with this skill (the first free one in file order). */
   skill?: string;
+  /** A joint task: all of these agents, together, for the whole task. */
+  agents?: string[];
+  /** Resource demands: units of named agents or of skill pools, all held together for the whole task. */
+  needs?: NeedSpec[];
+  /** Units of each agent named by `agent`, `agents` or `skill` (default 1; 0.5 is half of an agent's capacity). */
+  units?: number;
   /** Work time (required unless a milestone). */
   duration?: DistributionSpec;
   /** Dependencies: task or gate ids (finish-to-start), or `{task, type, lag}`. */
@@ -277,4 +303,8 @@ export interface StrategySpec {
   };
   /** Overrides remediation blocking for every gate under this strategy. */
   remediation?: { blocking?: boolean };
+  /** Overrides the scenario's dispatch rule under this strategy. */
+  dispatch?: DispatchSpec;
+  /** Overrides the scenario's pool agent choice under this strategy. */
+  pick?: PickRule;
 }

@@ -71,7 +71,7 @@ export function resolveSchedule(s: Scenario): ResolvedSchedule {
     const path = `/tasks/${index}`;
     const p = progress.get(t.id);
     const milestone = t.milestone === true;
-    const unassigned = t.agent === undefined && t.skill === undefined;
+    const unassigned = t.agent === undefined && t.skill === undefined && t.agents === undefined && t.needs === undefined;
     let kind: TaskKind = milestone ? 'milestone' : unassigned ? 'elapsed' : 'work';
     let notBefore = time(t.not_before, 'start', `${path}/not_before`) ?? -Infinity;
     const deadline = time(t.deadline, 'end', `${path}/deadline`);

@@ -1,5 +1,5 @@
 import { distributionSchema } from './_internals/distributionSchema.js';
-import { strategySchema } from './_internals/strategySchema.js';
+import { dispatchSchema, pickSchema, strategySchema } from './_internals/strategySchema.js';
 import { resourceCostProperties, scenarioCostProperties, tokenPricesSchema, tokenUseSchema } from './_internals/costSchema.js';
 
 /** Pattern of every id (agents, tasks, gates, risks, strategies). */
@@ -87,6 +87,8 @@ export const scenarioSchema = {
     existence_risks: { description: 'Risks that add a whole task when they occur.', type: 'array', items: { $ref: '#/definitions/existenceRisk' } },
     risk_drivers: { description: 'Risk drivers: one cause that multiplies the durations of several tasks by a sampled factor when it occurs.', type: 'array', items: { $ref: '#/definitions/riskDriver' } },
     strategy: id('The default strategy: a key of `strategies`, or `ideal` / `sequential` (default: the first of `strategies`).'),
+    dispatch: { $ref: '#/definitions/dispatch', description: 'Order in which ready tasks are offered agents (after priority): file-order (default), lft, mts, grpw, spt, or {order: [task ids]}.' },
+    pick: { $ref: '#/definitions/pick', description: 'How a skill pool chooses among its free agents: first (default) or least-busy.' },
     strategies: {
       description: 'Named coordination strategies, compared by `coordsim compare`.',
       type: 'object',
@@ -96,6 +98,18 @@ export const scenarioSchema = {
     ...scenarioCostProperties,
   },
   definitions: {
+    dispatch: dispatchSchema,
+    pick: pickSchema,
+    need: {
+      description: 'One demand: units (default 1) of a named agent, or of the agents with a skill (each gives what it has free, in pick order).',
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        agent: id('That agent.'),
+        skill: { description: 'Agents with this skill (a pool).', type: 'string', minLength: 1 },
+        units: { description: 'Units held for the whole task (default 1).', type: 'number', exclusiveMinimum: 0 },
+      },
+    },
     progress: {
       description: 'Progress of a task at the status date.',
       type: 'object',
@@ -126,7 +140,7 @@ export const scenarioSchema = {
           uniqueItems: true,
           items: { type: 'string', minLength: 1 },
         },
-        capacity: { description: 'Tasks it can work on at once (default 1); `unlimited` never limits work.', type: ['integer', 'string'], minimum: 1, pattern: '^unlimited$' },
+        capacity: { description: 'Units of work it gives at once (default 1): tasks of one unit it works on at once, fractional allowed (0.5: half-time); `unlimited` never limits work.', type: ['number', 'string'], exclusiveMinimum: 0, pattern: '^unlimited$' },
         calendar: id('Its working calendar (a key of `calendars`; default: the project calendar).'),
         off: {
           description: 'Days off on top of its calendar: dates, {from, to}, {from} (leaves), {to} (joins late).',
@@ -150,6 +164,14 @@ export const scenarioSchema = {
         description: { description: 'Free text.', type: 'string' },
         agent: id('Fixed assignment: the id of the agent that does it.'),
         skill: { description: 'Any agent with this skill does it (the first free one in file order).', type: 'string', minLength: 1 },
+        agents: { ...ids('A joint task: all of these agents, together, for the whole task.'), minItems: 1 },
+        needs: {
+          description: 'Resource demands held together for the whole task: [{agent, units}] or [{skill, units}] (units default 1).',
+          type: 'array',
+          minItems: 1,
+          items: { $ref: '#/definitions/need' },
+        },
+        units: { description: 'Units of each agent named by agent, agents or skill (default 1; 0.5: half of a capacity-1 agent).', type: 'number', exclusiveMinimum: 0 },
         duration: dist('Work time of the task (required unless a milestone).'),
         after: {
           description: 'Dependencies: task or gate ids (finish-to-start), or {task, type: FS|SS|FF|SF, lag}.',

@@ -12,6 +12,7 @@ import { checkParameters } from './_internals/checkParameters.js';
 import { checkReferences } from './_internals/checkReferences.js';
 import { checkStrategies } from './_internals/checkStrategies.js';
 import { checkSchedule } from './_internals/checkSchedule.js';
+import { checkUnits } from './_internals/checkUnits.js';
 import { resolveSchedule } from './resolveSchedule.js';
 import { failer, type Locator } from './_internals/fail.js';
 import { indexScenario } from './_internals/scenarioIndex.js';
@@ -58,6 +59,7 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   const index = indexScenario(s, fail);
   checkReferences(s, index, fail);
   checkCycles(s, fail);
+  checkUnits(s, index, fail);
   checkAssessedUpstream(s, fail);
   checkStrategies(s, index, fail);
   checkParameters(s, fail);

@@ -1,7 +1,8 @@
 /** The invariants `checkInvariants` checks, with what each one means. */
 export const INVARIANTS = {
   clock: 'the simulation clock never goes backwards: trace times are finite, >= 0 and non-decreasing',
-  capacity: 'no agent (or orchestrator) runs more jobs than its capacity at once, none starts a job during its own meeting, and `sequential` runs one job at a time',
+  capacity: 'no agent (or orchestrator) runs more jobs (in units: holds more units) than its capacity at once, none starts a job during its own meeting, and `sequential` runs one job at a time',
+  units: 'at no instant does any agent hold more units than it has, nor the agents of a pool more than theirs together; every job holds what its task needs (docs/semantics.md §18)',
   dispatch: 'dispatch is work-conserving (no ready task waits while an eligible agent is free), a task never overtakes a better ready task its agent could run, and a skill task goes to the first free agent with the skill (docs/semantics.md §3)',
   durations: 'every job lasts exactly its duration plus the meetings that interrupted it; first executions last at least the sampled duration, reworks at most',
   dependencies: 'no task or gate review starts before every task and gate it depends on is done (and its handoff and escalation delay); reworks and remediations follow their gate outcome; a gate is done only after its reworks and blocking remediations',

@@ -15,6 +15,7 @@ import { checkDurations } from './_internals/checkDurations.js';
 import { checkHandoffs } from './_internals/checkHandoffs.js';
 import { checkMakespan, checkUtilization } from './_internals/checkMakespan.js';
 import { checkMeetings } from './_internals/checkMeetings.js';
+import { checkUnits } from './_internals/checkUnits.js';
 import { INVARIANT_NAMES, type InvariantName, type Violation } from './Violation.js';
 
 /** Options of `checkInvariants`. */
@@ -37,6 +38,7 @@ export function checkInvariants(model: Model | Scenario, result: RunResult, opti
   const checks: Record<InvariantName, () => void> = {
     clock: () => checkClock(ctx),
     capacity: () => checkCapacity(ctx),
+    units: () => checkUnits(ctx),
     dispatch: () => checkDispatch(ctx),
     durations: () => checkDurations(ctx),
     dependencies: () => checkDependencies(ctx),

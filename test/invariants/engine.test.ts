@@ -16,6 +16,6 @@ describe('engine invariants over generated scenarios', () => {
   });
 
   test('checkInvariants checks every invariant it lists', () => {
-    expect(INVARIANT_NAMES).toEqual(['clock', 'capacity', 'dispatch', 'durations', 'dependencies', 'handoffs', 'completion', 'meetings', 'accounting', 'makespan', 'utilization', 'branches', 'calendar']);
+    expect(INVARIANT_NAMES).toEqual(['clock', 'capacity', 'units', 'dispatch', 'durations', 'dependencies', 'handoffs', 'completion', 'meetings', 'accounting', 'makespan', 'utilization', 'branches', 'calendar']);
   });
 });

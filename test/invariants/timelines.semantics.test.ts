@@ -87,6 +87,12 @@ const RULES: Array<[id: string, rule: string]> = [
   ['branch-nested', 'a skipped branch point takes no path and skips all its paths'],
   ['existence', 'an existence risk that does not occur leaves its task absent, its links gone; one that occurs adds it'],
   ['driver', 'a risk driver multiplies the durations of its tasks'],
+  ['joint', 'a joint task starts when all its agents are free, and pauses once for their overlapping meetings'],
+  ['joint-handoff', 'handoffs into and out of joint work: none where an agent of the joint task did the other side'],
+  ['shares', 'shares of an agent and a fractional capacity: a task that does not fit is passed over; figures in units'],
+  ['pool-units', 'units shared by agents of a pool, in least-busy pick order'],
+  ['dispatch-lft', 'the LFT rule orders ready tasks by latest finish time'],
+  ['pinned-order', 'a pinned start order: listed tasks start in that order'],
 ];
 
 describe(`${DOC}: every example timeline is the engine's`, () => {

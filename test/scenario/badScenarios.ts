@@ -111,7 +111,7 @@ export const BAD_SCENARIOS: BadScenario[] = [
   bad('duplicate agent id', '- id: dev', '- id: architect # again', 'E_REFERENCE', '/agents/1/id', '# again', ["duplicate agent id 'architect'"]),
   bad('outcomes not summing to 1', 'fail: 0.1', 'fail: 0.2', 'E_PARAM', '/gates/0/outcomes', 'fail: 0.2', ['summing to 1', '1.1']),
   bad('unknown default strategy', 'strategy: hub', 'strategy: hubb', 'E_REFERENCE', '/strategy', 'strategy: hubb', ["'hubb'", 'hub, mesh, ideal, sequential']),
-  bad('non-integer capacity', 'capacity: 2', 'capacity: 1.5', 'E_SCHEMA', '/agents/1/capacity', 'capacity: 1.5', ['integer', '1.5']),
+  bad('zero capacity', 'capacity: 2', 'capacity: 0', 'E_SCHEMA', '/agents/1/capacity', 'capacity: 0', ['> 0', '0']),
   bad('negative deadline', 'deadline: 30', 'deadline: -1', 'E_SCHEMA', '/deadline', 'deadline: -1', ['>= 0', '-1']),
   bad('both agent and skill', 'skill: auth', 'skill: auth\n    agent: dev', 'E_SCHEMA', '/tasks/1', '- id: login', ["at most one of 'agent' and 'skill'", 'both']),
   bad('unknown reviewer', 'review: 1', 'review: 1\n    reviewer: boss', 'E_REFERENCE', '/gates/0/reviewer', 'reviewer: boss', ["'boss'", 'orchestrator']),

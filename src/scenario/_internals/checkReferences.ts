@@ -3,6 +3,9 @@ import type { Fail } from './fail.js';
 import type { ScenarioIndex } from './scenarioIndex.js';
 import { didYouMean, suggest } from './suggest.js';
 
+/** The keys that say who does a task (at most one of them; none: elapsed time only). */
+const ASSIGNMENT_KEYS = ['agent', 'skill', 'agents', 'needs'] as const;
+
 /**
  * Checks that every id a scenario refers to exists and is of the right kind: task agents
  * and skills, `after` lists, gate `assesses` and `reviewer`, risk tasks, correlated tasks.
@@ -29,11 +32,15 @@ export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): voi
 
   s.tasks.forEach((t, i) => {
     const owner = `task '${t.id}'`;
-    if (t.agent !== undefined && t.skill !== undefined) {
-      fail('E_SCHEMA', `${owner}: expected at most one of 'agent' and 'skill', found both (a task with neither takes elapsed time only)`, ['tasks', i]);
+    const assigned = ASSIGNMENT_KEYS.filter((k) => t[k] !== undefined);
+    if (assigned.length > 1) {
+      if (t.agents === undefined && t.needs === undefined) {
+        fail('E_SCHEMA', `${owner}: expected at most one of 'agent' and 'skill', found both (a task with neither takes elapsed time only)`, ['tasks', i]);
+      }
+      fail('E_SCHEMA', `${owner}: expected at most one of 'agent', 'agents', 'skill' and 'needs', found ${assigned.map((k) => `'${k}'`).join(' and ')} (write several demands as needs: [{agent, units}, {skill, units}])`, ['tasks', i]);
     }
-    if (t.milestone === true && (t.agent !== undefined || t.skill !== undefined)) {
-      fail('E_SCHEMA', `${owner}: a milestone needs no agent: remove '${t.agent !== undefined ? 'agent' : 'skill'}'`, ['tasks', i, t.agent !== undefined ? 'agent' : 'skill']);
+    if (t.milestone === true && assigned.length > 0) {
+      fail('E_SCHEMA', `${owner}: a milestone needs no agent: remove '${assigned[0]}'`, ['tasks', i, assigned[0]]);
     }
     if (t.milestone !== true && t.duration === undefined) {
       fail('E_SCHEMA', `${owner}: expected a 'duration' (only a milestone has none)`, ['tasks', i]);

@@ -1,3 +1,24 @@
+/** JSON Schema of a dispatch rule or pinned start order (docs/scenario-format.md, "Joint work and units"). */
+export const dispatchSchema = {
+  description:
+    'Order in which ready tasks are offered resources, after priority: file-order (default), lft (latest finish time first), ' +
+    'mts (most total successors), grpw (greatest rank positional weight), spt (shortest processing time); ' +
+    'or {order: [task ids]}: a pinned start order (listed tasks start in that order).',
+  type: ['string', 'object'],
+  pattern: '^(file-order|lft|mts|grpw|spt)$',
+  additionalProperties: false,
+  required: ['order'],
+  properties: {
+    order: { description: 'Task ids in the order they start (a plan).', type: 'array', uniqueItems: true, items: { type: 'string', pattern: '^[A-Za-z0-9_-]+$' } },
+  },
+} as const;
+
+/** JSON Schema of a pool's agent choice. */
+export const pickSchema = {
+  description: 'How a skill pool chooses among its free agents: first (file order, default) or least-busy (least work done so far; ties in file order).',
+  enum: ['first', 'least-busy'],
+} as const;
+
 /** JSON Schema of one coordination strategy (docs/semantics.md §5, §9; `StrategySpec` in Scenario.ts). */
 export const strategySchema = {
   description: 'A coordination strategy: a topology plus optional mechanisms, each adding coordination cost.',
@@ -83,6 +104,8 @@ export const strategySchema = {
         },
       },
     },
+    dispatch: { ...dispatchSchema, description: 'Overrides the scenario dispatch rule under this strategy. ' + dispatchSchema.description },
+    pick: { ...pickSchema, description: 'Overrides the scenario pool agent choice under this strategy.' },
     remediation: {
       description: 'Overrides remediation blocking for every gate under this strategy.',
       type: 'object',

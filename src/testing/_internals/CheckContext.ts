@@ -4,6 +4,8 @@ import type { RunMetrics } from '../../engine/runMetrics.js';
 import type { RunResult } from '../../engine/simulate.js';
 import type { TraceRecord } from '../../engine/TraceRecord.js';
 import { readTrace, type Execution, type TraceReading } from '../readTrace.js';
+import { dispatchRanks } from '../../engine/dispatchRules.js';
+import { unitMode } from '../../engine/units.js';
 import type { InvariantName, Violation } from '../Violation.js';
 
 /** Relative tolerance of floating-point comparisons (the figures are sums of many durations). */
@@ -22,6 +24,10 @@ export interface CheckContext {
   taskById: Map<string, TaskModel>;
   /** Each task's first execution (the first non-rework task_start), if any. */
   firstExec: Map<string, Execution>;
+  /** The run's resources are in units (docs/semantics.md §18): jobs hold units of one or more agents. */
+  inUnits: boolean;
+  /** Dispatch rank of each task under the run's strategy (0 is offered resources first). */
+  rank: Int32Array;
   /** Tasks passed without running: skipped (a path not taken) or absent (an existence risk that did not occur), with their trace row. */
   passed: Map<string, { index: number; time: number; absent: boolean }>;
   /** Per `branch` row (by index): the ids of the tasks on the paths it did not take. */
@@ -66,6 +72,8 @@ export function createCheckContext(model: Model, result: RunResult, out: Violati
     agentIndex: new Map(model.agents.map((a) => [a.id, a.index])),
     taskById: new Map(model.tasks.map((t) => [t.id, t])),
     firstExec,
+    inUnits: unitMode(model, strategy),
+    rank: dispatchRanks(model, strategy),
     passed,
     branchSkips,
     tol: (scale) => REL_TOL * Math.max(1, Math.abs(scale)),

@@ -27,12 +27,15 @@ export function busyFromTrace(ctx: CheckContext): Map<string, Busy> {
     if (!(b.end >= to)) b.end = to;
   };
   for (const e of ctx.reading.executions) {
-    const b = at(e.agent);
     const h = e.kind === 'task' ? (held.get(e.task) ?? 0) : 0;
-    if (e.kind === 'task' || e.kind === 'rework' || e.kind === 'remediation') b.work += e.duration - h;
-    else b.coordination += e.duration;
-    b.held += h;
-    span(b, e.start, e.finishIndex >= 0 ? e.finish : e.start);
+    // In units an agent is busy units × the job's time (docs/semantics.md §18); else one job, one slot.
+    for (const { agent, units } of e.holders) {
+      const b = at(agent);
+      if (e.kind === 'task' || e.kind === 'rework' || e.kind === 'remediation') b.work += units === 1 ? e.duration - h : units * (e.duration - h);
+      else b.coordination += units === 1 ? e.duration : units * e.duration;
+      b.held += units === 1 ? h : units * h;
+      span(b, e.start, e.finishIndex >= 0 ? e.finish : e.start);
+    }
   }
   for (const m of ctx.reading.meetings) {
     const b = at(m.agent);
@@ -77,7 +80,7 @@ export function checkAccounting(ctx: CheckContext, busy: Map<string, Busy>): voi
     ctx.fail({ message: `the trace shows ${fmt(coord)} of coordination, metrics.coordinationTime is ${fmt(metrics.coordinationTime)}` });
   }
   const byKind = { handoff: 0, review: 0, escalation: 0, status: 0, checkpoint: 0 };
-  for (const e of ctx.reading.executions) if (e.kind === 'handoff' || e.kind === 'review' || e.kind === 'escalation') byKind[e.kind] += e.duration;
+  for (const e of ctx.reading.executions) if (e.kind === 'handoff' || e.kind === 'review' || e.kind === 'escalation') byKind[e.kind] += e.holders[0].units * e.duration;
   for (const m of ctx.reading.meetings) byKind[m.kind] += m.duration * (ctx.capacity.get(m.agent) ?? 1);
   for (const [k, v] of Object.entries(byKind)) {
     const got = metrics.coordinationByKind[k as keyof typeof byKind];

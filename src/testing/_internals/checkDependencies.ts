@@ -61,11 +61,20 @@ export function checkDependencies(ctx: CheckContext): void {
   checkGateRounds(ctx);
 }
 
-/** Whether the engine hands work over on the edge p → s: the strategy has handoffs and s is not fixed to the agent that did p. */
+/**
+ * Whether the engine hands work over on the edge p → s: the strategy has handoffs and s is not
+ * fixed to the agent that did p (in units: to none of the agents that held p, docs/semantics.md §18).
+ */
 export function needsHandoff(ctx: CheckContext, s: string, p: string): boolean {
   if (ctx.strategy.handoff === null) return false;
   if (ctx.passed.has(s) || ctx.passed.has(p)) return false; // nothing is handed over to or from a task that did not run
   const succ = ctx.taskById.get(s)!;
+  // No handoff into or out of a task that needs nobody (a milestone, elapsed time).
+  if (succ.kind !== 'work' || ctx.taskById.get(p)?.kind !== 'work') return false;
+  if (ctx.inUnits) {
+    const named = new Set(succ.demands.filter((d) => d.agent >= 0).map((d) => ctx.model.agents[d.agent].id));
+    return !(ctx.firstExec.get(p)?.holders ?? []).some((h) => named.has(h.agent));
+  }
   const sender = ctx.firstExec.get(p)?.agent;
   return !(succ.agent >= 0 && ctx.model.agents[succ.agent].id === sender);
 }

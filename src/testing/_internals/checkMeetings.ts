@@ -59,24 +59,33 @@ export function checkMeetings(ctx: CheckContext): void {
       continue;
     }
     for (const id of ctx.branchSkips.get(i) ?? []) if (ctx.passed.has(id)) for (const b of ctx.taskById.get(id)!.eligible) remaining[b]--;
+    // Every agent a job holds (one, unless resources are in units) starts, and ends, with it.
+    const holders = (x: { holders: Array<{ agent: string }> }) => x.holders.map((h) => ctx.agentIndex.get(h.agent) ?? -1).filter((h) => h >= 0);
     const e = starts.get(i);
-    if (e && a >= 0) {
-      started[a] = 1;
-      open[a]++;
-      // A pool task is the taking agent's work from its start: the others stop waiting for it.
+    if (e) {
+      const hs = holders(e);
+      for (const h of hs) {
+        started[h] = 1;
+        open[h]++;
+      }
+      // A pool task is the taking agents' work from its start: the others stop waiting for it.
       const t = e.kind === 'task' ? ctx.taskById.get(e.task) : undefined;
-      if (t && t.agent < 0) for (const b of t.eligible) if (b !== a) remaining[b]--;
+      if (t && (t.agent < 0 || ctx.inUnits)) for (const b of t.eligible) if (!hs.includes(b)) remaining[b]--;
     }
     const f = finishes.get(i);
-    if (f && a >= 0) {
-      open[a]--;
-      if (f.kind === 'task') remaining[a]--;
-      else if (f.kind === 'rework' || f.kind === 'remediation') pending[a]--;
+    if (f) {
+      for (const h of holders(f)) {
+        open[h]--;
+        if (f.kind === 'task') remaining[h]--;
+        else if (f.kind === 'rework' || f.kind === 'remediation') pending[h]--;
+      }
     }
     if (r.kind === 'gate_outcome' && a >= 0) {
       const o = parseOutcome(r.detail);
       const g = model.gates.find((x) => x.id === r.gate);
-      if (o && g && ((o.outcome === 'fail' && o.round < g.maxRounds) || (o.outcome === 'remediate' && g.remediationEffort))) pending[a]++;
+      const first = ctx.firstExec.get(r.task);
+      const who = ctx.inUnits && first ? holders(first) : [a];
+      if (o && g && ((o.outcome === 'fail' && o.round < g.maxRounds) || (o.outcome === 'remediate' && g.remediationEffort))) for (const h of who) pending[h]++;
     }
   }
   settle(Infinity);

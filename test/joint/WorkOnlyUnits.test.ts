@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { compileModel } from '../../src/engine/compileModel.js';
+import { Engine } from '../../src/engine/Engine.js';
+import type { RunState } from '../../src/engine/RunState.js';
+import { createRunInputs, sampleRunInputs } from '../../src/engine/RunInputs.js';
+import { WorkOnlyUnits } from '../../src/engine/WorkOnlyUnits.js';
+import { unitMode } from '../../src/engine/units.js';
+import { validateScenario } from '../../src/scenario/validateScenario.js';
+import { unitScenarioArbitrary } from './unitScenarios.js';
+
+/** Every result an engine run leaves behind, as plain data. */
+function results(e: RunState) {
+  return {
+    makespan: e.makespan,
+    eventCount: e.eventCount,
+    work: Array.from(e.work),
+    coord: Array.from(e.coord),
+    held: Array.from(e.held),
+    firstStart: Array.from(e.firstStart),
+    lastEnd: Array.from(e.lastEnd),
+    critical: Array.from(e.critical),
+    criticalPath: e.criticalPath.slice(),
+    taskStart: Array.from(e.taskStart),
+    taskFinish: Array.from(e.taskFinish),
+    taskAgent: Array.from(e.taskAgent),
+    taskExecutions: Array.from(e.taskExecutions),
+    holdings: Array.from(e.taskStart, (_, t) => (e.holdings === null ? null : Array.from(e.holdings.res.subarray(e.holdings.off[t], e.holdings.off[t] + e.holdings.len[t])))),
+    serialTime: e.serialTime,
+  };
+}
+
+describe('WorkOnlyUnits', () => {
+  test('gives exactly the general engine results on work-only scenarios in units (joint tasks, shares, pools, rules, pick, pinned order, milestones)', () => {
+    let compared = 0;
+    let fast = 0;
+    fc.assert(
+      fc.property(unitScenarioArbitrary({ maxTasks: 16 }), fc.nat(5), (raw, seed) => {
+        const s = validateScenario(raw);
+        const model = compileModel(s);
+        for (const name of model.strategyNames) {
+          const strategy = model.strategies[name];
+          if (!unitMode(model, strategy) || !WorkOnlyUnits.applies(model, strategy)) continue;
+          fast++;
+          const inputs = sampleRunInputs(model, seed, 0, createRunInputs(model));
+          const engine = new Engine(model, strategy);
+          const a = results(engine.run(inputs, { seed, run: 0 }));
+          const b = results(engine.run(inputs, { seed, run: 0, general: true }));
+          expect(a).toStrictEqual(b);
+          compared++;
+        }
+      }),
+      { numRuns: 300, seed: 20270113 },
+    );
+    expect(fast).toBeGreaterThan(600);
+    expect(compared).toBe(fast);
+  });
+});
