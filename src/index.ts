@@ -38,7 +38,7 @@ export { shardRange, type ShardSpec } from './scaleout/shardRange.js';
 export { parseShard, SHARD_ENVIRONMENTS, type ResolvedShard } from './scaleout/parseShard.js';
 export { scenarioHash, canonicalJson } from './scaleout/scenarioHash.js';
 export { toLosslessJson, fromLosslessJson, type LosslessJsonOptions } from './scaleout/losslessJson.js';
-export { analyseRisks, riskSwitches, RANKED_MEASURES, type RiskAnalysis, type RiskAnalysisOptions, type RiskEffect, type RiskShift, type MergePoint, type MeanP80 } from './montecarlo/riskAnalysis.js';
+export { analyseRisks, riskSwitches, RANKED_MEASURES, type RankedMeasure, type RiskAnalysis, type RiskAnalysisOptions, type RiskEffect, type RiskShift, type MergePoint, type MeanP80 } from './montecarlo/riskAnalysis.js';
 export { deterministicRun } from './montecarlo/deterministicRun.js';
 export { runCost, readCost, costFigureCount, type RunCost } from './engine/runCost.js';
 export { TOKEN_KINDS, type CostModel, type TokenKind, type TokenModel } from './engine/CostModel.js';

@@ -1,7 +1,8 @@
 import { compileModel, isModel } from '../engine/compileModel.js';
 import { Engine } from '../engine/Engine.js';
 import type { Model } from '../engine/Model.js';
-import { createRunInputs, type RiskKind, type RiskSwitch } from '../engine/RunInputs.js';
+import { createRunInputs, type RiskKind, type RiskSwitch, type RunInputs } from '../engine/RunInputs.js';
+import { CF_TOTAL, costFigureCount, readCost } from '../engine/runCost.js';
 import type { RunState } from '../engine/RunState.js';
 import { strategyOf } from '../engine/simulate.js';
 import { CoordsimError } from '../scenario/CoordsimError.js';
@@ -90,11 +91,25 @@ export interface RiskAnalysis {
   mergePoints: MergePoint[];
 }
 
+/** One measure the ranking reads off each run (its state and the inputs it ran on). */
+export type RankedMeasure = { name: 'finish' | 'cost'; read: (s: RunState, inputs: RunInputs) => number };
+
 /**
- * What the ranking measures, run by run: the finish, and cost when runs carry one (the cost
- * work adds `{ name: 'cost', read }` here and `RiskEffect.cost` is filled the same way).
+ * What the ranking measures, run by run: the finish, and for a model with cost keys its cost
+ * too (`measuresOf`; `RiskEffect.cost` is then filled the same way).
  */
-export const RANKED_MEASURES: ReadonlyArray<{ name: 'finish' | 'cost'; read: (s: RunState) => number }> = [{ name: 'finish', read: (s) => s.makespan }];
+export const RANKED_MEASURES: readonly RankedMeasure[] = [{ name: 'finish', read: (s) => s.makespan }];
+
+/** The measures of a model: `RANKED_MEASURES`, plus the run's total cost when it has cost keys (a risk switched off also costs nothing). */
+function measuresOf(model: Model): readonly RankedMeasure[] {
+  if (model.cost === null) return RANKED_MEASURES;
+  const f = new Float64Array(costFigureCount(model));
+  const cost = (s: RunState, inputs: RunInputs) => {
+    readCost(s, inputs, f);
+    return f[CF_TOTAL];
+  };
+  return [...RANKED_MEASURES, { name: 'cost', read: cost }];
+}
 
 /** The risks of a model that can be switched off, in ranking tie order. */
 export function riskSwitches(model: Model): Array<RiskSwitch & { id: string; description: string; probability: number }> {
@@ -125,7 +140,7 @@ export function analyseRisks(scenario: Scenario | Model, options: RiskAnalysisOp
   const sampler = new InputSampler(model, seed, sampling);
   const engine = new Engine(model, strategy);
   const inputs = createRunInputs(model);
-  const measures = RANKED_MEASURES;
+  const measures = measuresOf(model);
   // values[v][m][run]: variant 0 has every risk on, variant k + 1 has item k off.
   const values = Array.from({ length: items.length + 1 }, () => measures.map(() => new Float64Array(runs)));
   const merge = mergeNodes(model);
@@ -136,14 +151,14 @@ export function analyseRisks(scenario: Scenario | Model, options: RiskAnalysisOp
   for (let run = 0; run < runs; run++) {
     runOptions.run = run;
     const st = engine.run(sampler.sample(run, inputs), runOptions);
-    measures.forEach((m, i) => (values[0][i][run] = m.read(st)));
+    measures.forEach((m, i) => (values[0][i][run] = m.read(st, inputs)));
     merge.forEach((n, i) => {
       mergeFinish[i].add(n < T ? st.taskFinish[n] : st.gateFinish[n - T]);
       if (onCriticalPath(model, st, n)) mergeCritical[i]++;
     });
     for (let k = 0; k < items.length; k++) {
       const off = engine.run(sampler.sample(run, inputs, items[k]), runOptions);
-      measures.forEach((m, i) => (values[k + 1][i][run] = m.read(off)));
+      measures.forEach((m, i) => (values[k + 1][i][run] = m.read(off, inputs)));
     }
   }
   const all = summary(values[0][0]);

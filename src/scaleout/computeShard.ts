@@ -1,7 +1,7 @@
 import type { Model } from '../engine/Model.js';
 import { CHUNK, runChunks, type ChunkExecutor } from '../montecarlo/runChunks.js';
 import type { Sampling } from '../montecarlo/InputSampler.js';
-import { runsCsvRows } from '../report/runsCsv.js';
+import { runsCsvCostColumns, runsCsvRows } from '../report/runsCsv.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import { scenarioHash } from './scenarioHash.js';
 import { SHARD_FORMAT, shardChecksum, type ShardCommand, type ShardFile } from './ShardFile.js';
@@ -33,6 +33,7 @@ export interface ShardOptions {
 export async function computeShard(o: ShardOptions): Promise<ShardFile> {
   const [start, end] = shardRange(o.runs, o.shard);
   const runsCsv: string[] = [];
+  const costColumns = runsCsvCostColumns(o.model);
   const { summary } = await runChunks(o.model, o.scenario, o.strategies, {
     runs: end,
     start,
@@ -42,7 +43,7 @@ export async function computeShard(o: ShardOptions): Promise<ShardFile> {
     sampling: o.sampling,
     executor: o.executor,
     onProgress: o.onProgress,
-    onRows: (rows, strategies) => runsCsv.push(runsCsvRows(rows, strategies, o.model.timeUnit)),
+    onRows: (rows, strategies) => runsCsv.push(runsCsvRows(rows, strategies, o.model.timeUnit, costColumns)),
   });
   return {
     format: SHARD_FORMAT,

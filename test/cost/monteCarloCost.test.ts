@@ -163,3 +163,48 @@ describe('compare: cost by strategy', () => {
     expect(compileModel(validateScenario({ name: 'x', time_unit: 'day', agents: [{ id: 'a' }], tasks: [{ id: 't', agent: 'a', duration: 1 }] }) as Scenario).cost).toBeNull();
   });
 });
+
+describe('analyseRisks with costs', () => {
+  test("measures each risk's effect on cost: a certain cost-only risk shifts the cost by its cost and the finish by nothing", async () => {
+    const { analyseRisks } = await import('../../src/montecarlo/riskAnalysis.js');
+    const { risksCsv } = await import('../../src/report/risksCsv.js');
+    const s = validateScenario({
+      name: 'risk costs',
+      time_unit: 'day',
+      agents: [{ id: 'a', rate: 10 }],
+      tasks: [{ id: 't', agent: 'a', duration: { uniform: [1, 3] } }],
+      risks: [
+        { id: 'fine', task: 't', probability: 1, cost: 250 },
+        { id: 'wait', task: 't', probability: 1, delay: 2 },
+      ],
+    }) as Scenario;
+    const a = analyseRisks(s, { runs: 300, seed: 1 });
+    const fine = a.risks.find((r) => r.id === 'fine')!;
+    const wait = a.risks.find((r) => r.id === 'wait')!;
+    expect(fine.finish.meanShift).toBe(0);
+    expect(fine.cost!.meanShift).toBeCloseTo(250, 9);
+    expect(fine.cost!.p80Shift).toBeCloseTo(250, 9);
+    // Held for 2 days at 10 a day.
+    expect(wait.cost!.meanShift).toBeCloseTo(20, 9);
+    expect(wait.finish.meanShift).toBeCloseTo(2, 9);
+    expect(risksCsv(a).split('\n')[0]).toMatch(/,p80_finish,cost_mean_shift,cost_mean_shift_ci95_low,cost_mean_shift_ci95_high,cost_p80_shift,strategy,runs,time_unit$/);
+  });
+});
+
+describe('shards with costs', () => {
+  test("a shard's runs.csv lines have the cost cells, as runs.csv's header lists them", async () => {
+    const { computeShard } = await import('../../src/scaleout/computeShard.js');
+    const { runsCsvCostColumns, runsCsvHeader } = await import('../../src/report/runsCsv.js');
+    const { readFileSync } = await import('node:fs');
+    const { parseScenario } = await import('../../src/scenario/parseScenario.js');
+    const scenario = parseScenario(readFileSync(new URL('../../scenarios/llm-team.yaml', import.meta.url), 'utf8'), 'llm-team.yaml');
+    const model = compileModel(scenario);
+    const f = await computeShard({ command: 'montecarlo', scenario, model, strategies: ['supervisor'], runs: 2000, seed: 1, sampling: 'random', workers: 1, shard: { index: 1, count: 2 }, coordsim: 'test' });
+    const header = runsCsvHeader(runsCsvCostColumns(model)).trim().split(',');
+    expect(header).toContain('tokens_input');
+    const lines = f.runsCsv.join('').trim().split('\n');
+    expect(lines).toHaveLength(1000);
+    for (const l of lines.slice(0, 5)) expect(l.split(',')).toHaveLength(header.length);
+    expect(lines[0].split(',').at(-1)).toBe('hour');
+  });
+});

@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { compileModel } from '../../engine/compileModel.js';
 import type { CompareResult, MonteCarloResult } from '../../montecarlo/MonteCarloResult.js';
-import { runsCsvHeader } from '../../report/runsCsv.js';
+import { runsCsvCostColumns, runsCsvHeader } from '../../report/runsCsv.js';
 import { CoordsimError } from '../../scenario/CoordsimError.js';
 import { validateScenario } from '../../scenario/validateScenario.js';
 import { mergeSummaries, shardedResult } from '../../scaleout/mergeShards.js';
@@ -54,7 +54,7 @@ export function handler(ctx: CliContext) {
     const { written } = await withOutputSet(dest, (set) => {
       if (set === null) return;
       const runs = set.stream('runs.csv');
-      runs.write(runsCsvHeader());
+      runs.write(runsCsvHeader(runsCsvCostColumns(model)));
       for (const p of inOrder) {
         const rows = kept > KEEP_ROWS_CHARS ? reread(p) : p.shard.runsCsv;
         for (const r of rows) runs.write(r);
