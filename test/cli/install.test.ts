@@ -52,6 +52,8 @@ describe.concurrent('installing from source', () => {
     const ok = installedCli(project, ['validate', join(src, 'scenarios', 'llm-team.yaml')]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toContain('valid');
+    const lib = spawnSync(process.execPath, ['--input-type=module', '-e', "const m = await import('coordsim'); console.log(typeof m.simulate, typeof m.parseScenario)"], { cwd: project, encoding: 'utf8' });
+    expect(lib.stdout.trim(), lib.stderr).toBe('function function');
   });
 
   it('npm install git+file://… clones, builds and links a working coordsim', { timeout: 400_000 }, async () => {
