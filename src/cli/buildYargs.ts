@@ -11,6 +11,7 @@ import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
 import * as worker from './commands/worker.js';
 import type { Flag } from './flags.js';
+import { coordsimVersion } from './version.js';
 
 /** A command module (c8 style): the handler only maps argv to options and calls the library. */
 export interface CommandModule {
@@ -46,7 +47,7 @@ export function buildYargs(args: string[], ctx: CliContext): Argv {
     .recommendCommands()
     .help()
     .alias('h', 'help')
-    .version()
+    .version(coordsimVersion())
     .wrap(Math.min(110, process.stdout.columns || 100))
     .epilogue('Exit codes: 0 ok, 1 simulation error, 2 bad input (scenario, flags or --out folder), 129/130/143 interrupted. Docs: docs/cli.md')
     .fail((msg, err) => {

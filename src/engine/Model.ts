@@ -102,6 +102,8 @@ export interface TaskModel {
   agent: number;
   /** Skill index when assigned by skill (a pool demand's first skill when no agent is fixed), else -1. */
   skill: number;
+  /** Who it is assigned to, as results show it (`assignmentLabel`). */
+  assignment: string;
   /** Agents that may run it, in file order. */
   eligible: number[];
   /** What it holds while it runs: one unit of `agent` or of a `skill` agent for a plain task. */

@@ -8,6 +8,7 @@ import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_O
 import { linkTarget, type DispatchSpec, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
 import type { ProjectClock } from '../calendar/ProjectClock.js';
 import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
+import { assignmentLabel } from './assignmentLabel.js';
 
 const UNITS_PER_WEEK = { minute: 2400, hour: 40, day: 5, week: 1 } as const;
 
@@ -108,6 +109,7 @@ function compile(s: Scenario): Model {
       name: t.name ?? t.id,
       agent,
       skill,
+      assignment: assignmentLabel(t),
       eligible,
       demands,
       duration: dist(ts.duration, ts.duration === t.duration ? `${path}/duration` : `/progress/${t.id}/remaining`),

@@ -39,7 +39,7 @@ export function strategyResult(model: Model, s: RangeSummaryState, k: number, st
       id: t.id,
       name: t.name,
       ...(t.sourceId !== null ? { sourceId: t.sourceId } : {}),
-      assignment: t.agent >= 0 ? model.agents[t.agent].id : `skill:${model.skills[t.skill]}`,
+      assignment: t.assignment,
       meanDuration: mean(sum(s.taskDuration[i])),
       meanStart: mean(acc.taskStart.exact(i).value()),
       meanFinish: mean(acc.taskFinish.exact(i).value()),

@@ -19,7 +19,7 @@ export interface ModelView {
   deadline: number | null;
   agents: Array<{ id: string; role: string; capacity: number }>;
   orchestrator: { id: string; role: string; capacity: number };
-  /** `assignment` is the agent id, or `skill:<name>` for a pool. */
+  /** `assignment` as `assignmentLabel` gives it: an agent id, `skill:<name>`, joint agents joined by `+`, or empty. */
   tasks: Array<{ id: string; name: string; assignment: string; milestone?: true }>;
   gates: Array<{ id: string; name: string }>;
   strategies: Array<{ name: string; description: string; topology: string }>;
@@ -47,7 +47,7 @@ export function modelView(m: Model, horizon = 0): ModelView {
     tasks: m.tasks.map((t) => ({
       id: t.id,
       name: t.name,
-      assignment: t.agent >= 0 ? m.agents[t.agent].id : `skill:${m.skills[t.skill] ?? ''}`,
+      assignment: t.assignment,
       ...(t.kind === 'milestone' ? { milestone: true as const } : {}),
     })),
     gates: m.gates.map((g) => ({ id: g.id, name: g.name })),

@@ -25,3 +25,26 @@ export function tinyProject(): Scenario {
     },
   };
 }
+
+/**
+ * `tinyProject` with dates, a working calendar, rates, a fixed cost and a budget, so shard
+ * parts carry every cost and date summary.
+ */
+export function costedDatedProject(): Scenario {
+  const s = tinyProject();
+  return {
+    ...s,
+    name: 'tiny, costed and dated',
+    start: '2027-01-04',
+    calendars: { office: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], holidays: ['2027-01-06'] } },
+    calendar: 'office',
+    currency: 'EUR',
+    budget: 5000,
+    orchestrator: { rate: 300 },
+    agents: [
+      { id: 'a', rate: 400 },
+      { id: 'b', rate: 250 },
+    ],
+    tasks: s.tasks.map((t) => (t.id === 'y' ? { ...t, cost: { pert: [200, 300, 600] }, deadline: '2027-01-12' } : t)),
+  } as Scenario;
+}

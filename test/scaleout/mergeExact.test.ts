@@ -5,18 +5,24 @@ import { compileModel } from '../../src/engine/compileModel.js';
 import { compare, compareStrategyNames } from '../../src/montecarlo/compare.js';
 import { monteCarlo } from '../../src/montecarlo/monteCarlo.js';
 import { runChunks } from '../../src/montecarlo/runChunks.js';
-import { runsCsvRows } from '../../src/report/runsCsv.js';
+import { RUNS_COLUMNS, runsCsvCostColumns, runsCsvRows } from '../../src/report/runsCsv.js';
 import { computeShard } from '../../src/scaleout/computeShard.js';
 import { mergeSummaries, shardedResult } from '../../src/scaleout/mergeShards.js';
 import { planMerge } from '../../src/scaleout/planMerge.js';
 import { formatShardFile, parseShardFile, type ShardCommand } from '../../src/scaleout/ShardFile.js';
-import { tinyProject } from './fixtures.js';
+import type { Scenario } from '../../src/scenario/Scenario.js';
+import { costedDatedProject, tinyProject } from './fixtures.js';
 
 const scenario = tinyProject();
 const model = compileModel(scenario);
 
 /** Shards computed, written as text, read back, and merged in the given order. */
-async function viaShards(command: ShardCommand, runs: number, count: number, order: number[], seed: number | string, sampling: 'random' | 'lhs') {
+function viaShards(command: ShardCommand, runs: number, count: number, order: number[], seed: number | string, sampling: 'random' | 'lhs') {
+  return viaShardsOf(scenario, command, runs, count, order, seed, sampling);
+}
+
+async function viaShardsOf(scenario: Scenario, command: ShardCommand, runs: number, count: number, order: number[], seed: number | string, sampling: 'random' | 'lhs') {
+  const model = compileModel(scenario);
   const strategies = command === 'compare' ? compareStrategyNames(model, null) : ['mesh'];
   const texts: string[] = [];
   for (let index = 0; index < count; index++) {
@@ -69,5 +75,33 @@ describe('merging shards', () => {
       { numRuns: 10 },
     );
     expect(cases).toBe(10);
+  });
+});
+
+describe('merging shards of a costed, dated plan', () => {
+  const costed = costedDatedProject();
+  const costedModel = compileModel(costed);
+
+  test.each([
+    ['montecarlo', 'random'],
+    ['compare', 'lhs'],
+  ] as const)('%s (%s) gives the one-process JSON (cost, budget and joint probability, dates) and runs.csv', async (command, sampling) => {
+    const runs = 2500;
+    const got = await viaShardsOf(costed, command, runs, 3, [1, 2, 0], 21, sampling);
+    let rows = '';
+    const onRows = (r: Float64Array, s: readonly string[]) => void (rows += runsCsvRows(r, s, costedModel.timeUnit, runsCsvCostColumns(costedModel)));
+    const options = { runs, seed: 21, sampling, workers: 1, onRows };
+    const one = command === 'montecarlo' ? await monteCarlo(costed, { ...options, strategy: 'mesh' }) : await compare(costed, null, options);
+    expect(toJson(got.result)).toBe(toJson(one));
+    expect(got.rows).toBe(rows);
+    // The cost parts are really there (a merge that dropped them would still agree on makespans).
+    const json = JSON.parse(toJson(one)) as Record<string, any>;
+    const cost = command === 'montecarlo' ? json.cost : json.strategies[0].cost;
+    expect(cost.n).toBe(runs);
+    expect(cost.mean).toBeGreaterThan(0);
+    const dated = command === 'montecarlo' ? json : json.strategies[0];
+    expect(dated.finishDate.p80).toMatch(/^2027-01-/);
+    expect(runsCsvCostColumns(costedModel).length).toBeGreaterThan(0);
+    expect(rows.split('\n')[0].split(',').length).toBe(RUNS_COLUMNS.length + runsCsvCostColumns(costedModel).length);
   });
 });
