@@ -4,7 +4,7 @@
 //
 // A git install brings the dev dependencies (TypeScript) before it runs this script; a folder
 // install does not, so when TypeScript is missing here it is installed into this folder first.
-// Any failure ends with a message that says what to do, not a bare "tsc: not found".
+// The build itself is `npm run build`, as everywhere. Any failure ends with a message that says what to do, not a bare "tsc: not found".
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,11 +38,9 @@ function run(cmd, args, what) {
   if (r.status !== 0) fail(`${what} exited with ${r.status ?? r.signal}`);
 }
 
-let tsc = typescriptCompiler();
-if (tsc === null) {
+if (typescriptCompiler() === null) {
   process.stderr.write('coordsim: TypeScript is not installed in this folder; installing the build tools to build dist/ …\n');
   run(npm[0], [...npm.slice(1), 'install', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--no-save'], '`npm install`');
-  tsc = typescriptCompiler();
-  if (tsc === null) fail('TypeScript is still missing after `npm install`');
+  if (typescriptCompiler() === null) fail('TypeScript is still missing after `npm install`');
 }
-run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], 'the TypeScript compiler');
+run(npm[0], [...npm.slice(1), 'run', 'build'], '`npm run build`');

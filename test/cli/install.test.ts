@@ -77,6 +77,6 @@ describe.concurrent('installing from source', () => {
     const r = await run(process.execPath, ['scripts/prepare.mjs'], src);
     expect(r.code).toBe(1);
     expect(r.out).toContain(`could not build dist/ in ${src}`);
-    expect(r.out).toContain('the TypeScript compiler exited with');
+    expect(r.out).toContain('`npm run build` exited with');
   });
 });
