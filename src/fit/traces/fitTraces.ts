@@ -162,6 +162,8 @@ export function fitTraces(text: string, file: string, options: TraceFitOptions =
     };
   });
   const u = work.unattributed;
+  const lead = agents.find((a) => a.role === 'orchestrator');
+  if (lead && gaps.length === 0 && lead.tokens.input + lead.tokens.output > 0) warnings.push(`${lead.name}: its tokens are not in the fragment: no handoff was observed to charge them to`);
   if (u.modelCalls + u.toolCalls > 0) warnings.push(`${u.modelCalls} model call(s) and ${u.toolCalls} tool call(s) are outside every invoke_agent span: not counted`);
 
   const fit: Omit<TraceFit, 'scenario'> = {
@@ -186,8 +188,10 @@ function scenarioFragment(fit: Omit<TraceFit, 'scenario'>): Record<string, unkno
   const tokenKeys = (a: TraceAgent): Record<string, unknown> => {
     if (a.tokens.input === 0 && a.tokens.output === 0) return {};
     if (a.role === 'orchestrator') {
-      if (a.messagesSent === 0) return {};
-      return { tokens: { handoff: { input_per_act: roundNearest(a.tokens.input / a.messagesSent), output_per_act: roundNearest(a.tokens.output / a.messagesSent) } } };
+      // Per handoff observed: a run of the same work then spends the coordinator's tokens.
+      const acts = fit.handoff?.n ?? 0;
+      if (acts === 0) return {};
+      return { tokens: { handoff: { input_per_act: roundNearest(a.tokens.input / acts), output_per_act: roundNearest(a.tokens.output / acts) } } };
     }
     if (a.ownTime === 0) return {};
     return { tokens: { work: { input: roundNearest(a.tokens.input / a.ownTime), output: roundNearest(a.tokens.output / a.ownTime) } } };
