@@ -30,7 +30,7 @@ export interface SampleFit {
 
 /** The duration fit of one kind of work of one agent. */
 export interface TaskFit extends SampleFit {
-  /** Task id in the fragment. */
+  /** Task id in the fragment: the kind when one agent alone does it (and it is not `work`), else the agent id (-kind when it has several). */
   task: string;
   agent: string;
   kind: string;
@@ -106,10 +106,14 @@ export function fitTraces(text: string, file: string, options: TraceFitOptions =
   const taskUnits = groupBy(all.filter(isTask), keyOf);
   const taskIds = new Map<string, string>();
   const used = new Set<string>();
-  for (const key of [...taskUnits.keys()].sort(codeOrder)) {
+  // A named kind done by one agent only is the task id; else the agent's id (and the kind's, when it has several).
+  const keys = [...taskUnits.keys()].sort(codeOrder);
+  const agentsOfKind = groupBy(keys, (k) => k.split('\u0000')[1]);
+  for (const key of keys) {
     const [agent, kind] = key.split('\u0000');
-    const kinds = [...taskUnits.keys()].filter((k) => k.startsWith(`${agent}\u0000`)).length;
-    taskIds.set(key, unique(kinds === 1 ? ids.get(agent)! : `${ids.get(agent)!}-${idOf(kind)}`, used));
+    const kinds = keys.filter((k) => k.startsWith(`${agent}\u0000`)).length;
+    const id = kind !== 'work' && agentsOfKind.get(kind)!.length === 1 ? idOf(kind) : kinds === 1 ? ids.get(agent)! : `${ids.get(agent)!}-${idOf(kind)}`;
+    taskIds.set(key, unique(id, used));
   }
 
   const tasks: TaskFit[] = [];

@@ -8,7 +8,7 @@ import type { SampleFit, TraceFit } from './fitTraces.js';
  * was fitted (observations, method, mean), then the scenario fragment, valid as it stands.
  */
 export function formatTraceFit(fit: TraceFit): string {
-  const how = (f: SampleFit) => `${f.n} observation(s), ${f.method === 'aic' ? 'best of 5 families by AIC' : 'fallback (fewer than 5)'}, mean ${f.mean}`;
+  const how = (f: SampleFit) => `${f.n} observation(s), ${f.method === 'aic' ? 'best by AIC' : 'fallback (fewer than 5)'}, mean ${f.mean}`;
   const lines = [
     `Fitted by coordsim from ${fit.file}: ${fit.traces} trace(s), ${fit.spans} span(s), ${fit.genAiSpans} GenAI span(s).`,
     `Times in ${fit.timeUnit}s of elapsed time; topology ${fit.topology}${fit.topology === 'hub' ? ` (${fit.agents.find((a) => a.role === 'orchestrator')!.name} only coordinates: the orchestrator)` : ''}.`,

@@ -14,7 +14,7 @@ export const GENAI_ATTRIBUTES = Object.freeze({
   taskKind: 'coordsim.task.kind',
 });
 
-/** Token attribute names of GenAI conventions before v1.27, read when the current ones are absent. */
+/** Token attribute names of older GenAI convention versions, read when the current ones are absent. */
 const OLD_TOKENS = { input: 'gen_ai.usage.prompt_tokens', output: 'gen_ai.usage.completion_tokens' };
 
 /** `gen_ai.operation.name` values of model calls. */
