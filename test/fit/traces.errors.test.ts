@@ -66,14 +66,14 @@ describe('fitTraces errors', () => {
     expect(error(doc([invoke('a1', 'a', 0, 1), invoke('a1', 'a', 2, 3)])).message).toBe(
       'bad.json at resourceSpans[0].scopeSpans[1].spans[1].spanId: duplicate spanId "a1" in trace "0af7651916cd43dd8448eb211c80319c": expected each span id once per trace (first at resourceSpans[0].scopeSpans[1].spans[0])',
     );
-    const anonymous = { ...invoke('a3', 'a', 4, 5), attributes: [op('invoke_agent')] };
-    expect(error(doc([...good(), anonymous])).message).toBe('bad.json at resourceSpans[0].scopeSpans[1].spans[2].attributes: missing agent id: an invoke_agent span needs gen_ai.agent.name or gen_ai.agent.id (a non-empty string)');
+    const anonymous = { ...invoke('a3', 'a', 4, 5), name: 'invoke_agent', attributes: [op('invoke_agent')] };
+    expect(error(doc([...good(), anonymous])).message).toBe('bad.json at resourceSpans[0].scopeSpans[1].spans[2].attributes: missing agent id: an invoke_agent span needs gen_ai.agent.name or gen_ai.agent.id (a non-empty string), or a name "invoke_agent <agent>"');
   });
 
   test('no GenAI spans, and no agent spans among GenAI spans', () => {
-    const plain = good().map((s) => ({ ...s, attributes: [{ key: 'http.method', value: { stringValue: 'GET' } }] }));
+    const plain = good().map((s) => ({ ...s, name: 'GET /agents', attributes: [{ key: 'http.method', value: { stringValue: 'GET' } }] }));
     expect(error(doc(plain)).message).toBe('bad.json: no GenAI spans: expected spans with gen_ai.operation.name = invoke_agent, chat, text_completion, generate_content or execute_tool among the 2 span(s)');
-    const chats = good().map((s) => ({ ...s, attributes: [op('chat')] }));
+    const chats = good().map((s) => ({ ...s, name: 'chat', attributes: [op('chat')] }));
     expect(error(doc(chats)).message).toBe('bad.json: no agent spans: expected spans with gen_ai.operation.name = invoke_agent (the agents\' work); found only model or tool spans (2)');
     expect(error(doc([])).message).toMatch(/no GenAI spans/);
   });
@@ -112,5 +112,10 @@ describe('fitTraces errors', () => {
   test('options: --time-unit and --min-samples are checked', () => {
     expect(error(doc(good()), { minSamples: 0 }).message).toBe('--min-samples: expected an integer >= 1, got 0');
     expect(error(doc(good()), { timeUnit: 'fortnight' }).message).toBe('--time-unit: expected minute, hour, day or week, got "fortnight"');
+  });
+
+  test("without gen_ai.operation.name, the span name's first word is the operation, and the rest of 'invoke_agent <agent>' the agent", () => {
+    const bare = good().map((s) => ({ ...s, name: 'invoke_agent Planner', attributes: [] }));
+    expect(fitTraces(doc(bare), FILE).agents.map((a) => [a.name, a.invocations])).toEqual([['Planner', 2]]);
   });
 });

@@ -92,4 +92,13 @@ describe('fitTraces naming', () => {
     expect([fit.topology, fit.agents.map((a) => [a.name, a.role, a.ownTime, a.messagesSent])]).toEqual(['hub', [['a', 'orchestrator', 13, 2], ['b', 'agent', 8, 0]]]);
     expect(fit.tasks.map((t) => [t.task, t.n, t.mean])).toEqual([['b', 3, Number((8 / 3).toPrecision(6))]]);
   });
+
+  test('a name with a line break stays inside its comment line: the YAML reads back as the same scenario', () => {
+    const inv = (id: string, a: number, b: number) => span(id, a, b, { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.agent.name': 'evil\nname: injected', 'coordsim.task.kind': 'k\r\ntime_unit: week' });
+    const fit = fitTraces(file([inv('1', 0, 1), inv('2', 2, 3)]), 'evil.json');
+    const text = formatTraceFit(fit);
+    expect(text).toContain('# task k-time_unit-week: evil\\u000aname: injected / k\\u000d\\u000atime_unit: week:');
+    const back = parseScenario(text, 'evil.yaml');
+    expect([back.name, back.time_unit, back.agents[0]]).toEqual(['Fitted from evil.json', 'minute', { id: 'evil-name-injected', role: 'evil\nname: injected' }]);
+  });
 });

@@ -18,5 +18,10 @@ export function formatTraceFit(fit: TraceFit): string {
     ...(fit.scenario.token_prices ? ['token_prices are placeholders (0): write your models\' prices per million tokens.'] : []),
     ...fit.warnings.map((w) => `warning: ${w}`),
   ];
-  return lines.map((l) => `# ${l}`).join('\n') + '\n' + scenarioYaml(fit.scenario as unknown as Scenario);
+  return lines.map((l) => `# ${oneLine(l)}`).join('\n') + '\n' + scenarioYaml(fit.scenario as unknown as Scenario);
+}
+
+/** Names from the traces may hold line breaks, which would end a comment line: written as escapes. */
+function oneLine(text: string): string {
+  return text.replace(/[\n\r\v\f\u0085\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

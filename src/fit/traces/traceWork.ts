@@ -82,9 +82,12 @@ export function traceWork(spans: readonly OtlpSpan[], file: string): TraceWork {
     if (list) list.push(s);
     else byTrace.set(s.traceId, [s]);
   }
+  // The attribute, else the span name's first word when it is an operation we read (`chat gpt-4`).
   const operation = (s: OtlpSpan) => {
     const v = s.attributes.get(GENAI_ATTRIBUTES.operation);
-    return typeof v === 'string' ? v : '';
+    if (typeof v === 'string') return v;
+    const word = s.name.split(' ')[0];
+    return word === AGENT_OPERATION || word === TOOL_OPERATION || MODEL_OPERATIONS.includes(word) ? word : '';
   };
   const genAi = spans.filter((s) => { const op = operation(s); return op === AGENT_OPERATION || op === TOOL_OPERATION || MODEL_OPERATIONS.includes(op); });
   if (genAi.length === 0) {
@@ -134,9 +137,11 @@ export function traceWork(spans: readonly OtlpSpan[], file: string): TraceWork {
     for (const s of invocations) {
       const name = s.attributes.get(GENAI_ATTRIBUTES.agentName);
       const id = s.attributes.get(GENAI_ATTRIBUTES.agentId);
-      const agent = typeof name === 'string' && name !== '' ? name : typeof id === 'string' && id !== '' ? id : null;
+      // The conventional span name is `invoke_agent {gen_ai.agent.name}`: its rest names the agent when neither attribute does.
+      const fromName = s.name.startsWith(`${AGENT_OPERATION} `) ? s.name.slice(AGENT_OPERATION.length + 1).trim() : '';
+      const agent = typeof name === 'string' && name !== '' ? name : typeof id === 'string' && id !== '' ? id : fromName !== '' ? fromName : null;
       if (agent === null) {
-        throw new CoordsimError('E_PARSE', `missing agent id: an invoke_agent span needs ${GENAI_ATTRIBUTES.agentName} or ${GENAI_ATTRIBUTES.agentId} (a non-empty string)`, locate(s, file, 'attributes'));
+        throw new CoordsimError('E_PARSE', `missing agent id: an invoke_agent span needs ${GENAI_ATTRIBUTES.agentName} or ${GENAI_ATTRIBUTES.agentId} (a non-empty string), or a name "invoke_agent <agent>"`, locate(s, file, 'attributes'));
       }
       if (!agents.has(agent)) agents.set(agent, { models: new Map(), tools: new Map() });
       const own = s.attributes.get(GENAI_ATTRIBUTES.taskKind);
