@@ -31,7 +31,7 @@ export const flags: readonly Flag[] = [
 ];
 
 export function builder(y: Argv) {
-  return withFlags(y.positional('file', { type: 'string', demandOption: true, describe: 'CSV file with a header row, one observed value per row' }), flags)
+  return withFlags(y.positional('file', { type: 'string', demandOption: true, describe: 'CSV file with a header row, one observed value per row; or OTLP/JSON traces (.json, .jsonl)' }), flags)
     .example('$0 fit history.csv', 'rank the families by AIC and print the best as a scenario line')
     .example('$0 fit history.csv --column review_days --json --out reports/', 'one column, JSON on stdout, and the report')
     .example('$0 fit traces.json --time-unit hour', 'agents, durations, handoff effort and tokens from OTLP traces, as scenario YAML');
