@@ -37,14 +37,14 @@ const candidate = (t: TaskFit, family: string) => t.candidates.find((c) => c.fam
 describe('fitTraces round trip (mesh, 200 runs)', () => {
   const fit = roundTrip('mesh', { workTokens: { input: 1500, output: 60 } });
 
-  test('the agents and one task per (agent, kind) come back, in the order they ran, as a chain', () => {
+  test('the agents and one task per (agent, kind) come back, with their ids, in the order they ran, as a chain', () => {
     expect(fit.topology).toBe('mesh');
     expect(fit.agents.map((a) => [a.name, a.id, a.role, a.invocations])).toEqual([['a', 'a', 'agent', 400], ['b', 'b', 'agent', 200], ['c', 'c', 'agent', 200]]);
     expect(fit.tasks.map((t) => [t.task, t.agent, t.kind, t.n, t.after])).toEqual([
-      ['a-x', 'a', 'x', RUNS, []],
-      ['b', 'b', 'y', RUNS, ['a-x']],
-      ['c', 'c', 'z', RUNS, ['b']],
-      ['a-w', 'a', 'w', RUNS, ['c']],
+      ['x', 'a', 'x', RUNS, []],
+      ['y', 'b', 'y', RUNS, ['x']],
+      ['z', 'c', 'z', RUNS, ['y']],
+      ['w', 'a', 'w', RUNS, ['z']],
     ]);
     expect(() => parseScenario(JSON.stringify(fit.scenario), 'fragment.json')).not.toThrow();
   });
@@ -107,7 +107,7 @@ describe('fitTraces round trip (hub with a supervisor span, 200 runs)', () => {
     expect(fit.agents.map((a) => [a.name, a.role, a.messagesSent])).toEqual([['a', 'agent', 0], ['b', 'agent', 0], ['c', 'agent', 0], ['lead', 'orchestrator', 4 * RUNS]]);
     expect(fit.messages).toEqual([{ from: 'lead', to: 'a', count: 2 * RUNS }, { from: 'lead', to: 'b', count: RUNS }, { from: 'lead', to: 'c', count: RUNS }]);
     expect(fit.scenario.orchestrator).toEqual({ id: 'lead', tokens: { handoff: { input_per_act: 3000, output_per_act: 200 } } });
-    expect(fit.tasks.map((t) => t.task)).toEqual(['a-x', 'b', 'c', 'a-w']);
+    expect(fit.tasks.map((t) => t.task)).toEqual(['x', 'y', 'z', 'w']);
     expect(() => parseScenario(JSON.stringify(fit.scenario), 'fragment.json')).not.toThrow();
   });
 
