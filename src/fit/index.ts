@@ -11,3 +11,7 @@ export { ksStatistic } from './ksStatistic.js';
 export { parseValuesCsv, type CsvValues } from './parseValuesCsv.js';
 export { formatFitSpec } from './formatFitSpec.js';
 export { formatFitTable } from './formatFitTable.js';
+export { fitTraces, NANOSECONDS_PER_UNIT, type TraceFitOptions, type TraceFit, type TaskFit, type SampleFit, type TraceAgent } from './traces/fitTraces.js';
+export { readOtlpTraces, type OtlpSpan, type OtlpValue } from './traces/readOtlpTraces.js';
+export { traceWork, GENAI_ATTRIBUTES, MODEL_OPERATIONS, type TraceWork, type WorkUnit, type AgentActivity, type Tokens } from './traces/traceWork.js';
+export { formatTraceFit } from './traces/formatTraceFit.js';
