@@ -57,7 +57,7 @@ describe('coordsim plan on hand-made PSPLIB files', () => {
     const p = JSON.parse((await inProcess(['plan', DELAY, '--passes', '200', '--json'])).stdout);
     expect(r.stdout).toContain('best makespan       7 days');
     expect(r.stdout).toContain(`found at pass       ${p.found.pass} of 200, by sampling`);
-    expect(r.stdout).toContain('single pass of each dispatch rule (the plan is 1 days shorter than the best of them):');
+    expect(r.stdout).toContain('single pass of each dispatch rule (the plan is 1 day shorter than the best of them):');
     for (const rule of ['file-order', 'lft', 'mts', 'grpw', 'spt']) expect(r.stdout).toMatch(new RegExp(`\\n    ${rule} +8 days\\n`));
     expect(r.stdout).toContain('  order (6 tasks, by start):\n    1 2 4 3 5 6\n');
     expect(r.stderr).toBe('');

@@ -70,7 +70,7 @@ export function handler(ctx: CliContext) {
 
     const written: string[] = [];
     if (target !== null && source !== null) {
-      const note = `Planned by coordsim plan from ${argv.scenario}: makespan ${round2(plan.makespan)} ${model.timeUnit}s with this start order (strategy ${plan.strategy}, ${plan.passes} schedules, seed ${JSON.stringify(seed)})`;
+      const note = `Planned by coordsim plan from ${argv.scenario}: makespan ${round2(plan.makespan)} ${model.timeUnit}${round2(plan.makespan) === '1' ? '' : 's'} with this start order (strategy ${plan.strategy}, ${plan.passes} schedules, seed ${JSON.stringify(seed)})`;
       const text = pinnedScenarioText(source, { order: plan.order, strategy: plan.strategy, defaultStrategy: model.defaultStrategy, note }, extname(target).toLowerCase() === '.json', argv.out!);
       writeAtomic(target, text);
       written.push(target);

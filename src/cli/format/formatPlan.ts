@@ -49,6 +49,10 @@ export function planReport(file: string, model: Model, plan: PlanScheduleResult,
 }
 
 const grouped = (n: number) => n.toLocaleString('en-US');
+/** The scenario's time unit for an amount: `day` for 1, else `days`. */
+const unitFor = (x: number, unit: string) => (num(x) === '1' ? unit : `${unit}s`);
+/** An amount of time in the scenario's unit: `1 day`, `2.5 days`. */
+const amount = (x: number, unit: string) => `${num(x)} ${unitFor(x, unit)}`;
 /** A task id as the order line shows it: quoted when it would not read as one word. */
 const shownId = (id: string) => (/^[^\s"',]+$/.test(id) ? id : JSON.stringify(id));
 
@@ -59,7 +63,7 @@ export function formatPlanSummary(r: PlanReport): string {
   const scheme = r.scheme === 'serial' ? 'serial schedule generation' : "the engine's dispatch (parallel schedule generation)";
   const lines = [
     `${r.scenario} — plan for strategy ${r.strategy}, seed ${r.seed}, every task at its mean duration`,
-    `  best makespan       ${num(r.makespan)} ${unit}s` + (r.finishDate !== undefined ? ` (finish ${r.finishDate})` : ''),
+    `  best makespan       ${amount(r.makespan, unit)}` + (r.finishDate !== undefined ? ` (finish ${r.finishDate})` : ''),
     `  found at pass       ${grouped(r.found.pass)} of ${grouped(r.passes)}, by ${by}`,
     `  search              ${scheme}${r.improved ? ', forward-backward improvement' : ''}`,
   ];
@@ -68,13 +72,13 @@ export function formatPlanSummary(r: PlanReport): string {
   const best = Math.min(...rules.map(([, m]) => m));
   const versus =
     best > r.makespan
-      ? `the plan is ${num(best - r.makespan)} ${unit}s shorter than the best of them`
+      ? `the plan is ${amount(best - r.makespan, unit)} shorter than the best of them`
       : best === r.makespan
         ? 'the best of them is as short as the plan'
         : // With coordination the pinned run is what the engine gives, which may lose against a rule (docs/planning.md).
-          `the best of them is ${num(r.makespan - best)} ${unit}s shorter than the pinned plan`;
+          `the best of them is ${amount(r.makespan - best, unit)} shorter than the pinned plan`;
   lines.push(`  single pass of each dispatch rule (${versus}):`);
-  for (const [name, m] of rules) lines.push(`    ${name.padEnd(width)}  ${num(m).padStart(8)} ${unit}s`);
+  for (const [name, m] of rules) lines.push(`    ${name.padEnd(width)}  ${num(m).padStart(8)} ${unitFor(m, unit)}`);
   if (rules.length < 5) lines.push(`    (the other rules: not run, --passes ${r.passes} leaves no room for them)`);
   lines.push(`  order (${r.order.length} tasks, by start):`);
   lines.push(...wrap(r.order.map(shownId), 96).map((l) => `    ${l}`));
