@@ -4,7 +4,8 @@ import { parse } from 'yaml';
 import { describe, expect, test } from 'vitest';
 import { readPsplibSolutions } from '../../src/import/psplib/readPsplibSolutions.js';
 import { repoPath } from '../helpers.js';
-import { coordsim, inProcess, SEED, snapshot, tempDir } from './_cli.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { coordsim, inProcess, SEED, snapshot, start, tempDir } from './_cli.js';
 
 /**
  * delay.sm (test/joint): optimum 7, reached only by keeping R1 idle at time 0; every dispatch
@@ -173,6 +174,19 @@ describe('coordsim plan refuses bad input (exit 2, nothing written)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is the input file; name another file');
     expect(readFileSync(yaml, 'utf8')).toBe(text);
+  });
+});
+
+describe('coordsim plan interrupted', () => {
+  test('SIGINT during a long search: exit 130, no --out file and no temporary file', async () => {
+    const dir = tempDir();
+    // A million schedules of small12.sm: many seconds; the search looks at the event loop every 100.
+    const { child, ended } = start(['plan', SMALL12, '--passes', '1000000', '--out', join(dir, 'planned.yaml')]);
+    await sleep(1500);
+    child.kill('SIGINT');
+    const end = await ended;
+    expect(end, end.stderr).toMatchObject({ code: 130, signal: null });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
 
