@@ -7,6 +7,7 @@ import * as fit from './commands/fit.js';
 import * as importPlan from './commands/import.js';
 import * as merge from './commands/merge.js';
 import * as montecarlo from './commands/montecarlo.js';
+import * as plan from './commands/plan.js';
 import * as run from './commands/run.js';
 import * as validate from './commands/validate.js';
 import * as worker from './commands/worker.js';
@@ -24,7 +25,7 @@ export interface CommandModule {
 }
 
 /** Every command, in the order `--help` lists them. */
-export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, merge, worker, validate, check, importPlan, fit];
+export const COMMANDS: readonly CommandModule[] = [run, montecarlo, compare, merge, worker, validate, check, importPlan, plan, fit];
 
 /** The command list shown when none (or an unknown one) is given. */
 export function commandList(): string {

@@ -1,0 +1,122 @@
+import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { PLAN_EXTENSIONS, planFormatOf, readPlan } from '../../import/readPlan.js';
+import { planSearch } from '../../plan/planSearch.js';
+import { CoordsimError } from '../../scenario/CoordsimError.js';
+import type { CliContext } from '../CliContext.js';
+import { FLAG } from '../commonFlags.js';
+import { flagValue, withFlags, type Flag } from '../flags.js';
+import { formatPlanSummary, planReport } from '../format/formatPlan.js';
+import { round2 } from '../format/numbers.js';
+import { pinnedScenarioText, type PlanSource } from '../format/pinnedScenario.js';
+import { loadScenarioFile, readInputFile } from '../io.js';
+import { parseInteger, parseSeed, parseStrategy, requireStrategies } from '../options.js';
+import { onInterrupt } from '../output/interrupts.js';
+import { printResult } from '../print.js';
+import { progressBar } from '../progressBar.js';
+
+export const command = 'plan <scenario>';
+export const describe = 'Search for a short schedule (rules, biased random sampling, forward-backward improvement) and pin its start order';
+
+/**
+ * Bounds of --passes. A J30 plan (30 tasks) takes about 25 µs a schedule, a large scenario
+ * milliseconds: a million schedules is half a minute to hours, and gains little over 10^4.
+ */
+export const PASSES = { min: 1, max: 1_000_000 } as const;
+
+/** Schedules generated between two looks at the event loop (signals, progress). */
+const STEP = 100;
+
+export const flags: readonly Flag[] = [
+  FLAG.strategy,
+  { name: 'passes', alias: 'p', type: 'string', default: '1000', describe: 'schedules to generate, 1..1,000,000: the five single-pass rules, the samples and their improvement passes' },
+  { ...FLAG.seed, describe: 'seed of the sampling: a decimal integer or any other non-empty string' },
+  { ...FLAG.json, describe: 'print the plan (makespan, found, rules, order, ...) as one JSON document on stdout' },
+  { name: 'out', alias: 'o', type: 'string', describe: 'write the scenario with the start order pinned (dispatch: {order: [...]}) to this file: YAML, or JSON for a .json name' },
+];
+
+export function builder(y: Argv) {
+  return withFlags(y.positional('scenario', { type: 'string', demandOption: true, describe: `scenario (YAML or JSON) or plan file (${[...PLAN_EXTENSIONS.keys()].join(', ')})` }), flags)
+    .example('$0 plan j301_1.sm', 'a PSPLIB instance: best makespan, each rule, the order')
+    .example('$0 plan plan.yaml --passes 5000 --seed 7 --out planned.yaml', 'pin the best order found; `coordsim run planned.yaml` replays it');
+}
+
+type PlanArgs = { scenario: string; passes: string; seed: string; json: boolean; out?: string } & Record<string, unknown>;
+
+export function handler(ctx: CliContext) {
+  return async (argv: ArgumentsCamelCase<PlanArgs>) => {
+    const strategy = parseStrategy(flagValue(argv, FLAG.strategy));
+    const passes = parseInteger('passes', argv.passes, PASSES);
+    const seed = parseSeed(argv.seed);
+    const target = argv.out === undefined ? null : checkTarget(argv.out, argv.scenario);
+    const { model } = loadScenarioFile(argv.scenario);
+    requireStrategies(model, [strategy]);
+    const source = target === null ? null : planSource(argv.scenario);
+
+    const search = planSearch(model, { strategy, passes, seed });
+    const bar = ctx.isTTY && !argv.json ? progressBar(ctx, 'schedules') : null;
+    bar?.(search.done, search.total);
+    while (!search.step(STEP)) {
+      bar?.(search.done, search.total);
+      // Lets a signal's handler run (exit 130, nothing written) during a long search.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    if (bar !== null) {
+      bar(search.done, search.total);
+      bar(-1, -1);
+    }
+    const plan = search.result();
+
+    const written: string[] = [];
+    if (target !== null && source !== null) {
+      const note = `Planned by coordsim plan from ${argv.scenario}: makespan ${round2(plan.makespan)} ${model.timeUnit}${round2(plan.makespan) === '1' ? '' : 's'} with this start order (strategy ${plan.strategy}, ${plan.passes} schedules, seed ${JSON.stringify(seed)})`;
+      const text = pinnedScenarioText(source, { order: plan.order, strategy: plan.strategy, defaultStrategy: model.defaultStrategy, note }, extname(target).toLowerCase() === '.json', argv.out!);
+      writeAtomic(target, text);
+      written.push(target);
+    }
+    const report = planReport(argv.scenario, model, plan, seed, target);
+    printResult(ctx, argv.json, report, () => formatPlanSummary(report), written);
+  };
+}
+
+/** The input as a document to pin the order in: YAML text as it is, JSON and plan files as data. */
+function planSource(file: string): PlanSource {
+  const bytes = readInputFile(file);
+  if (planFormatOf(file) !== null) return { kind: 'data', value: readPlan(bytes, file).scenario as Record<string, unknown>, from: file };
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (/^\s*\{/.test(text)) return { kind: 'data', value: JSON.parse(text) as Record<string, unknown>, from: file };
+  return { kind: 'yaml', text };
+}
+
+/** Checks `--out FILE` before any work: a scenario name (not a plan format), not a folder, its folder exists, not the input. */
+function checkTarget(given: string, input: string): string {
+  if (given === '') throw new CoordsimError('E_USAGE', '--out: expected a file name, got ""');
+  if (given.includes('\0')) throw new CoordsimError('E_USAGE', `--out ${JSON.stringify(given)}: the path holds a NUL character`);
+  const file = resolve(given);
+  if (planFormatOf(file) !== null) {
+    throw new CoordsimError('E_USAGE', `--out ${given}: expected a scenario file name (.yaml, .yml or .json), got a ${extname(file)} name; the pinned scenario is YAML or JSON`);
+  }
+  if (existsSync(file) && statSync(file).isDirectory()) throw new CoordsimError('E_USAGE', `--out ${given}: is a folder; expected a file name such as planned.yaml`);
+  const dir = dirname(file);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CoordsimError('E_USAGE', `--out ${given}: its folder ${dir} does not exist`);
+  if (existsSync(file) && existsSync(input) && realpathSync(file) === realpathSync(input)) {
+    throw new CoordsimError('E_USAGE', `--out ${given}: is the input file; name another file (the input is never overwritten)`);
+  }
+  return file;
+}
+
+/** Writes the file whole: a temporary file beside it, renamed into place (removed on failure or interrupt). */
+function writeAtomic(file: string, text: string): void {
+  const tmp = `${file}.coordsim-${process.pid}.tmp`;
+  const off = onInterrupt(() => rmSync(tmp, { force: true }));
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new CoordsimError('E_USAGE', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  } finally {
+    off();
+  }
+}
