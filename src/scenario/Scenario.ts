@@ -262,6 +262,8 @@ export interface CorrelationSpec {
 
 /** A coordination strategy (docs/semantics.md §5, §9): every mechanism optional. */
 export interface StrategySpec {
+  /** A preset for AI-agent teams, expanded when the scenario is validated (docs/presets.md); kept as a marker. */
+  preset?: 'supervisor' | 'swarm' | 'pipeline';
   description?: string;
   /** `hub`, `mesh`, `hierarchy`, or the built-ins `ideal` / `sequential`. */
   topology: 'hub' | 'mesh' | 'hierarchy' | 'ideal' | 'sequential';

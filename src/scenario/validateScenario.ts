@@ -17,6 +17,7 @@ import { resolveSchedule } from './resolveSchedule.js';
 import { failer, type Locator } from './_internals/fail.js';
 import { indexScenario } from './_internals/scenarioIndex.js';
 import { schemaProblem } from './_internals/schemaError.js';
+import { expandPresets } from './presets/expandPresets.js';
 
 /** Options of `validateScenario`. */
 export interface ValidateScenarioOptions {
@@ -48,6 +49,7 @@ export function isValidatedScenario(value: unknown): boolean {
 export function validateScenario(value: unknown, options: ValidateScenarioOptions = {}): Scenario {
   checkOptionsArgument('validateScenario', options);
   const fail = failer(options.file, options.locate);
+  expandPresets(value, fail); // strategy presets, in place (docs/presets.md)
   compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(scenarioSchema);
   if (!compiled(value)) {
     const problem = schemaProblem(compiled.errors ?? [], options.locate);

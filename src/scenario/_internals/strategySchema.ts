@@ -1,3 +1,5 @@
+import { PRESET_NAMES } from '../presets.js';
+
 /** JSON Schema of a dispatch rule or pinned start order (docs/scenario-format.md, "Joint work and units"). */
 export const dispatchSchema = {
   description:
@@ -24,11 +26,19 @@ export const strategySchema = {
   description: 'A coordination strategy: a topology plus optional mechanisms, each adding coordination cost.',
   type: 'object',
   additionalProperties: false,
-  required: ['topology'],
+  // `topology` is required unless a `preset` gives it: checked by `expandPresets` (a schema
+  // conditional would need a `required` that Ajv's strict mode refuses in a subschema).
   properties: {
+    preset: {
+      description:
+        'A strategy preset for AI-agent teams (docs/presets.md): supervisor, swarm or pipeline. It sets the topology and ' +
+        'the mechanisms, with times scaled to the mean task duration; every key written beside it overrides its value.',
+      enum: PRESET_NAMES,
+    },
     description: { description: 'Free text shown in reports.', type: 'string' },
     topology: {
       description:
+        'Required unless `preset` gives it. ' +
         'hub: an orchestrator pays every cross-agent handoff and escalation (queueing at its capacity); ' +
         'mesh: receivers pay handoffs, status cost grows with n - 1 peers; ' +
         'hierarchy: within-team handoffs go through the team lead, cross-team ones through the orchestrator; ' +
