@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { SimError } from '../../src/sim/SimError.js';
 import type { Distribution, DistributionSpec } from '../../src/sim/distributions/index.js';
-import { distribution, lognormal, normal, pert } from '../../src/sim/distributions/index.js';
+import { distribution, lognormal, normal, pert, triangular } from '../../src/sim/distributions/index.js';
 import { stream } from '../../src/sim/streams.js';
 
 const N = 200_000;
@@ -138,6 +138,14 @@ describe('analytic figures', () => {
       expect(lognormal(median, p90).quantile(0.5)).toBeCloseTo(median, 12);
       expect(lognormal(median, p90).quantile(0.9)).toBeCloseTo(p90, 12);
     }
+  });
+
+  test('triangular variance stays non-negative for close points of large magnitude', () => {
+    // The expanded formula gave -7.1 here (found by the property below, seed -2141923308).
+    const d = triangular(999999977.0790136, 999999977.0790137, 999999977.079014);
+    expect(d.variance).toBeGreaterThanOrEqual(0);
+    expect(d.variance).toBeLessThan(1e-12);
+    expect(triangular(0, 3, 6).variance).toBeCloseTo(1.5, 14); // (36 + 9 + 9) / 36
   });
 
   test('normal(mean, sd) reports the moments of the truncated law', () => {

@@ -16,7 +16,9 @@ class Triangular implements Distribution {
     const c = mode;
     const b = max;
     this.mean = (a + b + c) / 3;
-    this.variance = (a * a + b * b + c * c - a * b - a * c - b * c) / 18;
+    // (a² + b² + c² − ab − ac − bc) / 18, written with differences: the expanded form cancels
+    // catastrophically (negative) for close points of large magnitude.
+    this.variance = ((b - a) * (b - a) + (c - a) * (c - a) + (b - c) * (b - c)) / 36;
     this.fc = (c - a) / (b - a);
     this.left = (b - a) * (c - a);
     this.right = (b - a) * (b - c);
