@@ -27,6 +27,24 @@ describe('validate --json', () => {
     expect(JSON.parse(syntax.stdout)).toMatchObject({ valid: false, error: { code: 'E_PARSE' } });
   });
 
+  test('shows each preset strategy as expanded, keys written beside the preset winning', () => {
+    const file = join(tempDir(), 'presets.yaml');
+    writeFileSync(
+      file,
+      'name: p\ntime_unit: hour\nagents: [{id: a}, {id: b}]\ntasks:\n  - {id: x, agent: a, duration: 2}\n  - {id: y, agent: b, duration: 4, after: [x]}\n' +
+        'strategy: s\nstrategies:\n  s: {preset: swarm, topology: hub}\n  plain: {topology: mesh}\n',
+    );
+    const r = coordsim(['validate', file, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc.presets)).toEqual(['s']);
+    expect(doc.presets.s.preset).toBe('swarm');
+    expect(doc.presets.s.topology).toBe('hub'); // the written key wins over the preset's mesh
+    expect(doc.presets.s.status.every).toBeGreaterThan(0); // filled in by the preset
+    const text = coordsim(['validate', file]);
+    expect(text.stdout).toContain('presets: s (swarm)');
+  });
+
   test('without --json an invalid file prints nothing on stdout', () => {
     const r = coordsim(['validate', '/nonexistent/plan.yaml']);
     expect(r.code).toBe(2);

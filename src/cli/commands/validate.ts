@@ -27,7 +27,9 @@ export function handler(ctx: CliContext) {
       if (argv.json && e instanceof CoordsimError) ctx.stdout(toJson({ valid: false, file: argv.scenario, error: { code: e.code, message: e.message, ...e.context } }));
       throw e;
     }
-    const { model, warnings } = loaded;
+    const { model, warnings, scenario } = loaded;
+    // Strategies written as `{preset: …}`, as they were expanded (keys written beside the preset included).
+    const presets = Object.entries(scenario.strategies ?? {}).filter(([, spec]) => spec.preset !== undefined);
     if (!argv.json) for (const w of warnings) ctx.stderr(terminalText(formatWarning(w) + '\n'));
     const summary = {
       valid: true,
@@ -40,10 +42,12 @@ export function handler(ctx: CliContext) {
       strategies: model.strategyNames,
       defaultStrategy: model.defaultStrategy,
       warnings: warnings.map((w) => ({ message: w.message, ...w.context })),
+      ...(presets.length > 0 ? { presets: Object.fromEntries(presets) } : {}),
     };
     const text = () =>
       `${argv.scenario}: valid — "${model.name}": ${summary.agents} agents, ${summary.tasks} tasks, ${summary.gates} gates, ` +
-      `strategies ${summary.strategies.join(', ')} (default ${summary.defaultStrategy})\n`;
+      `strategies ${summary.strategies.join(', ')} (default ${summary.defaultStrategy})\n` +
+      (presets.length > 0 ? `  presets: ${presets.map(([name, spec]) => `${name} (${spec.preset})`).join(', ')}; --json shows each as expanded\n` : '');
     printResult(ctx, argv.json, summary, text, []);
   };
 }
