@@ -1,6 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { Scenario } from './Scenario.js';
-import { scenarioSchema } from './scenarioSchema.js';
 import { checkOptionsArgument } from './_internals/arguments.js';
 import { checkBranches } from './_internals/checkBranches.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
@@ -17,6 +15,7 @@ import { resolveSchedule } from './resolveSchedule.js';
 import { failer, type Locator } from './_internals/fail.js';
 import { indexScenario } from './_internals/scenarioIndex.js';
 import { schemaProblem } from './_internals/schemaError.js';
+import { scenarioValidator } from './_internals/schemaValidator.js';
 
 /** Options of `validateScenario`. */
 export interface ValidateScenarioOptions {
@@ -26,7 +25,6 @@ export interface ValidateScenarioOptions {
   locate?: Locator;
 }
 
-let compiled: ValidateFunction | undefined;
 /** Objects that passed `validateScenario` (compiling them again skips the checks). */
 const validated = new WeakSet<object>();
 
@@ -48,7 +46,7 @@ export function isValidatedScenario(value: unknown): boolean {
 export function validateScenario(value: unknown, options: ValidateScenarioOptions = {}): Scenario {
   checkOptionsArgument('validateScenario', options);
   const fail = failer(options.file, options.locate);
-  compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(scenarioSchema);
+  const compiled = scenarioValidator();
   if (!compiled(value)) {
     const problem = schemaProblem(compiled.errors ?? [], options.locate);
     fail('E_SCHEMA', problem.message, problem.path);
