@@ -56,13 +56,13 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkLimits(s, fail);
   const index = indexScenario(s, fail);
   checkReferences(s, index, fail);
-  checkCycles(s, fail);
+  checkCycles(s, index, fail);
   checkUnits(s, index, fail);
   checkAssessedUpstream(s, fail);
   checkStrategies(s, index, fail);
   checkParameters(s, fail);
   checkCorrelations(s, fail);
-  checkSchedule(s, (x) => resolveScheduleAll(x), fail);
+  checkSchedule(s, index, (x) => resolveScheduleAll(x), fail);
   checkBranches(s, index, fail);
   checkCosts(s, fail);
   validated.add(s);
