@@ -62,9 +62,10 @@ function compile(s: Scenario): Model {
   s.tasks.forEach((t, i) => nodeIndex.set(t.id, i));
   // Gates are nodes T.. once the tasks (with those existence risks add) are known; `after` lists name only file tasks and gates.
   (s.gates ?? []).forEach((g, i) => nodeIndex.set(g.id, s.tasks.length + (s.existence_risks?.length ?? 0) + i));
-  const node = (id: string, path: string): number => {
+  // `path` names the reference in the error; a function when it would be written for every task.
+  const node = (id: string, path: string | (() => string)): number => {
     const i = nodeIndex.get(id);
-    if (i === undefined) throw new CoordsimError('E_REFERENCE', `unknown task or gate '${id}'`, { path });
+    if (i === undefined) throw new CoordsimError('E_REFERENCE', `unknown task or gate '${id}'`, { path: typeof path === 'string' ? path : path() });
     return i;
   };
   const orchestrator = {
@@ -73,6 +74,14 @@ function compile(s: Scenario): Model {
     capacity: s.orchestrator?.capacity ?? 1,
   };
 
+  const durationOf = (spec: DistributionSpec, t: TaskSpec, path: string): Distribution => {
+    try {
+      return distribution(spec);
+    } catch (e) {
+      if (e instanceof SimError) throw new CoordsimError(e.code, e.message, { path: spec === t.duration ? `${path}/duration` : `/progress/${t.id}/remaining` });
+      throw e;
+    }
+  };
   const taskModel = (t: TaskSpec, index: number, path: string): TaskModel => {
     const ts = sched.task(t, index);
     let agent = -1;
@@ -112,9 +121,9 @@ function compile(s: Scenario): Model {
       assignment: assignmentLabel(t),
       eligible,
       demands,
-      duration: dist(ts.duration, ts.duration === t.duration ? `${path}/duration` : `/progress/${t.id}/remaining`),
+      duration: durationOf(ts.duration, t, path),
       priority: t.priority ?? 0,
-      after: (t.after ?? []).map((e, k) => node(linkTarget(e), `${path}/after/${k}`)),
+      after: t.after === undefined ? [] : t.after.map((e, k) => node(linkTarget(e), () => `${path}/after/${k}`)),
       kind: ts.kind,
       time: ts.time,
       notBefore: ts.notBefore,
@@ -186,24 +195,30 @@ function compile(s: Scenario): Model {
   }));
 
   const N = T + gates.length;
-  const succ: number[][] = Array.from({ length: N }, () => []);
-  const succType: number[][] = Array.from({ length: N }, () => []);
-  const succLag: number[][] = Array.from({ length: N }, () => []);
+  // Links in the order they are made, then grouped by their predecessor (a stable counting
+  // sort): each node's successors in that order, as views into one array per field.
+  const from: number[] = [];
+  const to: number[] = [];
+  const types: number[] = [];
+  const lags: number[] = [];
   const predecessorCount = new Int32Array(N);
   let linkTypes = false;
-  const link = (from: number, to: number, type: number, lag: number) => {
-    succ[from].push(to);
-    succType[from].push(type);
-    succLag[from].push(lag);
-    predecessorCount[to]++;
+  const link = (p: number, n: number, type: number, lag: number) => {
+    from.push(p);
+    to.push(n);
+    types.push(type);
+    lags.push(lag);
+    predecessorCount[n]++;
     if (type !== LINK_FS || lag !== 0) linkTypes = true;
   };
-  s.tasks.forEach((t, i) =>
-    (t.after ?? []).forEach((e, k) => {
-      const type = typeof e === 'string' ? LINK_FS : LINK_TYPES.indexOf(e.type ?? 'FS');
-      link(tasks[i].after[k], i, type, typeof e === 'string' ? 0 : (e.lag ?? 0));
-    }),
-  );
+  s.tasks.forEach((t, i) => {
+    if (t.after === undefined) return;
+    const preds = tasks[i].after;
+    t.after.forEach((e, k) => {
+      if (typeof e === 'string') link(preds[k], i, LINK_FS, 0);
+      else link(preds[k], i, LINK_TYPES.indexOf(e.type ?? 'FS'), e.lag ?? 0);
+    });
+  });
   existenceRisks.forEach((r, i) => {
     const spec = s.existence_risks![i];
     tasks[r.task].after.forEach((p) => link(p, r.task, LINK_FS, 0));
@@ -218,6 +233,28 @@ function compile(s: Scenario): Model {
   });
   gates.forEach((g) => g.after.forEach((p) => link(p, g.node, LINK_FS, 0)));
   sched.schedule.timed ||= linkTypes;
+  const E = from.length;
+  const start = new Int32Array(N + 1);
+  for (let e = 0; e < E; e++) start[from[e] + 1]++;
+  for (let n = 0; n < N; n++) start[n + 1] += start[n];
+  const succTo = new Int32Array(E);
+  const succType = new Int8Array(E);
+  const succLag = new Float64Array(E);
+  const fill = start.slice(0, N);
+  for (let e = 0; e < E; e++) {
+    const k = fill[from[e]]++;
+    succTo[k] = to[e];
+    succType[k] = types[e];
+    succLag[k] = lags[e];
+  }
+  const successors: Int32Array[] = [];
+  const successorType: Int8Array[] = [];
+  const successorLag: Float64Array[] = [];
+  for (let n = 0; n < N; n++) {
+    successors.push(succTo.subarray(start[n], start[n + 1]));
+    successorType.push(succType.subarray(start[n], start[n + 1]));
+    successorLag.push(succLag.subarray(start[n], start[n + 1]));
+  }
 
   // Null prototype: a lookup by a user's name ('constructor', 'toString') finds only strategies.
   const strategies: Record<string, StrategyModel> = Object.create(null) as Record<string, StrategyModel>;
@@ -265,9 +302,9 @@ function compile(s: Scenario): Model {
       tasks: c.tasks.map((id, k) => node(id, `/correlations/${i}/tasks/${k}`)),
       rho: c.rho,
     })),
-    successors: succ.map((a) => Int32Array.from(a)),
-    successorType: succType.map((a) => Int8Array.from(a)),
-    successorLag: succLag.map((a) => Float64Array.from(a)),
+    successors,
+    successorType,
+    successorLag,
     schedule: sched.schedule,
     predecessorCount,
     strategies,

@@ -4,6 +4,7 @@ import type { Scenario } from './Scenario.js';
 import { validateScenario } from './validateScenario.js';
 import { badArgument } from './_internals/arguments.js';
 import { locate, type Position } from './_internals/locate.js';
+import { jsonLocator } from './_internals/locateJson.js';
 import type { Path } from './_internals/pointer.js';
 import { scenarioWarnings, type ScenarioWarning } from './scenarioWarnings.js';
 
@@ -28,8 +29,8 @@ export function parseScenarioWithWarnings(text: string, file: string): { scenari
 function parse(fn: string, text: string, file: string, withWarnings = false): { scenario: Scenario; warnings: ScenarioWarning[] } {
   if (typeof text !== 'string') badArgument(fn, 'the text of a scenario (a string of YAML or JSON)', text);
   if (file !== undefined && typeof file !== 'string') badArgument(fn, 'file to be the name of the file (a string)', file);
-  // JSON (a document that opens with `{`) takes the fast parser; the YAML library's syntax
-  // tree, which gives lines and columns, is built only when an error needs locating.
+  // JSON (a document that opens with `{`) takes the fast parser; lines and columns come from
+  // reading the text again, only where an error or warning needs them.
   if (/^\s*\{/.test(text)) {
     let value: unknown;
     let ok = true;
@@ -39,16 +40,8 @@ function parse(fn: string, text: string, file: string, withWarnings = false): { 
       ok = false; // the YAML parser below reports where
     }
     if (ok) {
-      let located: ((path: Path) => Position | undefined) | null = null;
-      const lazy = (path: Path) => {
-        if (located === null) {
-          const lc = new LineCounter();
-          const doc = parseDocument(text, { lineCounter: lc });
-          located = (p) => locate(doc, lc, p);
-        }
-        return located(path);
-      };
-      const options = { file, locate: lazy };
+      let located: ((path: Path) => Position) | null = null;
+      const options = { file, locate: (path: Path) => (located ??= jsonLocator(text))(path) };
       const scenario = validateScenario(value, options);
       return { scenario, warnings: withWarnings ? scenarioWarnings(scenario, options) : [] };
     }

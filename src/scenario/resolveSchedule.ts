@@ -68,13 +68,14 @@ export function resolveSchedule(s: Scenario): ResolvedSchedule {
   const progress = new Map(Object.entries(s.progress ?? {}));
   let timed = calendared || statusDate !== null || s.progress !== undefined;
   const task = (t: TaskSpec, index: number): TaskSchedule => {
-    const path = `/tasks/${index}`;
-    const p = progress.get(t.id);
+    // Paths are written out only where a value is there to be read (they name its errors).
+    const path = (key: string) => `/tasks/${index}${key}`;
+    const p = progress.size > 0 ? progress.get(t.id) : undefined;
     const milestone = t.milestone === true;
     const unassigned = t.agent === undefined && t.skill === undefined && t.agents === undefined && t.needs === undefined;
     let kind: TaskKind = milestone ? 'milestone' : unassigned ? 'elapsed' : 'work';
-    let notBefore = time(t.not_before, 'start', `${path}/not_before`) ?? -Infinity;
-    const deadline = time(t.deadline, 'end', `${path}/deadline`);
+    let notBefore = t.not_before === undefined ? -Infinity : time(t.not_before, 'start', path('/not_before'))!;
+    const deadline = t.deadline === undefined ? null : time(t.deadline, 'end', path('/deadline'));
     let duration: DistributionSpec = milestone ? 0 : t.duration!;
     let actualStart: number | null = null;
     let done = false;
@@ -99,7 +100,7 @@ export function resolveSchedule(s: Scenario): ResolvedSchedule {
       }
     } else if (statusDate !== null) notBefore = Math.max(notBefore, statusDate);
     if (milestone || unassigned || notBefore > -Infinity || deadline !== null) timed = true;
-    const own = t.calendar !== undefined ? system.workingTime({ calendar: t.calendar, workUnit: 'own', where: path }) : projectTime;
+    const own = t.calendar !== undefined ? system.workingTime({ calendar: t.calendar, workUnit: 'own', where: path('') }) : projectTime;
     return { kind, time: kind === 'work' ? null : own, notBefore, deadline, actualStart, duration, done };
   };
   const deadline = time(s.deadline, 'end', '/deadline');

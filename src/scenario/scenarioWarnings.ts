@@ -24,10 +24,20 @@ export function scenarioWarnings(s: Scenario, options: ValidateScenarioOptions =
       context: { ...(options.file !== undefined ? { file: options.file } : {}), path: toPointer(path), ...(at ? { line: at.line, column: at.column } : {}) },
     });
   };
+  const gates = s.gates ?? [];
+  if (gates.length === 0) return out;
+  // Gates something lists in its `after` (only gate ids are collected: the only ones asked about).
+  const gateIds = new Set(gates.map((g) => g.id));
   const awaited = new Set<string>();
-  for (const t of s.tasks) for (const e of t.after ?? []) awaited.add(typeof e === 'string' ? e : e.task);
-  for (const g of s.gates ?? []) for (const id of g.after) awaited.add(id);
-  (s.gates ?? []).forEach((g, i) => {
+  const see = (id: string) => {
+    if (gateIds.has(id)) awaited.add(id);
+  };
+  for (const t of s.tasks) {
+    if (t.after === undefined) continue;
+    for (const e of t.after) see(typeof e === 'string' ? e : e.task);
+  }
+  for (const g of gates) for (const id of g.after) see(id);
+  gates.forEach((g, i) => {
     if (awaited.has(g.id)) return;
     warn(
       `nothing waits for gate '${g.id}': no task or gate lists it in 'after', so the work after the tasks it reviews starts before it signs off (list '${g.id}' in the 'after' of the tasks that should wait)`,

@@ -1,6 +1,4 @@
-import { Ajv, type ValidateFunction } from 'ajv';
 import type { Scenario } from './Scenario.js';
-import { scenarioSchema } from './scenarioSchema.js';
 import { checkOptionsArgument } from './_internals/arguments.js';
 import { checkBranches } from './_internals/checkBranches.js';
 import { checkCorrelations } from './_internals/checkCorrelations.js';
@@ -18,6 +16,7 @@ import { failer, type Locator } from './_internals/fail.js';
 import { indexScenario } from './_internals/scenarioIndex.js';
 import { schemaProblem } from './_internals/schemaError.js';
 import { expandPresets } from './presets/expandPresets.js';
+import { scenarioValidator } from './_internals/schemaValidator.js';
 
 /** Options of `validateScenario`. */
 export interface ValidateScenarioOptions {
@@ -27,7 +26,6 @@ export interface ValidateScenarioOptions {
   locate?: Locator;
 }
 
-let compiled: ValidateFunction | undefined;
 /** Objects that passed `validateScenario` (compiling them again skips the checks). */
 const validated = new WeakSet<object>();
 
@@ -50,7 +48,7 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkOptionsArgument('validateScenario', options);
   const fail = failer(options.file, options.locate);
   expandPresets(value, fail); // strategy presets, in place (docs/presets.md)
-  compiled ??= new Ajv({ allErrors: true, verbose: true, allowUnionTypes: true, strict: true }).compile(scenarioSchema);
+  const compiled = scenarioValidator();
   if (!compiled(value)) {
     const problem = schemaProblem(compiled.errors ?? [], options.locate);
     fail('E_SCHEMA', problem.message, problem.path);
@@ -60,13 +58,13 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkLimits(s, fail);
   const index = indexScenario(s, fail);
   checkReferences(s, index, fail);
-  checkCycles(s, fail);
+  checkCycles(s, index, fail);
   checkUnits(s, index, fail);
   checkAssessedUpstream(s, fail);
   checkStrategies(s, index, fail);
   checkParameters(s, fail);
   checkCorrelations(s, fail);
-  checkSchedule(s, (x) => resolveScheduleAll(x), fail);
+  checkSchedule(s, index, (x) => resolveScheduleAll(x), fail);
   checkBranches(s, index, fail);
   checkCosts(s, fail);
   validated.add(s);

@@ -1,5 +1,6 @@
-import { linkTarget, type Scenario } from '../Scenario.js';
+import { linkTarget, type LinkSpec, type Scenario } from '../Scenario.js';
 import type { Fail } from './fail.js';
+import type { ScenarioIndex } from './scenarioIndex.js';
 
 interface GraphNode {
   id: string;
@@ -10,11 +11,64 @@ interface GraphNode {
 
 /**
  * Fails with E_CYCLE when tasks and gates depend on each other in a loop, naming the ids
- * in dependency order (`a -> b -> c -> a`).
- * Iterative depth-first search (no recursion limit on long chains); references must
- * already be checked.
+ * in dependency order (`a -> b -> c -> a`). References must already be checked.
+ * An acyclic graph (the usual case) is told by Kahn's algorithm on integer arrays; only a
+ * graph with a cycle is searched again, depth first, for the cycle to name.
  */
-export function checkCycles(s: Scenario, fail: Fail): void {
+export function checkCycles(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
+  if (isAcyclic(s, ix)) return;
+  reportCycle(s, fail);
+}
+
+/** True when no dependency cycle: every node can be taken once all it is after are taken. */
+function isAcyclic(s: Scenario, ix: ScenarioIndex): boolean {
+  const T = s.tasks.length;
+  const gates = s.gates ?? [];
+  const N = T + gates.length;
+  const number = (id: string): number => {
+    const n = ix.nodes.get(id)!;
+    return n.kind === 'gate' ? T + n.index : n.index;
+  };
+  let E = 0;
+  for (const t of s.tasks) E += t.after?.length ?? 0;
+  for (const g of gates) E += g.after.length;
+  // Edges p -> n, in file order: from[e] = p, then successors grouped by p (CSR).
+  const from = new Int32Array(E);
+  const to = new Int32Array(E);
+  const waiting = new Int32Array(N);
+  const start = new Int32Array(N + 1);
+  let e = 0;
+  const edges = (after: ReadonlyArray<string | LinkSpec> | undefined, n: number) => {
+    if (after === undefined) return;
+    for (const a of after) {
+      const p = number(typeof a === 'string' ? a : a.task);
+      from[e] = p;
+      to[e++] = n;
+      start[p + 1]++;
+      waiting[n]++;
+    }
+  };
+  s.tasks.forEach((t, i) => edges(t.after, i));
+  gates.forEach((g, i) => edges(g.after, T + i));
+  for (let i = 0; i < N; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, N);
+  const succ = new Int32Array(E);
+  for (let k = 0; k < E; k++) succ[fill[from[k]]++] = to[k];
+  const queue = new Int32Array(N);
+  let tail = 0;
+  for (let i = 0; i < N; i++) if (waiting[i] === 0) queue[tail++] = i;
+  for (let head = 0; head < tail; head++) {
+    const p = queue[head];
+    for (let k = start[p]; k < start[p + 1]; k++) if (--waiting[succ[k]] === 0) queue[tail++] = succ[k];
+  }
+  return tail === N;
+}
+
+/**
+ * Fails naming a cycle, found by an iterative depth-first search (no recursion limit on long
+ * chains) from each node in file order.
+ */
+function reportCycle(s: Scenario, fail: Fail): void {
   const nodes: GraphNode[] = [
     ...s.tasks.map((t, i) => ({ id: t.id, after: (t.after ?? []).map(linkTarget), path: ['tasks', i, 'after'] })),
     ...(s.gates ?? []).map((g, i) => ({ id: g.id, after: g.after, path: ['gates', i, 'after'] })),
@@ -74,6 +128,7 @@ function report(loop: GraphNode[], order: Map<GraphNode, number>, fail: Fail): n
  * predecessors: the review could start before that work is done. Needs an acyclic graph.
  */
 export function checkAssessedUpstream(s: Scenario, fail: Fail): void {
+  if (!(s.gates ?? []).some((g) => g.assesses !== undefined)) return;
   const afterOf = new Map<string, string[]>([
     ...s.tasks.map((t) => [t.id, (t.after ?? []).map(linkTarget)] as [string, string[]]),
     ...(s.gates ?? []).map((g) => [g.id, g.after] as [string, string[]]),

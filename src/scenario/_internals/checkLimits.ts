@@ -1,7 +1,7 @@
 import type { DistributionSpec } from '../../sim/distributions/Distribution.js';
 import { MAX_UNITS_PER_WEEK, SCENARIO_LIMITS as L } from '../limits.js';
 import type { Scenario } from '../Scenario.js';
-import { distributionSpecs } from './distributionSpecs.js';
+import { distributionPath, forEachDistribution } from './distributionSpecs.js';
 import type { Fail } from './fail.js';
 import type { Path } from './pointer.js';
 
@@ -57,12 +57,21 @@ export function checkLimits(s: Scenario, fail: Fail): void {
     fail('E_SCHEMA', `expected capacities summing to at most ${shown(L.maxTotalCapacity)} (agents and orchestrator), found ${(slots + orchestratorSlots).toLocaleString('en-US')}`, ['agents']);
   }
 
-  const taskIds = new Set(s.tasks.map((t) => t.id));
+  // Which ids in the gates' `after` lists are tasks (not gates): asked of those ids only.
+  let taskIds: Set<string> | null = null;
+  const isTask = (id: string): boolean => {
+    if (taskIds === null) {
+      const wanted = new Set((s.gates ?? []).flatMap((g) => (g.assesses === undefined ? g.after : [])));
+      taskIds = new Set();
+      for (const t of s.tasks) if (wanted.has(t.id)) taskIds.add(t.id);
+    }
+    return taskIds.has(id);
+  };
   let draws = 0;
   (s.gates ?? []).forEach((g, i) => {
     const rounds = g.max_rounds ?? 3;
     if (rounds > L.maxRounds) fail('E_SCHEMA', `expected max_rounds of at most ${shown(L.maxRounds)}, found ${rounds} (see Limits in docs/scenario-format.md)`, ['gates', i, 'max_rounds']);
-    draws += rounds * (g.assesses ?? g.after.filter((id) => taskIds.has(id))).length;
+    draws += rounds * (g.assesses ?? g.after.filter(isTask)).length;
     if (draws > L.maxGateDraws) {
       fail('E_SCHEMA', `expected gates whose max_rounds × assessed tasks sum to at most ${shown(L.maxGateDraws)}, found ${draws.toLocaleString('en-US')} up to this gate (lower max_rounds)`, ['gates', i, 'max_rounds']);
     }
@@ -76,7 +85,7 @@ export function checkLimits(s: Scenario, fail: Fail): void {
     count(correlated.size, L.maxCorrelatedTasks, 'correlated tasks', ['correlations', i, 'tasks']);
   });
 
-  for (const { spec, path } of distributionSpecs(s)) checkSpec(spec, path, fail);
+  forEachDistribution(s, (spec, a, b, c, d) => checkSpec(spec, () => distributionPath(a, b, c, d), fail));
 }
 
 /** A limit as the docs write it: 1e9, 0.001, 10,000. */
@@ -85,24 +94,33 @@ function shown(x: number): string {
 }
 
 /** Every number of a distribution is a time of at most `maxTime` (a discrete weight at most `maxWeight`). */
-function checkSpec(spec: DistributionSpec, path: Path, fail: Fail): void {
-  const check = (x: unknown, at: Path, max: number, what: string) => {
-    // Negative values are the families' to refuse (checkParameters), with their own messages.
-    if (typeof x === 'number' && x > max) {
-      fail('E_PARAM', `expected ${what} of at most ${shown(max)}, found ${x} (see Limits in docs/scenario-format.md)`, at);
+function checkSpec(spec: DistributionSpec, path: () => Path, fail: Fail): void {
+  // Negative values are the families' to refuse (checkParameters), with their own messages.
+  const over = (x: unknown, max: number) => typeof x === 'number' && x > max;
+  const refuse = (x: unknown, at: Path, max: number, what: string): never =>
+    fail('E_PARAM', `expected ${what} of at most ${shown(max)}, found ${x as number} (see Limits in docs/scenario-format.md)`, at);
+  if (typeof spec === 'number') {
+    if (over(spec, L.maxTime)) refuse(spec, path(), L.maxTime, 'a time');
+    return;
+  }
+  let key: string | undefined;
+  for (const k in spec) {
+    if (Object.hasOwn(spec, k)) {
+      key = k;
+      break;
     }
-  };
-  if (typeof spec === 'number') return check(spec, path, L.maxTime, 'a time');
-  const [key, params] = Object.entries(spec)[0] as [string, unknown];
+  }
+  if (key === undefined) return;
+  const params: unknown = (spec as Record<string, unknown>)[key];
   if (key === 'discrete' && Array.isArray(params)) {
     params.forEach((pair: unknown, k) => {
       if (!Array.isArray(pair)) return;
-      check(pair[0], [...path, key, k, 0], L.maxTime, 'a time');
-      check(pair[1], [...path, key, k, 1], L.maxWeight, 'a weight');
+      if (over(pair[0], L.maxTime)) refuse(pair[0], [...path(), key, k, 0], L.maxTime, 'a time');
+      if (over(pair[1], L.maxWeight)) refuse(pair[1], [...path(), key, k, 1], L.maxWeight, 'a weight');
     });
   } else if (Array.isArray(params)) {
-    params.forEach((x: unknown, k) => check(x, [...path, key, k], L.maxTime, 'a time'));
+    for (let k = 0; k < params.length; k++) if (over(params[k], L.maxTime)) refuse(params[k], [...path(), key, k], L.maxTime, 'a time');
   } else if (params !== null && typeof params === 'object') {
-    for (const [name, x] of Object.entries(params)) check(x, [...path, key, name], L.maxTime, 'a time');
+    for (const [name, x] of Object.entries(params)) if (over(x, L.maxTime)) refuse(x, [...path(), key, name], L.maxTime, 'a time');
   }
 }

@@ -22,8 +22,8 @@ export function checkNames(s: Scenario, fail: Fail): void {
   });
   refuse(s.orchestrator?.id, ['orchestrator', 'id'], 'orchestrator id');
   s.tasks.forEach((t, i) => {
-    refuse(t.id, ['tasks', i, 'id'], 'task id');
-    refuse(t.skill, ['tasks', i, 'skill'], 'skill name');
+    if (t.id === RESERVED) refuse(t.id, ['tasks', i, 'id'], 'task id');
+    if (t.skill === RESERVED) refuse(t.skill, ['tasks', i, 'skill'], 'skill name');
   });
   (s.gates ?? []).forEach((g, i) => refuse(g.id, ['gates', i, 'id'], 'gate id'));
   (s.risks ?? []).forEach((r, i) => refuse(r.id, ['risks', i, 'id'], 'risk id'));

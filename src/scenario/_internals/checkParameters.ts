@@ -1,8 +1,7 @@
 import { SimError } from '../../sim/SimError.js';
-import type { Distribution } from '../../sim/distributions/Distribution.js';
 import { distribution } from '../../sim/distributions/fromSpec.js';
 import type { Scenario } from '../Scenario.js';
-import { distributionSpecs } from './distributionSpecs.js';
+import { distributionPath, forEachDistribution } from './distributionSpecs.js';
 import type { Fail } from './fail.js';
 
 /** Tolerance of "the outcome probabilities sum to 1". */
@@ -13,16 +12,15 @@ const SUM_TOLERANCE = 1e-9;
  * gate outcome sums, remediation and rework settings, and that each risk does something.
  */
 export function checkParameters(s: Scenario, fail: Fail): void {
-  const built = new Map<string, Distribution>();
-  for (const { spec, path } of distributionSpecs(s)) {
-    const at = typeof spec === 'object' && spec !== null ? [...path, ...Object.keys(spec).slice(0, 1)] : path;
+  forEachDistribution(s, (spec, a, b, c, d) => {
     try {
-      built.set(at.join('/'), distribution(spec));
+      distribution(spec);
     } catch (e) {
-      if (e instanceof SimError) fail('E_PARAM', e.message, at);
+      const path = distributionPath(a, b, c, d);
+      if (e instanceof SimError) fail('E_PARAM', e.message, typeof spec === 'object' && spec !== null ? [...path, ...Object.keys(spec).slice(0, 1)] : path);
       throw e;
     }
-  }
+  });
 
   (s.gates ?? []).forEach((g, i) => {
     const o = g.outcomes;
@@ -42,7 +40,7 @@ export function checkParameters(s: Scenario, fail: Fail): void {
     if (fraction !== undefined) {
       const key = typeof fraction === 'object' ? Object.keys(fraction)[0] : undefined;
       const path = ['gates', i, 'rework', 'fraction', ...(key ? [key] : [])];
-      const d = built.get(path.join('/'))!;
+      const d = distribution(fraction); // built above without error
       if (d.max > 1) fail('E_PARAM', `gate '${g.id}': expected a rework fraction <= 1 (a share of the task), found values up to ${d.max}`, path);
     }
   });

@@ -11,55 +11,63 @@ const ASSIGNMENT_KEYS = ['agent', 'skill', 'agents', 'needs'] as const;
  * and skills, `after` lists, gate `assesses` and `reviewer`, risk tasks, correlated tasks.
  */
 export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
-  const nodeIds = [...ix.nodes].filter(([, n]) => n.kind === 'task' || n.kind === 'gate').map(([id]) => id);
-  const taskIds = s.tasks.map((t) => t.id);
-  const after = (entries: Array<string | LinkSpec> | undefined, path: Array<string | number>, owner: string) =>
-    (entries ?? []).forEach((entry, j) => {
+  // The candidates of a suggestion, only needed for an error.
+  const nodeIds = () => [...ix.nodes].filter(([, n]) => n.kind === 'task' || n.kind === 'gate').map(([id]) => id);
+  const taskIds = () => s.tasks.map((t) => t.id);
+  const after = (entries: Array<string | LinkSpec> | undefined, path: () => Array<string | number>, owner: () => string) => {
+    if (entries === undefined) return;
+    for (let j = 0; j < entries.length; j++) {
+      const entry = entries[j];
       const id = linkTarget(entry);
-      const k: Array<string | number> = typeof entry === 'string' ? [j] : [j, 'task'];
       const n = ix.nodes.get(id);
-      if (n !== undefined && n.kind !== 'task' && n.kind !== 'gate') fail('E_REFERENCE', `${owner} is after '${id}', which is a ${n.kind}, not a task or gate`, [...path, ...k]);
-      if (!n) fail('E_REFERENCE', `${owner} is after '${id}', which is no task or gate${suggest(id, nodeIds)}`, [...path, ...k]);
-      if (typeof entry !== 'string' && n.kind === 'gate' && (entry.type ?? 'FS') !== 'FS') fail('E_PARAM', `${owner}: a gate's sign-off is a finish: expected type FS after gate '${id}', found ${entry.type}`, [...path, j, 'type']);
-    });
+      if (n !== undefined && (n.kind === 'task' || (n.kind === 'gate' && (typeof entry === 'string' || (entry.type ?? 'FS') === 'FS')))) continue;
+      const k: Array<string | number> = typeof entry === 'string' ? [j] : [j, 'task'];
+      if (n !== undefined && n.kind !== 'task' && n.kind !== 'gate') fail('E_REFERENCE', `${owner()} is after '${id}', which is a ${n.kind}, not a task or gate`, [...path(), ...k]);
+      if (!n) fail('E_REFERENCE', `${owner()} is after '${id}', which is no task or gate${suggest(id, nodeIds())}`, [...path(), ...k]);
+      if (typeof entry !== 'string' && n.kind === 'gate' && (entry.type ?? 'FS') !== 'FS') fail('E_PARAM', `${owner()}: a gate's sign-off is a finish: expected type FS after gate '${id}', found ${entry.type}`, [...path(), j, 'type']);
+    }
+  };
   const task = (id: string, path: Array<string | number>, what: string) => {
     const n = ix.nodes.get(id);
     if (n?.kind !== 'task') {
-      const kind = n ? `a ${n.kind}, not a task` : `no task${suggest(id, taskIds)}`;
+      const kind = n ? `a ${n.kind}, not a task` : `no task${suggest(id, taskIds())}`;
       fail('E_REFERENCE', `${what} '${id}', which is ${kind}`, path);
     }
   };
 
   s.tasks.forEach((t, i) => {
-    const owner = `task '${t.id}'`;
-    const assigned = ASSIGNMENT_KEYS.filter((k) => t[k] !== undefined);
-    if (assigned.length > 1) {
+    const owner = () => `task '${t.id}'`;
+    let assignments = 0;
+    for (const k of ASSIGNMENT_KEYS) if (t[k] !== undefined) assignments++;
+    if (assignments > 1) {
+      const assigned = ASSIGNMENT_KEYS.filter((k) => t[k] !== undefined);
       if (t.agents === undefined && t.needs === undefined) {
-        fail('E_SCHEMA', `${owner}: expected at most one of 'agent' and 'skill', found both (a task with neither takes elapsed time only)`, ['tasks', i]);
+        fail('E_SCHEMA', `${owner()}: expected at most one of 'agent' and 'skill', found both (a task with neither takes elapsed time only)`, ['tasks', i]);
       }
-      fail('E_SCHEMA', `${owner}: expected at most one of 'agent', 'agents', 'skill' and 'needs', found ${assigned.map((k) => `'${k}'`).join(' and ')} (write several demands as needs: [{agent, units}, {skill, units}])`, ['tasks', i]);
+      fail('E_SCHEMA', `${owner()}: expected at most one of 'agent', 'agents', 'skill' and 'needs', found ${assigned.map((k) => `'${k}'`).join(' and ')} (write several demands as needs: [{agent, units}, {skill, units}])`, ['tasks', i]);
     }
-    if (t.milestone === true && assigned.length > 0) {
-      fail('E_SCHEMA', `${owner}: a milestone needs no agent: remove '${assigned[0]}'`, ['tasks', i, assigned[0]]);
+    if (t.milestone === true && assignments > 0) {
+      const first = ASSIGNMENT_KEYS.find((k) => t[k] !== undefined)!;
+      fail('E_SCHEMA', `${owner()}: a milestone needs no agent: remove '${first}'`, ['tasks', i, first]);
     }
     if (t.milestone !== true && t.duration === undefined) {
-      fail('E_SCHEMA', `${owner}: expected a 'duration' (only a milestone has none)`, ['tasks', i]);
+      fail('E_SCHEMA', `${owner()}: expected a 'duration' (only a milestone has none)`, ['tasks', i]);
     }
     if (t.milestone === true && t.duration !== undefined && t.duration !== 0) {
-      fail('E_SCHEMA', `${owner}: a milestone has zero duration, found duration ${JSON.stringify(t.duration)}`, ['tasks', i, 'duration']);
+      fail('E_SCHEMA', `${owner()}: a milestone has zero duration, found duration ${JSON.stringify(t.duration)}`, ['tasks', i, 'duration']);
     }
     if (t.agent !== undefined && !ix.agents.has(t.agent)) {
-      fail('E_REFERENCE', `${owner} is assigned to agent '${t.agent}', which does not exist${suggest(t.agent, ix.agents.keys())}`, ['tasks', i, 'agent']);
+      fail('E_REFERENCE', `${owner()} is assigned to agent '${t.agent}', which does not exist${suggest(t.agent, ix.agents.keys())}`, ['tasks', i, 'agent']);
     }
     if (t.skill !== undefined && !ix.skills.has(t.skill)) {
-      fail('E_INFEASIBLE', `no agent has skill '${t.skill}' (${owner} can never start)${didYouMean(t.skill, ix.skills)}`, ['tasks', i, 'skill']);
+      fail('E_INFEASIBLE', `no agent has skill '${t.skill}' (${owner()} can never start)${didYouMean(t.skill, ix.skills)}`, ['tasks', i, 'skill']);
     }
-    after(t.after, ['tasks', i, 'after'], owner);
+    after(t.after, () => ['tasks', i, 'after'], owner);
   });
 
   (s.gates ?? []).forEach((g, i) => {
     const owner = `gate '${g.id}'`;
-    after(g.after, ['gates', i, 'after'], owner);
+    after(g.after, () => ['gates', i, 'after'], () => owner);
     (g.assesses ?? []).forEach((id, k) => task(id, ['gates', i, 'assesses', k], `${owner} assesses`));
     if (g.reviewer !== undefined && g.reviewer !== ix.orchestratorId && !ix.agents.has(g.reviewer)) {
       const known = [...ix.agents.keys(), ix.orchestratorId];

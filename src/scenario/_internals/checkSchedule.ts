@@ -3,6 +3,7 @@ import type { Scenario } from '../Scenario.js';
 import { linkTarget } from '../Scenario.js';
 import type { Fail } from './fail.js';
 import type { Path } from './pointer.js';
+import type { ScenarioIndex } from './scenarioIndex.js';
 import { suggest } from './suggest.js';
 
 /**
@@ -10,15 +11,18 @@ import { suggest } from './suggest.js';
  * progress (a progress entry names a task; what is finished does not follow unfinished
  * work). `resolve` compiles them the way the engine will (calendar errors keep their path).
  */
-export function checkSchedule(s: Scenario, resolve: (s: Scenario) => void, fail: Fail): void {
-  const ids = new Map(s.tasks.map((t, i) => [t.id, i]));
+export function checkSchedule(s: Scenario, ix: ScenarioIndex, resolve: (s: Scenario) => void, fail: Fail): void {
+  const isTask = (id: string) => ix.nodes.get(id)?.kind === 'task';
   for (const id of Object.keys(s.progress ?? {})) {
-    if (!ids.has(id)) fail('E_REFERENCE', `progress names '${id}', which is no task${suggest(id, ids.keys())}`, ['progress', id]);
+    if (!isTask(id)) fail('E_REFERENCE', `progress names '${id}', which is no task${suggest(id, s.tasks.map((t) => t.id))}`, ['progress', id]);
   }
   s.tasks.forEach((t, i) => {
-    (t.after ?? []).forEach((e, k) => {
+    const after = t.after;
+    if (after === undefined) return;
+    for (let k = 0; k < after.length; k++) {
+      const e = after[k];
       if (typeof e !== 'string' && e.lag !== undefined && !Number.isFinite(e.lag)) fail('E_PARAM', `task '${t.id}': expected a finite lag, found ${e.lag}`, ['tasks', i, 'after', k, 'lag']);
-    });
+    }
   });
   try {
     resolve(s);
@@ -27,12 +31,13 @@ export function checkSchedule(s: Scenario, resolve: (s: Scenario) => void, fail:
     throw e;
   }
   // Finished work follows only finished work.
-  const progress = new Map(Object.entries(s.progress ?? {}));
+  if (s.progress === undefined) return;
+  const progress = new Map(Object.entries(s.progress));
   s.tasks.forEach((t, i) => {
     if (progress.get(t.id)?.actual_finish === undefined) return;
     (t.after ?? []).forEach((e, k) => {
       const p = linkTarget(e);
-      if (!ids.has(p)) return;
+      if (!isTask(p)) return;
       const type = typeof e === 'string' ? 'FS' : (e.type ?? 'FS');
       if (type === 'FS' && progress.get(p)?.actual_finish === undefined) {
         fail('E_PARAM', `task '${t.id}' is finished but its predecessor '${p}' is not (finish-to-start): give '${p}' an actual_finish too`, ['tasks', i, 'after', k]);

@@ -16,8 +16,20 @@ export const UNIT_EPSILON = 1e-9;
 export function checkUnits(s: Scenario, ix: ScenarioIndex, fail: Fail): void {
   const capacity = s.agents.map((a) => (a.capacity === 'unlimited' ? Infinity : (a.capacity ?? 1)));
   const withSkill = new Map<string, number[]>();
-  s.agents.forEach((a, i) => (a.skills ?? []).forEach((k) => withSkill.set(k, [...(withSkill.get(k) ?? []), i])));
+  s.agents.forEach((a, i) =>
+    (a.skills ?? []).forEach((k) => {
+      const list = withSkill.get(k);
+      if (list) list.push(i);
+      else withSkill.set(k, [i]);
+    }),
+  );
   s.tasks.forEach((t, i) => {
+    // The common task, one agent or one skill at one unit, fits when some such agent has a unit.
+    if (t.units === undefined && t.agents === undefined && t.needs === undefined) {
+      if (t.agent !== undefined && ix.agents.has(t.agent) && capacity[ix.agents.get(t.agent)!] >= 1) return;
+      if (t.skill !== undefined && withSkill.get(t.skill)?.some((a) => capacity[a] >= 1)) return;
+      if (t.agent === undefined && t.skill === undefined) return;
+    }
     const owner = `task '${t.id}'`;
     const agent = (id: string, path: Array<string | number>): number => {
       const a = ix.agents.get(id);

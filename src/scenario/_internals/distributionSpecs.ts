@@ -2,20 +2,25 @@ import type { DistributionSpec } from '../../sim/distributions/Distribution.js';
 import type { Scenario } from '../Scenario.js';
 import type { Path } from './pointer.js';
 
-/** One distribution written in a scenario, and where. */
-export interface DistributionAt {
-  spec: DistributionSpec;
-  path: Path;
+/**
+ * Called with each distribution a scenario holds and where it is, as the segments of its path
+ * (`'tasks', 3, 'duration'`): `distributionPath` makes them a path, which only an error needs.
+ */
+export type DistributionVisitor = (spec: DistributionSpec, a: string, b: string | number, c: string, d?: string) => void;
+
+/** The path of a distribution given to a `DistributionVisitor`. */
+export function distributionPath(a: string, b: string | number, c: string, d?: string): Path {
+  return d === undefined ? [a, b, c] : [a, b, c, d];
 }
 
-/** Every distribution a scenario holds, in document order of its sections. */
-export function distributionSpecs(s: Scenario): DistributionAt[] {
-  const out: DistributionAt[] = [];
-  const add = (spec: DistributionSpec | undefined, ...path: Array<string | number>) => {
-    if (spec !== undefined) out.push({ spec, path });
+/** Visits every distribution a scenario holds, in document order of its sections. */
+export function forEachDistribution(s: Scenario, visit: DistributionVisitor): void {
+  const add = (spec: DistributionSpec | undefined, a: string, b: string | number, c: string, d?: string) => {
+    if (spec !== undefined) visit(spec, a, b, c, d);
   };
-  s.tasks.forEach((t, i) => add(t.duration, 'tasks', i, 'duration'));
-  s.tasks.forEach((t, i) => add(t.cost, 'tasks', i, 'cost'));
+  const tasks = s.tasks;
+  for (let i = 0; i < tasks.length; i++) add(tasks[i].duration, 'tasks', i, 'duration');
+  for (let i = 0; i < tasks.length; i++) add(tasks[i].cost, 'tasks', i, 'cost');
   (s.gates ?? []).forEach((g, i) => {
     add(g.review, 'gates', i, 'review');
     add(g.remediation?.effort, 'gates', i, 'remediation', 'effort');
@@ -37,5 +42,4 @@ export function distributionSpecs(s: Scenario): DistributionAt[] {
     add(st.escalation?.delay, 'strategies', name, 'escalation', 'delay');
     add(st.escalation?.effort, 'strategies', name, 'escalation', 'effort');
   }
-  return out;
 }
