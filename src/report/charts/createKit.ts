@@ -7,9 +7,12 @@ import type { ChartKit } from './types.js';
  * legends and axis labels (runs in the browser: self-contained). Text always goes into the
  * page through `.text()`, never as markup.
  */
-export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'weeklyLoad'>): ChartKit {
+export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'periodLoad'>): ChartKit {
   const unitName = data.model.timeUnit;
-  const unit = unitName.endsWith('s') ? unitName : `${unitName}s`;
+  const ownUnit = unitName.endsWith('s') ? unitName : `${unitName}s`;
+  const display = data.model.display ?? { unit: unitName, perUnit: 1 };
+  const unit = `${display.unit}s`;
+  const perUnit = display.perUnit;
   const colors: Record<string, string> = {
     work: '#4e79a7',
     rework: '#e15759',
@@ -40,6 +43,10 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     escalation: 'escalation (waiting)',
   };
   const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+  const tf = (x: number, digits = 1) => fmt(x * perUnit, digits);
+  const sameUnit = unit === ownUnit && perUnit === 1;
+  const span = (a: number, b: number, digits = 2) => `${tf(a, digits)} → ${tf(b, digits)} ${unit}${sameUnit ? '' : ` (${fmt(a, digits)} → ${fmt(b, digits)} ${ownUnit})`}`;
+  const dur = (x: number, digits = 2) => `${tf(x, digits)} ${unit}${sameUnit ? '' : ` (${fmt(x, digits)} ${ownUnit})`}`;
   const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
   let tipEl: HTMLDivElement | null = null;
   const tip = {
@@ -149,5 +156,86 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     for (let v = first; v <= origin / 60000 + to * dates.unitMinutes && out.length <= max; v += step) out.push((v - origin / 60000) / dates.unitMinutes);
     return out;
   };
-  return { d3, data, unit, unitsPerWeek: data.model.unitsPerWeek, timeTick, dateTicks, colors, labels, fmt, pct, tip, svg, legend, fitText, fit, axisLabel, ...helpers };
+  const timeAxis: ChartKit['timeAxis'] = (axis, lo, hi, count, dated = true) => {
+    if (dated && timeTick !== null) return axis.tickValues(dateTicks(lo, hi, Math.min(count, 12))).tickFormat((t) => timeTick(Number(t)));
+    const ticks = d3.ticks(lo * perUnit, hi * perUnit, count);
+    const f = d3.format(d3.precisionFixed(ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1) > 0 ? `.${d3.precisionFixed(Math.abs(ticks[1] - ticks[0]))}f` : 'd');
+    return axis.tickValues(ticks.map((v) => v / perUnit)).tickFormat((t) => f(Number(t) * perUnit));
+  };
+  const off = dates !== undefined ? dates.offDays : [];
+  const shadeOff: ChartKit['shadeOff'] = (g, x, y0, y1) => {
+    const [lo, hi] = x.domain();
+    const spans = off.filter(([a, b]) => b > lo && a < hi);
+    g.append('g')
+      .attr('class', 'off-days')
+      .selectAll('rect')
+      .data(spans)
+      .join('rect')
+      .attr('class', 'off')
+      .attr('x', ([a]) => x(Math.max(lo, a)))
+      .attr('width', ([a, b]) => Math.max(0, x(Math.min(b, hi)) - x(Math.max(lo, a))))
+      .attr('y', y0)
+      .attr('height', Math.max(0, y1 - y0))
+      .attr('fill', '#e8e8e8')
+      .append('title')
+      .text('non-working day (project calendar)');
+    return spans.length;
+  };
+  const work = dates !== undefined ? dates.work ?? null : null;
+  const workIn = (a: number, b: number): number => {
+    if (!(b > a)) return 0;
+    if (work === null) return b - a;
+    // Binary search for the first working period ending after a.
+    let lo = 0;
+    let hi = work.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (work[mid][1] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    let sum = 0;
+    for (let i = lo; i < work.length && work[i][0] < b; i++) sum += Math.max(0, Math.min(b, work[i][1]) - Math.max(a, work[i][0]));
+    return sum;
+  };
+  const declutter: ChartKit['declutter'] = (texts) => {
+    const kept: DOMRect[] = [];
+    texts.each(function () {
+      const t = this as SVGGraphicsElement;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return;
+      // Touching edges are fine: only a real overlap drops the label.
+      if (kept.some((k) => r.left < k.right - 0.5 && k.left < r.right - 0.5 && r.top < k.bottom - 0.5 && k.top < r.bottom - 0.5)) t.remove();
+      else kept.push(r);
+    });
+  };
+  const laneName = (l: { id: string; label: string }) => (l.label && l.label !== l.id ? `${l.label} (${l.id})` : l.id);
+  return {
+    d3,
+    data,
+    unit,
+    ownUnit,
+    perUnit,
+    tf,
+    dur,
+    span,
+    unitsPerWeek: data.model.unitsPerWeek,
+    timeTick,
+    dateTicks,
+    timeAxis,
+    shadeOff,
+    workIn,
+    declutter,
+    laneName,
+    colors,
+    labels,
+    fmt,
+    pct,
+    tip,
+    svg,
+    legend,
+    fitText,
+    fit,
+    axisLabel,
+    ...helpers,
+  };
 }

@@ -7,7 +7,7 @@ import type { ChartKit } from './types.js';
  * deadline are marked and the deadline probability is written out.
  */
 export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResult): void {
-  const { d3, colors, fmt, pct, unit } = kit;
+  const { d3, colors, tf, pct, unit } = kit;
   const { edges, counts } = r.histogram;
   const total = counts.reduce((a, b) => a + b, 0) || 1;
   const W = 1100;
@@ -20,6 +20,7 @@ export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResul
   const y = d3.scaleLinear().domain([0, (d3.max(counts) ?? 1) * 1.12]).nice().range([H - m.bottom, m.top]);
   const yc = d3.scaleLinear().domain([0, 1]).range([H - m.bottom, m.top]);
   const svg = kit.svg(el, W, H, `Makespan distribution over ${r.runs} runs, in ${unit}`);
+  kit.shadeOff(svg, x, m.top, H - m.bottom);
   const bins = counts.map((c, i) => ({ x0: edges[i], x1: edges[i + 1], c }));
   const late = (b: { x0: number; x1: number }) => r.deadline !== null && (b.x0 + b.x1) / 2 > r.deadline;
   svg
@@ -34,7 +35,7 @@ export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResul
     .attr('fill', (b) => (late(b) ? colors.late : colors.onTime))
     .attr('fill-opacity', 0.85)
     .on('mousemove', (event: MouseEvent, b) =>
-      kit.tip.show(event, [`${fmt(b.x0, 2)}–${fmt(b.x1, 2)} ${unit}`, `${b.c} runs (${pct(b.c / total)})`]),
+      kit.tip.show(event, [`${tf(b.x0, 2)}–${tf(b.x1, 2)} ${unit}`, `${b.c} runs (${pct(b.c / total)})`]),
     )
     .on('mouseleave', () => kit.tip.hide());
 
@@ -76,7 +77,7 @@ export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResul
       .attr('class', 'mark-label')
       .attr('x', x(mk.v) + 4)
       .attr('y', m.top + 8 + i * 14)
-      .text(`${mk.label} ${fmt(mk.v)}`);
+      .text(`${mk.label} ${tf(mk.v)}`);
   });
   if (r.deadline !== null) {
     const dx = x(r.deadline);
@@ -85,9 +86,9 @@ export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResul
       .append('text')
       .attr('class', 'mark-label deadline-label')
       .attr('x', dx - 4)
-      .attr('y', m.top - 18)
+      .attr('y', m.top - 12)
       .attr('text-anchor', 'end')
-      .text(`deadline ${fmt(r.deadline, 0)} ${unit}: ${pct(r.deadlineProbability ?? NaN)} of runs finish by it`);
+      .text(`deadline ${tf(r.deadline, 0)} ${unit}: ${pct(r.deadlineProbability ?? NaN)} of runs finish by it`);
   }
   svg
     .append('text')
@@ -100,10 +101,8 @@ export function drawHistogram(kit: ChartKit, el: HTMLElement, r: MonteCarloResul
         : `${r.runs} runs, strategy ${r.strategy} (no deadline set)`,
     );
 
-  const axis = d3.axisBottom(x).ticks(16);
-  if (kit.timeTick !== null) axis.tickValues(kit.dateTicks(x.domain()[0], x.domain()[1], 10)).tickFormat((t) => kit.timeTick!(Number(t)));
-  const axisG = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(axis);
-  void axisG;
+  const axisG = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(kit.timeAxis(d3.axisBottom(x), x.domain()[0], x.domain()[1], 16));
+  kit.declutter(axisG.selectAll('.tick text'));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(6));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${W - m.right},0)`).call(d3.axisRight(yc).ticks(5).tickFormat((v) => `${Math.round(Number(v) * 100)}%`));
   kit.axisLabel(svg, `makespan (${unit})`, (m.left + W - m.right) / 2, H - m.bottom + 36);

@@ -7,7 +7,7 @@ import type { ChartKit } from './types.js';
  * than with it switched off and a thinner one for the mean (common random numbers).
  */
 export function drawRiskRanking(kit: ChartKit, el: HTMLElement, risks: RiskEffect[], limit = 12): void {
-  const { d3, fmt, pct, unit } = kit;
+  const { d3, tf, pct, unit } = kit;
   const top = risks.filter((r) => Number.isFinite(r.finish.p80Shift) && Number.isFinite(r.finish.meanShift)).slice(0, limit);
   const kinds: Record<string, string> = { risk: 'risk', existence: 'existence risk (adds a task)', driver: 'risk driver (scales durations)', branch: 'branch (off: its nominal path)' };
   const color: Record<string, string> = { risk: '#4e79a7', existence: '#e15759', driver: '#b07aa1', branch: '#59a14f' };
@@ -23,8 +23,8 @@ export function drawRiskRanking(kit: ChartKit, el: HTMLElement, risks: RiskEffec
   const tipLines = (r: RiskEffect) => [
     `${r.description} (${r.id})`,
     `${kinds[r.kind] ?? r.kind}${Number.isFinite(r.probability) ? `, probability ${pct(r.probability)}` : ', conditional'}`,
-    `P80 finish ${fmt(r.finish.p80Shift, 2)} ${unit} later with it (P80 ${fmt(r.finish.off.p80, 2)} without it)`,
-    `mean finish ${fmt(r.finish.meanShift, 2)} ${unit} later (95% CI ${fmt(r.finish.meanShiftCi95[0], 2)} to ${fmt(r.finish.meanShiftCi95[1], 2)})`,
+    `P80 finish ${tf(r.finish.p80Shift, 2)} ${unit} later with it (P80 ${tf(r.finish.off.p80, 2)} without it)`,
+    `mean finish ${tf(r.finish.meanShift, 2)} ${unit} later (95% CI ${tf(r.finish.meanShiftCi95[0], 2)} to ${tf(r.finish.meanShiftCi95[1], 2)})`,
   ];
   const bars = (key: 'p80Shift' | 'meanShift', offset: number, height: number, opacity: number) =>
     svg
@@ -62,9 +62,9 @@ export function drawRiskRanking(kit: ChartKit, el: HTMLElement, risks: RiskEffec
     .attr('class', 'bar-value')
     .attr('x', (r) => x(Math.max(0, r.finish.p80Shift)) + 4)
     .attr('y', (r) => (y(r.id) ?? 0) + 0.3 * y.bandwidth() + 4)
-    .text((r) => `P80 +${fmt(r.finish.p80Shift, 2)}`);
+    .text((r) => `P80 +${tf(r.finish.p80Shift, 2)}`);
   svg.append('line').attr('x1', x(0)).attr('x2', x(0)).attr('y1', m.top).attr('y2', m.top + plotH).attr('stroke', '#333');
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(d3.axisBottom(x).ticks(10));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(kit.timeAxis(d3.axisBottom(x), x.domain()[0], x.domain()[1], 10, false));
   kit.axisLabel(svg, `how much later the finish is with the risk than with it switched off (${unit}; thick: P80, thin: mean)`, (m.left + W - m.right) / 2, m.top + plotH + 34);
   const lh = kit.legend(
     svg,

@@ -38,7 +38,7 @@ export function drawTornado(kit: ChartKit, el: HTMLElement, tasks: TaskStats[], 
       kit.tip.show(event, [
         `${t.name} (${t.id})`,
         `sensitivity ${fmt(t.sensitivity, 2)} · on the critical path in ${pct(t.criticality)} of runs`,
-        `mean duration ${fmt(t.meanDuration, 2)} ${unit}, mean start ${fmt(t.meanStart, 1)}, finish ${fmt(t.meanFinish, 1)}`,
+        `mean duration ${kit.tf(t.meanDuration, 2)} ${unit}, mean start ${kit.tf(t.meanStart, 1)}, finish ${kit.tf(t.meanFinish, 1)}`,
       ]),
     )
     .on('mouseleave', () => kit.tip.hide());
