@@ -11,6 +11,8 @@ import { drawGates } from './charts/gates.js';
 import { drawHeatmap } from './charts/heatmap.js';
 import { drawHistogram } from './charts/histogram.js';
 import { laneTotals, periodLoad } from './charts/laneLoad.js';
+import { rankedBars } from './charts/rankedBars.js';
+import { distributionChart } from './charts/distributionChart.js';
 import { drawPairs } from './charts/pairs.js';
 import { drawStrategyBars } from './charts/strategyBars.js';
 import { drawStrategyBoxes } from './charts/strategyBoxes.js';
@@ -26,6 +28,8 @@ export const CHART_FUNCTIONS: ChartFunctions = {
   traceBars,
   laneTotals,
   periodLoad,
+  rankedBars,
+  distributionChart,
   drawGantt,
   drawHistogram,
   drawStrategyBoxes,

@@ -7,7 +7,7 @@ import type { ChartKit } from './types.js';
  * legends and axis labels (runs in the browser: self-contained). Text always goes into the
  * page through `.text()`, never as markup.
  */
-export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'periodLoad'>): ChartKit {
+export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'periodLoad' | 'rankedBars' | 'distributionChart'>): ChartKit {
   const unitName = data.model.timeUnit;
   const ownUnit = unitName.endsWith('s') ? unitName : `${unitName}s`;
   const display = data.model.display ?? { unit: unitName, perUnit: 1 };
@@ -46,6 +46,11 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
   const tf = (x: number, digits = 1) => fmt(x * perUnit, digits);
   const sameUnit = unit === ownUnit && perUnit === 1;
   const span = (a: number, b: number, digits = 2) => `${tf(a, digits)} → ${tf(b, digits)} ${unit}${sameUnit ? '' : ` (${fmt(a, digits)} → ${fmt(b, digits)} ${ownUnit})`}`;
+  const amount = (x: number) => {
+    const v = x * perUnit;
+    const r = Math.round(v * 10) / 10;
+    return `${Number.isInteger(r) ? String(r) : r.toFixed(1)} ${r === 1 ? display.unit : unit}`;
+  };
   const dur = (x: number, digits = 2) => `${tf(x, digits)} ${unit}${sameUnit ? '' : ` (${fmt(x, digits)} ${ownUnit})`}`;
   const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
   let tipEl: HTMLDivElement | null = null;
@@ -166,6 +171,7 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
   const shadeOff: ChartKit['shadeOff'] = (g, x, y0, y1) => {
     const [lo, hi] = x.domain();
     const spans = off.filter(([a, b]) => b > lo && a < hi);
+    if (spans.length === 0) return 0;
     g.append('g')
       .attr('class', 'off-days')
       .selectAll('rect')
@@ -208,7 +214,7 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
       else kept.push(r);
     });
   };
-  const laneName = (l: { id: string; label: string }) => (l.label && l.label !== l.id ? `${l.label} (${l.id})` : l.id);
+  const laneName = (l: { id: string; label: string }) => (l.label && l.label.toLowerCase() !== l.id.toLowerCase() ? `${l.label} (${l.id})` : l.label || l.id);
   return {
     d3,
     data,
@@ -217,6 +223,7 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     perUnit,
     tf,
     dur,
+    amount,
     span,
     unitsPerWeek: data.model.unitsPerWeek,
     timeTick,

@@ -9,6 +9,8 @@ import type { drawGates, GateRow } from './gates.js';
 import type { drawHeatmap } from './heatmap.js';
 import type { drawHistogram } from './histogram.js';
 import type { laneTotals, periodLoad } from './laneLoad.js';
+import type { rankedBars } from './rankedBars.js';
+import type { distributionChart } from './distributionChart.js';
 import type { drawPairs } from './pairs.js';
 import type { drawStrategyBars } from './strategyBars.js';
 import type { drawStrategyBoxes } from './strategyBoxes.js';
@@ -25,6 +27,8 @@ export interface ChartFunctions {
   traceBars: typeof traceBars;
   laneTotals: typeof laneTotals;
   periodLoad: typeof periodLoad;
+  rankedBars: typeof rankedBars;
+  distributionChart: typeof distributionChart;
   drawGantt: typeof drawGantt;
   drawHistogram: typeof drawHistogram;
   drawStrategyBoxes: typeof drawStrategyBoxes;
@@ -44,7 +48,7 @@ export interface ChartFunctions {
  * shows its error in place and logs it, so the rest of the report still draws.
  */
 export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions): void {
-  const kit = fns.createKit(d3, data, { traceBars: fns.traceBars, laneTotals: fns.laneTotals, periodLoad: fns.periodLoad });
+  const kit = fns.createKit(d3, data, { traceBars: fns.traceBars, laneTotals: fns.laneTotals, periodLoad: fns.periodLoad, rankedBars: fns.rankedBars, distributionChart: fns.distributionChart });
   const { tf, pct, unit } = kit;
   const model = data.model;
   const lanes: Lane[] = [

@@ -183,7 +183,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
     .attr('x', m.left - 8)
     .attr('y', 42)
     .attr('text-anchor', 'end')
-    .text(dates !== undefined ? `${periods.unit}s (${dates.unitMinutes < 1440 ? 'hour' : 'date'})` : `${periods.unit}s of ${kit.fmt(len * kit.perUnit, len * kit.perUnit < 10 ? 1 : 0)} ${unit}`);
+    .text(dates !== undefined || kit.amount(len) === `1 ${periods.unit}` ? `${periods.unit}s` : `${periods.unit}s of ${kit.amount(len)}`);
   periodG.append('text').attr('class', 'tick-label').attr('x', m.left - 8).attr('y', m.top - 8).attr('text-anchor', 'end').text('gates decided');
 
   // Bars: jobs first, then the meetings and hold-ups drawn over the work they paused.

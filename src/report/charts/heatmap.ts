@@ -108,7 +108,7 @@ export function drawHeatmap(kit: ChartKit, el: HTMLElement, lanes: Lane[], load:
   kit.declutter(axisG.selectAll('.tick text'));
   const len = periods.edges.length > 1 ? periods.edges[1] - periods.edges[0] : 0;
   const what = dates !== undefined ? (periods.unit === 'hour' ? 'hour of the day' : periods.unit === 'day' ? 'day of the month' : 'week starting on Monday') : `${periods.unit} of the project`;
-  kit.axisLabel(svg, `${what} (${kit.fmt(len * kit.perUnit, len * kit.perUnit < 10 ? 1 : 0)} ${unit} each)`, (m.left + W - m.right) / 2, m.top - 26);
+  kit.axisLabel(svg, `${what} (${kit.amount(len)} each)`, (m.left + W - m.right) / 2, m.top - 26);
   if (deadline !== null) {
     // Inside the period holding it, in proportion.
     let k = 0;

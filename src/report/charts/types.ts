@@ -1,5 +1,7 @@
 import type * as D3 from 'd3';
 import type { ReportData } from '../ReportData.js';
+import type { rankedBars } from './rankedBars.js';
+import type { distributionChart } from './distributionChart.js';
 
 /** What a Gantt bar shows: work, one of the coordination mechanisms, or time held waiting. */
 export type BarKind = 'work' | 'rework' | 'remediation' | 'handoff' | 'review' | 'status' | 'checkpoint' | 'held' | 'escalation';
@@ -64,6 +66,8 @@ export interface ChartKit {
   tf(x: number, digits?: number): string;
   /** A length of time with its display unit, and the scenario's unit in brackets when that differs. */
   dur(x: number, digits?: number): string;
+  /** A length of time as a short amount in the display unit: "1 day", "8 hours", "2.5 weeks". */
+  amount(x: number): string;
   /** "start → end" in the display unit (and the scenario's unit when that differs). */
   span(a: number, b: number, digits?: number): string;
   /** Sets an axis of times (scenario units) to ticks in the display unit, or dates when `dated` and the plan has dates. */
@@ -98,6 +102,10 @@ export interface ChartKit {
   fit(svg: D3.Selection<SVGSVGElement, unknown, null, undefined>, width: number, height: number): void;
   /** Axis label text at (x, y), rotated for a vertical axis. */
   axisLabel(g: D3.Selection<any, unknown, null, undefined>, text: string, x: number, y: number, vertical?: boolean): void;
+  /** The layout of the tornado-like charts (see rankedBars.ts). */
+  rankedBars: typeof rankedBars;
+  /** The layout of the histogram-with-S-curve charts (see distributionChart.ts). */
+  distributionChart: typeof distributionChart;
   traceBars: (trace: ReportTrace) => { bars: Bar[]; markers: Marker[]; end: number };
   laneTotals: (bars: Bar[], lanes: Lane[]) => Record<string, LaneTotals>;
   periodLoad: (bars: Bar[], lanes: Lane[], edges: number[], capacityTime: number[], workIn: ((a: number, b: number) => number) | null) => number[][];

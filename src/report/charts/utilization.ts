@@ -41,7 +41,7 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('stroke-width', 0.5)
     .on('mousemove', (event: MouseEvent, s) =>
       kit.tip.show(event, [
-        `${s.row.label} (${s.row.id})`,
+        kit.laneName(s.row),
         `${s.part}: ${tf(s.x1 - s.x0, 2)} ${unit} (${pct((s.x1 - s.x0) / (totalOf(s.row) || 1))} of the project's length)`,
       ]),
     )
@@ -64,7 +64,7 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('x', m.left - 8)
     .attr('y', (r) => (y(r.id) ?? 0) + y.bandwidth() / 2 + 4)
     .attr('text-anchor', 'end')
-    .text((r) => r.label)
+    .text((r) => kit.laneName(r))
     .call((sel) => kit.fitText(sel, m.left - 14));
   svg
     .append('g')
