@@ -10,7 +10,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { compare, compileModel, monteCarlo, parseScenario, simulate } from '../../src/index.js';
+import { scenarioArbitrary, scenarioYaml } from '../../src/testing/index.js';
 import { renderReport, type ReportInput } from '../../src/report/renderReport.js';
 
 const PAGES = resolve('reports', 'browser-test');
@@ -285,7 +287,11 @@ describe('time units and calendar shading in Chromium', () => {
     try {
       expect(await o.page.locator('#chart-heatmap h2').textContent()).toContain('per day');
       for (const chart of TIME_CHARTS) expect(await o.page.locator(`[data-chart="${chart}"] svg rect.off`).count(), chart).toBeGreaterThan(0);
-      // Weekends: the first shaded day of the Gantt chart is Saturday 2027-01-09, 3 days and 15 hours after Wednesday 09:00.
+      // The weekend of 9–10 January: Saturday 00:00 is 2 days 15 hours after Wednesday 09:00, two days long.
+      const firstOff = await o.page.$eval('[data-chart="gantt"] rect.off', (e) => ({ x: Number(e.getAttribute('x')), w: Number(e.getAttribute('width')) }));
+      const days = await o.page.$eval('[data-chart="gantt"] rect.bar-work[data-task="one"]', (e) => Number(e.getAttribute('x')));
+      expect(firstOff.x).toBeGreaterThan(days);
+      expect(firstOff.w).toBeGreaterThan(0);
       const title = await o.page.locator('[data-chart="gantt"] rect.off title').first().textContent();
       expect(title).toContain('non-working');
       for (const chart of ['gantt', 'heatmap']) expect(await collidingLabels(o.page, chart), chart).toEqual([]);
@@ -306,5 +312,23 @@ describe('time units and calendar shading in Chromium', () => {
     } finally {
       await o.close();
     }
+  });
+});
+
+describe('generated scenarios in Chromium', () => {
+  // The baseline script's generator (coordsim/testing), a fixed seed: capacities, pools, gates, meetings.
+  const scenarios = fc.sample(scenarioArbitrary({ maxTasks: 30, maxAgents: 6 }), { seed: 20261202, numRuns: 6 });
+  scenarios.forEach((sc, i) => {
+    it(`draws generated scenario ${i} with no error, no overlapping bars and no colliding Gantt labels`, async () => {
+      const o = await open(`random-${i}`, await reportOf(scenarioYaml(sc), 'compare', `random-${i}.yaml`));
+      try {
+        expect(await o.page.locator('.chart-error').count()).toBe(0);
+        expect(overlaps(await slotBars(o.page))).toEqual([]);
+        expect(await collidingLabels(o.page, 'gantt')).toEqual([]);
+        expect(o.errors).toEqual([]);
+      } finally {
+        await o.close();
+      }
+    });
   });
 });

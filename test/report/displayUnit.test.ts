@@ -62,6 +62,15 @@ describe('periods', () => {
     });
   });
 
+  it('modelView(dated plan).dates lists the weekends as [Saturday 00:00, Monday 00:00) times', () => {
+    const m = compileModel(parseScenario(DATED, 'dated.yaml'));
+    const off = modelView(m, 12).dates!.offDays;
+    expect(off.length).toBe(2);
+    expect(off[0][0]).toBeCloseTo(2 + 15 / 24, 12);
+    expect(off[0][1]).toBeCloseTo(4 + 15 / 24, 12);
+    expect(off[1][0]).toBeCloseTo(9 + 15 / 24, 12);
+  });
+
   it('reportPeriods(dated plan of 12 days) counts days from midnight, a third of a day of work on weekdays, none at weekends', () => {
     const m = compileModel(parseScenario(DATED, 'dated.yaml'));
     const p = reportPeriods(m, 12);

@@ -148,7 +148,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
     .attr('x', m.left - 8)
     .attr('y', (l) => mid(l) + 11)
     .attr('text-anchor', 'end')
-    .text((l) => (l.capacity !== 1 ? `${l.id} · capacity ${fmt(l.capacity, Number.isInteger(l.capacity) ? 0 : 2)}` : l.id))
+    .text((l) => (l.capacity !== 1 ? `${l.id} · capacity ${+l.capacity.toFixed(2)}` : l.id))
     .call((sel) => kit.fitText(sel, m.left - 14));
 
   // Periods (hours, days or weeks) along the top.
