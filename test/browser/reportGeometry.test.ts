@@ -301,6 +301,20 @@ describe('time units and calendar shading in Chromium', () => {
     }
   });
 
+  it('shades the days off of a long dated plan under the heatmap\'s weeks', async () => {
+    const long = DATED.replace('{triangular: [2, 3, 4]}', '40').replace('deadline: 12', 'deadline: 80');
+    const o = await open('dated-long', await reportOf(long, 'montecarlo'));
+    try {
+      expect(await o.page.locator('#chart-heatmap h2').textContent()).toContain('per week');
+      for (const chart of ['gantt', 'histogram', 'heatmap']) expect(await o.page.locator(`[data-chart="${chart}"] svg rect.off`).count(), chart).toBeGreaterThan(0);
+      expect(await o.page.locator('[data-chart="heatmap"] rect.off.strip').count()).toBeGreaterThan(5);
+      for (const chart of ['gantt', 'heatmap', 'histogram']) expect(await collidingLabels(o.page, chart), chart).toEqual([]);
+      expect(o.errors).toEqual([]);
+    } finally {
+      await o.close();
+    }
+  });
+
   it('shades nothing in an undated plan', async () => {
     const o = await open('undated', await reportOf(UNDATED, 'compare'));
     try {

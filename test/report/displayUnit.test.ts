@@ -117,3 +117,29 @@ describe('duration and deadlinePhrase', () => {
     expect(duration(4.25, hours)).toBe('4.3 hours');
   });
 });
+
+describe('createKit time helpers', () => {
+  it('kit.dateTicks(0, 61, 12) of a plan starting Wednesday 2027-01-06 09:00 are Mondays a week apart', async () => {
+    const d3 = await import('d3');
+    const { createKit } = await import('../../src/report/charts/createKit.js');
+    const m = compileModel(parseScenario(DATED, 'dated.yaml'));
+    const data = { kind: 'run' as const, model: modelView(m, 61), metrics: {} as never, trace: [] };
+    const kit = createKit(d3, data, {} as never);
+    const ticks = kit.dateTicks(0, 61, 12);
+    expect(ticks[0]).toBeCloseTo(4 + 15 / 24, 9);
+    expect(ticks.slice(1).map((t, i) => +(t - ticks[i]).toFixed(9))).toEqual(new Array(ticks.length - 1).fill(7));
+    expect(kit.timeTick!(ticks[0])).toBe('Jan 11');
+  });
+
+  it('kit.tf, kit.dur and kit.amount write times in the display unit, the scenario unit beside', async () => {
+    const d3 = await import('d3');
+    const { createKit } = await import('../../src/report/charts/createKit.js');
+    const m = compileModel(parseScenario('name: m\ntime_unit: minute\nagents: [{id: x}]\ntasks: [{id: a, agent: x, duration: 150}]\n', 'm.yaml'));
+    const kit = createKit(d3, { kind: 'run', model: modelView(m, 240), metrics: {} as never, trace: [] }, {} as never);
+    expect(kit.unit).toBe('hours');
+    expect(kit.tf(90)).toBe('1.5');
+    expect(kit.dur(90)).toBe('1.50 hours (90.00 minutes)');
+    expect(kit.amount(60)).toBe('1 hour');
+    expect(kit.span(30, 90, 1)).toBe('0.5 → 1.5 hours (30.0 → 90.0 minutes)');
+  });
+});

@@ -153,10 +153,14 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     // Ticks at midnights (or whole hours for hour and minute units), a whole number of steps apart.
     const step0 = dates.unitMinutes < 1440 ? 60 : 1440;
     const span = (to - from) * dates.unitMinutes;
-    const steps = [1, 2, 3, 6, 12, 24, 48, 168, 336, 720, 1440, 2880, 10080, 20160, 43200, 86400, 525600].map((k) => k * step0).filter((s) => s >= step0);
+    // Whole hours, then days, then weeks from Monday (1970-01-05, 4 days after the epoch, was one).
+    const hours = [1, 2, 3, 6, 12].map((k) => k * 60);
+    const days = [1, 2, 7, 14, 28, 91, 182, 364].map((k) => k * 1440);
+    const steps = (dates.unitMinutes < 1440 ? [...hours, ...days] : days).filter((s) => s >= step0);
     const step = steps.find((s) => span / s <= max) ?? steps[steps.length - 1];
     const at = origin / 60000 + from * dates.unitMinutes;
-    const first = Math.ceil(at / step) * step;
+    const shift = step % 10080 === 0 ? 4 * 1440 : 0;
+    const first = Math.ceil((at - shift) / step) * step + shift;
     const out: number[] = [];
     for (let v = first; v <= origin / 60000 + to * dates.unitMinutes && out.length <= max; v += step) out.push((v - origin / 60000) / dates.unitMinutes);
     return out;

@@ -58,6 +58,35 @@ export function drawHeatmap(kit: ChartKit, el: HTMLElement, lanes: Lane[], load:
     .attr('fill', '#e8e8e8')
     .append('title')
     .text((i) => `${name(i)}: no working time (project calendar)`);
+  // Weeks hold working and non-working days: a strip under the cells shades the days off in proportion.
+  if (periods.unit === 'week' && dates !== undefined) {
+    const strips: Array<{ x: number; w: number }> = [];
+    for (const [a, b] of dates.offDays) {
+      for (let k = 0; k < n; k++) {
+        const e0 = periods.edges[k];
+        const e1 = periods.edges[k + 1];
+        const lo = Math.max(a, e0);
+        const hi = Math.min(b, e1);
+        if (!(hi > lo)) continue;
+        const x0 = (x(k) ?? 0) + ((lo - e0) / (e1 - e0)) * x.bandwidth();
+        strips.push({ x: x0, w: ((hi - lo) / (e1 - e0)) * x.bandwidth() });
+      }
+    }
+    svg
+      .append('g')
+      .attr('class', 'off-days')
+      .selectAll('rect')
+      .data(strips)
+      .join('rect')
+      .attr('class', 'off strip')
+      .attr('x', (r) => r.x)
+      .attr('width', (r) => r.w)
+      .attr('y', m.top + plotH + 2)
+      .attr('height', 6)
+      .attr('fill', '#bdbdbd')
+      .append('title')
+      .text('non-working day (project calendar)');
+  }
   const cells = lanes.flatMap((l, i) => (load[i] ?? []).map((v, w) => ({ lane: l, w, v })).filter((c) => Number.isFinite(c.v)));
   svg
     .append('g')
@@ -124,6 +153,7 @@ export function drawHeatmap(kit: ChartKit, el: HTMLElement, lanes: Lane[], load:
     [
       ...legendItems,
       ...(offCols.length > 0 ? [{ label: 'no working time (project calendar)', color: '#e8e8e8' }] : []),
+      ...(periods.unit === 'week' && (dates?.offDays.length ?? 0) > 0 ? [{ label: 'non-working days (strip under the weeks)', color: '#bdbdbd' }] : []),
       ...(deadline !== null ? [{ label: 'deadline', color: colors.deadline, shape: 'dash' as const }] : []),
     ],
     m.left,
