@@ -218,6 +218,9 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
       else kept.push(r);
     });
   };
+  // Data rendered by an older coordsim has no periods: weeks of `unitsPerWeek` from 0.
+  const upw = data.model.unitsPerWeek || 1;
+  const periods = data.model.periods ?? { unit: 'week' as const, edges: Array.from({ length: 53 }, (_, i) => i * upw), work: new Array<number>(52).fill(upw) };
   const laneName = (l: { id: string; label: string }) => (l.label && l.label.toLowerCase() !== l.id.toLowerCase() ? `${l.label} (${l.id})` : l.label || l.id);
   return {
     d3,
@@ -230,6 +233,7 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     amount,
     span,
     unitsPerWeek: data.model.unitsPerWeek,
+    periods,
     timeTick,
     dateTicks,
     timeAxis,

@@ -80,7 +80,7 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
       const { bars, end } = kit.traceBars(trace);
       // The model's periods up to this run's end (at least one).
       const last = Math.max(metrics.makespan, end, metrics.deadline ?? 0);
-      const all = model.periods;
+      const all = kit.periods;
       let n = 1;
       while (n < all.edges.length - 1 && all.edges[n] < last - 1e-9) n++;
       const periods = { unit: all.unit, edges: all.edges.slice(0, n + 1), work: all.work.slice(0, n) };

@@ -152,7 +152,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
     .call((sel) => kit.fitText(sel, m.left - 14));
 
   // Periods (hours, days or weeks) along the top.
-  const periods = kit.data.model.periods;
+  const periods = kit.periods;
   const dates = kit.data.model.dates;
   const origin = dates !== undefined ? Date.parse(`${dates.origin}:00Z`) : 0;
   const at = (t: number) => new Date(origin + t * (dates?.unitMinutes ?? 0) * 60000);
@@ -300,7 +300,7 @@ export function drawGantt(kit: ChartKit, el: HTMLElement, input: GanttInput): vo
   const firstWork = new Map<string, Bar>();
   for (const b of bars) if (b.kind === 'work' && !firstWork.has(b.task)) firstWork.set(b.task, b);
   const linkG = svg.append('g').attr('class', 'links').style('display', showLinks ? 'inline' : 'none');
-  const links = kit.data.model.links
+  const links = (kit.data.model.links ?? [])
     .map(([from, to, type]) => ({ from, to, type, a: firstWork.get(from), b: firstWork.get(to) }))
     .filter((l) => l.a !== undefined && l.b !== undefined);
   linkG

@@ -85,6 +85,8 @@ export interface ChartKit {
   /** With a start date: at most `max` times in [from, to] at whole days (hours in hour and minute units), for date ticks. */
   dateTicks(from: number, to: number, max: number): number[];
   unitsPerWeek: number;
+  /** The report's periods (hours, days or weeks; see ModelView.periods). */
+  periods: ReportData['model']['periods'];
   colors: Record<string, string>;
   /** Human label of a bar kind or series. */
   labels: Record<string, string>;
