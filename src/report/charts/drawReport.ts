@@ -49,7 +49,7 @@ export interface ChartFunctions {
  */
 export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions): void {
   const kit = fns.createKit(d3, data, { traceBars: fns.traceBars, laneTotals: fns.laneTotals, periodLoad: fns.periodLoad, rankedBars: fns.rankedBars, distributionChart: fns.distributionChart });
-  const { tf, pct, unit } = kit;
+  const { fmt, tf, pct, unit } = kit;
   const model = data.model;
   const lanes: Lane[] = [
     ...model.agents.map((a) => ({ id: a.id, label: a.role || a.id, capacity: a.capacity })),
@@ -69,8 +69,9 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
   };
   // "100% busy while engaged" beside how long it was engaged and its share of the whole project.
   const engagedNote = (u: number, engaged: { start: number; end: number } | undefined, busy: number, project: number) => {
-    const len = engaged ? engaged.end - engaged.start : 0;
-    return `${pct(u)} busy over ${tf(len)} ${unit} engaged · ${pct(project > 0 ? busy / project : 0)} of the project`;
+    // In the display unit.
+    const len = (engaged ? engaged.end - engaged.start : 0) * kit.perUnit;
+    return `${pct(u)} busy over ${fmt(len)} ${unit} engaged · ${pct(project > 0 ? busy / project : 0)} of the project`;
   };
   const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string, mergePoints?: MergeMark[]) => {
     draw('gantt', (el) =>
