@@ -3,6 +3,9 @@ import type { Model } from '../engine/Model.js';
 import type { RunMetrics } from '../engine/runMetrics.js';
 import type { TraceRecord } from '../engine/TraceRecord.js';
 import type { RiskAnalysis } from '../montecarlo/riskAnalysis.js';
+import { LINK_TYPES } from '../engine/Model.js';
+import { displayUnit, type DisplayUnit } from './_internals/displayUnit.js';
+import { reportPeriods, workPeriods, type ReportPeriods } from './_internals/periods.js';
 
 /** What `renderReport` draws: one run, a Monte Carlo of one strategy, or a comparison of strategies. */
 export type ReportInput =
@@ -25,7 +28,19 @@ export interface ModelView {
   strategies: Array<{ name: string; description: string; topology: string }>;
   defaultStrategy: string;
   /** With a start date: time 0 as an ISO date-time, minutes per time unit, and the project calendar's non-working days as [from, to) times. */
-  dates?: { origin: string; unitMinutes: number; offDays: Array<[number, number]> };
+  dates?: {
+    origin: string;
+    unitMinutes: number;
+    offDays: Array<[number, number]>;
+    /** The project calendar's working periods as [from, to) times up to the horizon; null when every moment works. */
+    work: Array<[number, number]> | null;
+  };
+  /** The unit the report shows times in, chosen by their magnitude (`perUnit` of it per scenario unit). */
+  display: DisplayUnit;
+  /** The periods of the load heatmap and of the Gantt chart's top row: hours, days or weeks. */
+  periods: ReportPeriods;
+  /** Dependencies between tasks: predecessor id, successor id, link type. */
+  links: Array<[string, string, 'FS' | 'SS' | 'FF' | 'SF']>;
 }
 
 /** The data embedded in the report as JSON: the input with the model reduced to its view. */
@@ -57,10 +72,26 @@ export function modelView(m: Model, horizon = 0): ModelView {
       topology: m.strategies[n]?.topology ?? '',
     })),
     defaultStrategy: m.defaultStrategy,
+    display: displayUnit(m.timeUnit, m.unitsPerWeek, m.schedule.clock?.unitMinutes ?? null, horizon),
+    periods: reportPeriods(m, horizon),
+    links: taskLinks(m),
   };
   const clock = m.schedule.clock;
-  if (clock !== null) view.dates = { origin: originOf(m), unitMinutes: clock.unitMinutes, offDays: offDays(m, horizon) };
+  if (clock !== null) view.dates = { origin: originOf(m), unitMinutes: clock.unitMinutes, offDays: offDays(m, horizon), work: workPeriods(m, horizon) };
   return view;
+}
+
+/** Task-to-task links in the model's node order (links from or to gates are left out). */
+function taskLinks(m: Model): ModelView['links'] {
+  const T = m.tasks.length;
+  const out: ModelView['links'] = [];
+  for (let n = 0; n < T; n++) {
+    const succ = m.successors[n];
+    for (let k = 0; k < succ.length; k++) {
+      if (succ[k] < T) out.push([m.tasks[n].id, m.tasks[succ[k]].id, LINK_TYPES[m.successorType[n][k]] ?? 'FS']);
+    }
+  }
+  return out;
 }
 
 /** Time 0 as `YYYY-MM-DDTHH:MM` (minutes since the start day's midnight). */

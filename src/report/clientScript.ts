@@ -10,7 +10,9 @@ import { drawGantt } from './charts/gantt.js';
 import { drawGates } from './charts/gates.js';
 import { drawHeatmap } from './charts/heatmap.js';
 import { drawHistogram } from './charts/histogram.js';
-import { laneTotals, weeklyLoad } from './charts/laneLoad.js';
+import { laneTotals, periodLoad } from './charts/laneLoad.js';
+import { rankedBars } from './charts/rankedBars.js';
+import { distributionChart } from './charts/distributionChart.js';
 import { drawPairs } from './charts/pairs.js';
 import { drawStrategyBars } from './charts/strategyBars.js';
 import { drawStrategyBoxes } from './charts/strategyBoxes.js';
@@ -25,7 +27,9 @@ export const CHART_FUNCTIONS: ChartFunctions = {
   createKit,
   traceBars,
   laneTotals,
-  weeklyLoad,
+  periodLoad,
+  rankedBars,
+  distributionChart,
   drawGantt,
   drawHistogram,
   drawStrategyBoxes,

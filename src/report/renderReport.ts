@@ -3,7 +3,7 @@ import { clientScript } from './clientScript.js';
 import { modelView, reportData, type ModelView, type ReportData, type ReportInput } from './ReportData.js';
 import { d3Source } from './_internals/d3Source.js';
 import { jsonForScript } from './_internals/escape.js';
-import { pct, unitPlural } from './_internals/format.js';
+import { displayPlural, inDisplay, pct, unitPlural } from './_internals/format.js';
 import type { MonteCarloResult } from '../montecarlo/MonteCarloResult.js';
 import { html, trusted, type Html } from './_internals/html.js';
 import { STYLES } from './_internals/styles.js';
@@ -51,7 +51,7 @@ function monteCarloBlocks(m: ModelView, strategy: string, unit: string, withCost
     block('histogram', strategyTitle('When will it finish?', strategy), `How many runs finished at each makespan (bars, left axis) and the share finished by then (S-curve, right axis), in ${unit}. Read the chance of any date off the curve.`),
     block('gantt', strategyTitle('Timeline of a typical run', strategy), `One lane per agent and the orchestrator; hover a bar for the task, agent, start and end (${unit}). Meetings and status updates are drawn over the work they paused.`),
     block('utilization', strategyTitle('How each agent spends the project', strategy), `Work, coordination and idle time per agent (${unit}, means over runs), with utilisation over the weeks the agent is engaged.`),
-    block('heatmap', strategyTitle('Load per agent per week', strategy), 'Share of each agent’s capacity that is busy each week in the typical run above: dark red cells are crowded weeks.'),
+    heatmapBlock(m, ' in the typical run above', strategy),
     block('tornado', strategyTitle('Which tasks drive the risk', strategy), 'Tasks whose sampled duration moves the makespan most (rank correlation); darker bars are more often on the critical path.'),
     html`<section class="block" data-table="critical" id="table-critical"><h2>${strategyTitle('Most critical tasks', strategy)}</h2><p class="note">Criticality index: the share of runs in which the task is on the critical path.</p><div class="chart-body"></div></section>`,
     ...(m.gates.length > 0 ? [block('gates', strategyTitle('Quality gates', strategy), 'Review rounds, remediations and reworks per gate, as means per run.')] : []),
@@ -70,11 +70,18 @@ function datesTable(m: ModelView, r: MonteCarloResult): Html | '' {
   )}</tbody></table></div></section>`;
 }
 
+/** The heatmap's block: its title and note name the period it counts in (hour, day or week). */
+function heatmapBlock(m: ModelView, note: string, strategy?: string): Html {
+  const p = m.periods.unit;
+  return block('heatmap', strategy !== undefined ? strategyTitle(`Load per agent per ${p}`, strategy) : `Load per agent per ${p}`, `Share of each agent’s capacity that is busy each ${p}${note}: dark red cells are crowded ${p}s${m.dates?.work ? '; grey columns have no working time in the project calendar' : ''}.`);
+}
+
 function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
   const m = data.model;
-  const unit = unitPlural(m);
-  const units = `time in ${unit}, ${m.unitsPerWeek} per week`;
-  const deadline = m.deadline !== null ? ` · deadline ${m.deadline} ${unit}` : '';
+  const own = unitPlural(m);
+  const unit = displayPlural(m);
+  const units = `time in ${own}, ${m.unitsPerWeek} per week${unit !== own ? ` · shown in ${unit}` : ''}`;
+  const deadline = m.deadline !== null ? ` · deadline ${m.deadline} ${own}` : '';
   switch (data.kind) {
     case 'run': {
       const r = data.metrics;
@@ -83,7 +90,7 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
         blocks: [
           block('gantt', 'Timeline of the run', `One lane per agent and the orchestrator; hover a bar for the task, agent, start and end (${unit}). Meetings and status updates are drawn over the work they paused.`),
           block('utilization', 'How each agent spends the project', `Work, coordination and idle time per agent over the run (${unit}), with utilisation over the weeks the agent is engaged.`),
-          block('heatmap', 'Load per agent per week', 'Share of each agent’s capacity that is busy each week: dark red cells are crowded weeks.'),
+          heatmapBlock(m, ''),
           ...(m.gates.length > 0 ? [block('gates', 'Quality gates', 'Review rounds, remediations and reworks per gate in this run.')] : []),
         ],
       };
@@ -101,7 +108,7 @@ function bodyFor(data: ReportData): { meta: string; blocks: Html[] } {
       const selected = first >= 0 ? first : 0;
       const name = r.strategies[selected]?.strategy ?? '';
       const picker = html`<div class="picker"><label for="strategy-select">Details below for strategy:</label><select id="strategy-select">${r.strategies.map(
-        (s, i) => html`<option value="${i}"${i === selected ? trusted(' selected') : ''}>${s.strategy} — P50 ${s.makespan.p50.toFixed(1)} ${unit}${s.deadlineProbability !== null ? `, ${pct(s.deadlineProbability)} by the deadline` : ''}</option>`,
+        (s, i) => html`<option value="${i}"${i === selected ? trusted(' selected') : ''}>${s.strategy} — P50 ${inDisplay(s.makespan.p50, m)} ${unit}${s.deadlineProbability !== null ? `, ${pct(s.deadlineProbability)} by the deadline` : ''}</option>`,
       )}</select><span class="print-only"> <span class="strategy-name">${name}</span></span></div>`;
       return {
         meta: `Strategy comparison · ${r.strategies.length} strategies · ${r.runs} runs each with common random numbers · seed ${r.seed} · ${units}${deadline}`,

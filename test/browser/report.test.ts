@@ -219,6 +219,11 @@ describe('report.html escaping in Chromium', () => {
           const first = o.page.locator(sel).first();
           if ((await first.count()) > 0) await first.hover({ force: true });
         }
+        // The dependency links and the lane headings carry task and agent names too.
+        const toggle = o.page.locator('[data-chart="gantt"] input.show-links');
+        if ((await toggle.count()) > 0) await toggle.check();
+        const heat = o.page.locator('[data-chart="heatmap"] rect.cell').first();
+        if ((await heat.count()) > 0) await heat.hover({ force: true });
         if (name === 'compare') await o.page.selectOption('#strategy-select', '1');
         expect(o.dialogs).toEqual([]);
         expect(await o.page.locator('img').count()).toBe(0);
@@ -235,6 +240,8 @@ describe('report.html escaping in Chromium', () => {
         expect(body).toContain(SCRIPT_PAYLOAD);
         const lanes = await o.page.locator('[data-chart="gantt"] .lane-label').allTextContents();
         expect(lanes.some((t) => t.includes('<img'))).toBe(true);
+        const linkTitles = await o.page.locator('[data-chart="gantt"] path.link title').allTextContents();
+        expect(linkTitles.some((t) => t.includes('<img'))).toBe(true);
         for (const [chart, n] of Object.entries(await marksByChart(o.page))) expect(n, `marks in chart ${chart}`).toBeGreaterThan(0);
         expect(o.errors).toEqual([]);
         if (name === 'compare') await o.page.screenshot({ path: join(OUT, 'report-escaping-screenshot.png'), fullPage: false });

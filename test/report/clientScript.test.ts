@@ -29,11 +29,15 @@ describe('clientScript', () => {
     const model = fixtureModel();
     const lanes: Lane[] = model.agents.map((a) => ({ id: a.id, label: a.role, capacity: a.capacity }));
     const trace = compareFixture.strategies[1].representative.trace;
-    const { traceBars, laneTotals, weeklyLoad } = CHART_FUNCTIONS;
-    const [tb, lt, wl] = [fromSource(traceBars), fromSource(laneTotals), fromSource(weeklyLoad)];
+    const { traceBars, laneTotals, periodLoad } = CHART_FUNCTIONS;
+    const [tb, lt, pl] = [fromSource(traceBars), fromSource(laneTotals), fromSource(periodLoad)];
     const bars = traceBars(trace).bars;
     expect(tb(trace)).toEqual(traceBars(trace));
     expect(lt(bars, lanes)).toEqual(laneTotals(bars, lanes));
-    expect(wl(bars, lanes, model.unitsPerWeek, 8)).toEqual(weeklyLoad(bars, lanes, model.unitsPerWeek, 8));
+    const edges = [0, 3, 5, 10, 20, 40];
+    const work = [3, 2, 0, 10, 20];
+    expect(pl(bars, lanes, edges, work, null)).toEqual(periodLoad(bars, lanes, edges, work, null));
+    const half = (a: number, b: number) => (b - a) / 2;
+    expect(pl(bars, lanes, edges, work, half)).toEqual(periodLoad(bars, lanes, edges, work, half));
   });
 });

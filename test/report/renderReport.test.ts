@@ -115,7 +115,8 @@ describe('renderReport', () => {
     const r = monteCarloFixture;
     const weeks = (r.makespan.p50 / r.unitsPerWeek).toFixed(1);
     const chance = `${Math.round((r.deadlineProbability ?? 0) * 100)}%`;
-    expect(page).toContain(`P50 ${weeks} weeks (${r.makespan.p50.toFixed(1)} days)</strong> vs a 6-week deadline (30 days), <strong>${chance} chance to make it</strong>`);
+    // A 30-day plan reads in days (its display unit, by magnitude), with the weeks beside.
+    expect(page).toContain(`P50 ${r.makespan.p50.toFixed(1)} days (${weeks} weeks)</strong> vs a 30-day deadline (6 weeks), <strong>${chance} chance to make it</strong>`);
     expect(page).toContain(`${Math.round(r.coordinationOverhead.mean * 100)}% coordination overhead`);
     expect(page).toContain(`${Math.round(r.utilization.mean * 100)}% average utilisation`);
     expect(page).toContain(`${Math.round(r.timeSavings.mean * 100)}% time saved against sequential`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laneTotals, weeklyLoad } from '../../src/report/charts/laneLoad.js';
+import { laneTotals, periodLoad, weeklyLoad } from '../../src/report/charts/laneLoad.js';
 import { traceBars } from '../../src/report/charts/traceBars.js';
 import type { Lane } from '../../src/report/charts/types.js';
 import type { TraceRecord } from '../../src/engine/TraceRecord.js';
@@ -133,5 +133,37 @@ describe('weeklyLoad', () => {
       expect(busy).toBeCloseTo(totals[l.id].work + totals[l.id].coordination, 9);
       for (const v of load[i]) expect(v).toBeLessThanOrEqual(1 + 1e-9);
     });
+  });
+});
+
+describe('periodLoad', () => {
+  // An office calendar in day units: time 0 is Wednesday 09:00, days run from midnight (-0.375), 8 of 24 hours work.
+  const h = 1 / 24;
+  const work: Array<[number, number]> = [
+    [0, 8 * h],
+    [1, 1 + 8 * h],
+    [2, 2 + 8 * h],
+  ];
+  const workIn = (a: number, b: number) => work.reduce((s, [p, q]) => s + Math.max(0, Math.min(b, q) - Math.max(a, p)), 0);
+  const edges = [-9 * h, 15 * h, 1 + 15 * h, 2 + 15 * h, 3 + 15 * h];
+  const capacity = [8 * h, 8 * h, 8 * h, 0];
+  const lane: Lane[] = [{ id: 'x', label: 'x', capacity: 1 }];
+  const bar = (start: number, end: number) => ({ lane: 'x', kind: 'work' as const, start, end, task: 't', gate: '', detail: '' });
+
+  it('periodLoad(bars, lanes, edges, work, workIn) counts only working time: a task from 15:00 to 11:00 next day is 2 of 8 hours each day', () => {
+    const load = periodLoad([bar(6 * h, 1 + 2 * h)], lane, edges, capacity, workIn);
+    expect(load[0].slice(0, 3).map((v) => +v.toFixed(9))).toEqual([0.25, 0.25, 0]);
+    // The fourth period has no working time: NaN, not 0.
+    expect(load[0][3]).toBeNaN();
+  });
+
+  it('periodLoad without a calendar divides elapsed busy time by the period (as weeklyLoad)', () => {
+    const load = periodLoad([bar(0, 2 + 8 * h)], lane, [0, 1, 2, 3], [1, 1, 1], null);
+    expect(load[0].map((v) => +v.toFixed(9))).toEqual([1, 1, +(8 * h).toFixed(9)]);
+  });
+
+  it('periodLoad with workIn: a task from Wednesday 09:00 to Friday 17:00 keeps the agent fully busy each working day', () => {
+    const load = periodLoad([bar(0, 2 + 8 * h)], lane, edges, capacity, workIn);
+    expect(load[0].slice(0, 3).map((v) => +v.toFixed(9))).toEqual([1, 1, 1]);
   });
 });

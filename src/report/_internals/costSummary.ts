@@ -1,7 +1,7 @@
 import type { CompareResult, MonteCarloResult } from '../../montecarlo/MonteCarloResult.js';
 import type { RunCost } from '../../engine/runCost.js';
 import type { ModelView } from '../ReportData.js';
-import { num, pct, unitPlural } from './format.js';
+import { displayPlural, inDisplay, num, pct } from './format.js';
 import { html, type Html } from './html.js';
 
 /** An amount with thousands separators and the currency, when there is one: "12,480 EUR". */
@@ -57,8 +57,8 @@ export function monteCarloCostCards(m: ModelView, r: MonteCarloResult): Html[] {
     cards.push(
       card(
         'Date and cost together (80%)',
-        `${num(j80.date)} ${unitPlural(m)} · ${money(j80.cost, cur)}`,
-        `In 80% of runs the plan finishes by ${num(j80.date)} ${unitPlural(m)} and costs at most ${money(j80.cost, cur)} (each alone in ${pct(j80.marginal)}).${
+        `${inDisplay(j80.date, m)} ${displayPlural(m)} · ${money(j80.cost, cur)}`,
+        `In 80% of runs the plan finishes by ${inDisplay(j80.date, m)} ${displayPlural(m)} and costs at most ${money(j80.cost, cur)} (each alone in ${pct(j80.marginal)}).${
           both !== null && both !== undefined ? ` The deadline and the budget are both met in ${pct(both)} of runs.` : ''
         }`,
         jt,

@@ -1,7 +1,7 @@
 import type { MonteCarloResult } from '../../montecarlo/MonteCarloResult.js';
 import type { RunMetrics } from '../../engine/runMetrics.js';
 import type { ModelView, ReportData } from '../ReportData.js';
-import { deadlinePhrase, duration, num, pct, unitPlural } from './format.js';
+import { deadlinePhrase, displayPlural, duration, inDisplay, num, pct } from './format.js';
 import { html, type Html } from './html.js';
 import { costTableCells, costTableHead, monteCarloCostCards, runCostCard } from './costSummary.js';
 
@@ -12,12 +12,12 @@ function card(label: string, figure: string, detail: string | Html, tone: 'good'
 
 /** The summary of a single run, in the seed story's terms. */
 function runSummary(m: ModelView, r: RunMetrics): Html {
-  const unit = unitPlural(m);
+  const unit = displayPlural(m);
   const late = r.deadline !== null && r.makespan > r.deadline;
   const timeline =
     r.deadline === null
       ? `Finished in ${duration(r.makespan, m)}; no deadline is set.`
-      : `Against ${deadlinePhrase(r.deadline, m)}: ${late ? `late by ${num(r.makespan - r.deadline)}` : `on time with ${num(r.deadline - r.makespan)} to spare`} ${unit}.`;
+      : `Against ${deadlinePhrase(r.deadline, m)}: ${late ? `late by ${inDisplay(r.makespan - r.deadline, m)}` : `on time with ${inDisplay(r.deadline - r.makespan, m)} to spare`} ${unit}.`;
   const k = r.coordinationByKind;
   const lead = html`<p class="lead">Under strategy <strong>${r.strategy}</strong> this run finished in <strong>${duration(r.makespan, m)}</strong>${
     r.deadline !== null ? html` against ${deadlinePhrase(r.deadline, m)}, which it ${late ? 'missed' : 'met'}` : ''
@@ -27,7 +27,7 @@ function runSummary(m: ModelView, r: RunMetrics): Html {
     card(
       'Coordination overhead',
       pct(r.coordinationOverhead),
-      `${num(r.coordinationTime)} of ${num(r.workTime + r.coordinationTime)} agent-${unit} coordinating: status ${num(k.status)}, checkpoints ${num(k.checkpoint)}, handoffs ${num(k.handoff)}, gate reviews ${num(k.review)}, escalations ${num(k.escalation)}.`,
+      `${inDisplay(r.coordinationTime, m)} of ${inDisplay(r.workTime + r.coordinationTime, m)} agent-${unit} coordinating: status ${inDisplay(k.status, m)}, checkpoints ${inDisplay(k.checkpoint, m)}, handoffs ${inDisplay(k.handoff, m)}, gate reviews ${inDisplay(k.review, m)}, escalations ${inDisplay(k.escalation, m)}.`,
     ),
     card('Average utilisation', pct(r.utilization.mean), `Busy share of each agent's engaged span; the whole team's capacity use over the project is ${pct(r.capacityUse)}.`),
     card('Time saved vs sequential', pct(r.timeSavings), `One task at a time would take ${duration(r.sequentialMakespan, m)}: a speedup of ${num(r.speedup, 2)}×.`),
@@ -45,8 +45,8 @@ export function monteCarloCards(m: ModelView, r: MonteCarloResult): Html {
   const chance = r.deadlineProbability;
   const timeline =
     r.deadline === null
-      ? `P80 ${num(s.p80)}, P95 ${num(s.p95)} ${unitPlural(m)}; no deadline is set.`
-      : `vs ${deadlinePhrase(r.deadline, m)}: ${pct(chance)} chance to make it. P80 ${num(s.p80)}, P95 ${num(s.p95)} ${unitPlural(m)}.`;
+      ? `P80 ${inDisplay(s.p80, m)}, P95 ${inDisplay(s.p95, m)} ${displayPlural(m)}; no deadline is set.`
+      : `vs ${deadlinePhrase(r.deadline, m)}: ${pct(chance)} chance to make it. P80 ${inDisplay(s.p80, m)}, P95 ${inDisplay(s.p95, m)} ${displayPlural(m)}.`;
   const tone = chance === null ? '' : chance >= 0.8 ? 'good' : chance < 0.5 ? 'bad' : 'warn';
   return html`<div class="cards">${[
     card('Timeline (P50)', duration(s.p50, m), timeline, tone),
@@ -82,10 +82,10 @@ function fastestOption(m: ModelView, results: MonteCarloResult[]): MonteCarloRes
 function strategyTable(m: ModelView, results: MonteCarloResult[]): Html {
   const best = fastestOption(m, results);
   const desc = new Map(m.strategies.map((s) => [s.name, s.description]));
-  const unit = unitPlural(m);
+  const unit = displayPlural(m);
   return html`<table class="data-table strategies"><thead><tr><th>Strategy</th><th>P50 (${unit})</th><th>P80</th><th>P95</th><th>Chance by the deadline</th><th>Coordination overhead</th><th>Utilisation</th><th>Time saved vs sequential</th>${costTableHead(results)}</tr></thead><tbody>${results.map(
     (r) =>
-      html`<tr class="${r === best ? 'best' : ''}"><td><div class="task-name">${r.strategy}${r.strategy === m.defaultStrategy ? ' (default)' : ''}${r === best ? ' — fastest' : isBound(m, r) ? ' — lower bound, not an option' : ''}</div><div class="task-id">${desc.get(r.strategy) ?? ''}</div></td><td class="num">${num(r.makespan.p50)}</td><td class="num">${num(r.makespan.p80)}</td><td class="num">${num(r.makespan.p95)}</td><td class="num">${pct(r.deadlineProbability)}</td><td class="num">${pct(r.coordinationOverhead.mean)}</td><td class="num">${pct(r.utilization.mean)}</td><td class="num">${pct(r.timeSavings.mean)}</td>${costTableCells(r)}</tr>`,
+      html`<tr class="${r === best ? 'best' : ''}"><td><div class="task-name">${r.strategy}${r.strategy === m.defaultStrategy ? ' (default)' : ''}${r === best ? ' — fastest' : isBound(m, r) ? ' — lower bound, not an option' : ''}</div><div class="task-id">${desc.get(r.strategy) ?? ''}</div></td><td class="num">${inDisplay(r.makespan.p50, m)}</td><td class="num">${inDisplay(r.makespan.p80, m)}</td><td class="num">${inDisplay(r.makespan.p95, m)}</td><td class="num">${pct(r.deadlineProbability)}</td><td class="num">${pct(r.coordinationOverhead.mean)}</td><td class="num">${pct(r.utilization.mean)}</td><td class="num">${pct(r.timeSavings.mean)}</td>${costTableCells(r)}</tr>`,
   )}</tbody></table>`;
 }
 
@@ -104,10 +104,10 @@ export function summaryHtml(data: ReportData): Html {
     fastest === null
       ? html`Only the ideal bound was compared: no strategy to choose.`
       : isBound(m, main)
-        ? html`The fastest option at the median is <strong>${fastest.strategy}</strong> (P50 ${duration(fastest.makespan.p50, m)}); the ideal bound, ${main.strategy}, lies ${num(fastest.makespan.p50 - main.makespan.p50)} ${unitPlural(m)} below it.`
+        ? html`The fastest option at the median is <strong>${fastest.strategy}</strong> (P50 ${duration(fastest.makespan.p50, m)}); the ideal bound, ${main.strategy}, lies ${inDisplay(fastest.makespan.p50 - main.makespan.p50, m)} ${displayPlural(m)} below it.`
         : fastest === main
       ? html`<strong>${main.strategy}</strong> is the fastest of the ${options.length} strategies compared at the median${options.length < results.length ? ' (the ideal bound aside)' : ''}.`
-      : html`The fastest at the median is <strong>${fastest.strategy}</strong> (P50 ${duration(fastest.makespan.p50, m)}), ${num(main.makespan.p50 - fastest.makespan.p50)} ${unitPlural(m)} sooner than ${main.strategy}.`;
+      : html`The fastest at the median is <strong>${fastest.strategy}</strong> (P50 ${duration(fastest.makespan.p50, m)}), ${inDisplay(main.makespan.p50 - fastest.makespan.p50, m)} ${displayPlural(m)} sooner than ${main.strategy}.`;
   const surer =
     surest.deadlineProbability !== null && surest !== main && surest !== fastest
       ? html` Most likely to meet the deadline: <strong>${surest.strategy}</strong> (${pct(surest.deadlineProbability)}).`

@@ -7,7 +7,7 @@ import type { ChartKit } from './types.js';
  * of each level: the date and cost met together in that share of runs.
  */
 export function drawCostScatter(kit: ChartKit, el: HTMLElement, r: MonteCarloResult): void {
-  const { d3, colors, fmt, pct, unit } = kit;
+  const { d3, colors, fmt, tf, pct, unit } = kit;
   const pts = (r.costScatter?.makespan ?? []).map((t, i) => [t, r.costScatter!.cost[i]] as [number, number]);
   const cur = r.currency ? ` ${r.currency}` : '';
   const money = (x: number) => `${fmt(x, 0)}${cur}`;
@@ -24,6 +24,7 @@ export function drawCostScatter(kit: ChartKit, el: HTMLElement, r: MonteCarloRes
   const x = d3.scaleLinear().domain([x0 - pad(x0, x1), x1 + pad(x0, x1)]).range([m.left, W - m.right]);
   const y = d3.scaleLinear().domain([y0 - pad(y0, y1), y1 + pad(y0, y1)]).range([H - m.bottom, m.top]);
   const svg = kit.svg(el, W, H, `Cost against finish for ${pts.length} runs`);
+  kit.shadeOff(svg, x, m.top, H - m.bottom);
   svg
     .append('g')
     .selectAll('circle')
@@ -56,7 +57,7 @@ export function drawCostScatter(kit: ChartKit, el: HTMLElement, r: MonteCarloRes
       .attr('fill', levelColor[i % 2])
       .on('mousemove', (event: MouseEvent) =>
         kit.tip.show(event, [
-          `${pct(j.level)} joint confidence: finish by ${fmt(j.date, 2)} ${unit} and cost at most ${money(j.cost)}`,
+          `${pct(j.level)} joint confidence: finish by ${tf(j.date, 2)} ${unit} and cost at most ${money(j.cost)}`,
           `both together in ${pct(j.probability)} of runs; each alone in at least ${pct(j.marginal)}`,
         ]),
       )
@@ -68,11 +69,11 @@ export function drawCostScatter(kit: ChartKit, el: HTMLElement, r: MonteCarloRes
       .attr('x', i === 0 ? x(j.date) - 10 : x(j.date) + 10)
       .attr('y', i === 0 ? y(j.cost) + 18 : y(j.cost) - 8)
       .attr('text-anchor', i === 0 ? 'end' : 'start')
-      .text(`${pct(j.level)}: ${fmt(j.date, 1)} ${unit}, ${money(j.cost)}`);
+      .text(`${pct(j.level)}: ${tf(j.date, 1)} ${unit}, ${money(j.cost)}`);
   });
   if (r.deadline !== null) {
     svg.append('line').attr('x1', x(r.deadline)).attr('x2', x(r.deadline)).attr('y1', m.top).attr('y2', H - m.bottom).attr('stroke', colors.deadline).attr('stroke-width', 2).attr('stroke-dasharray', '6 4');
-    svg.append('text').attr('class', 'mark-label deadline-label').attr('x', x(r.deadline) - 4).attr('y', H - m.bottom - 6).attr('text-anchor', 'end').text(`deadline ${fmt(r.deadline, 0)} ${unit}`);
+    svg.append('text').attr('class', 'mark-label deadline-label').attr('x', x(r.deadline) - 4).attr('y', H - m.bottom - 6).attr('text-anchor', 'end').text(`deadline ${tf(r.deadline, 0)} ${unit}`);
   }
   if (budget !== null) {
     svg.append('line').attr('x1', m.left).attr('x2', W - m.right).attr('y1', y(budget)).attr('y2', y(budget)).attr('stroke', colors.deadline).attr('stroke-width', 2).attr('stroke-dasharray', '6 4');
@@ -88,7 +89,8 @@ export function drawCostScatter(kit: ChartKit, el: HTMLElement, r: MonteCarloRes
         ? `Both the deadline and the budget are met in ${pct(r.jointProbability)} of ${r.runs} runs (deadline alone ${pct(r.deadlineProbability ?? NaN)}, budget alone ${pct(r.budgetProbability ?? NaN)})`
         : `${pts.length} runs of ${r.runs}, strategy ${r.strategy}`,
     );
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(d3.axisBottom(x).ticks(12));
+  const axisG = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(kit.timeAxis(d3.axisBottom(x), x.domain()[0], x.domain()[1], 12));
+  kit.declutter(axisG.selectAll('.tick text'));
   svg.append('g').attr('class', 'axis').attr('transform', `translate(${m.left},0)`).call(d3.axisLeft(y).ticks(8));
   kit.axisLabel(svg, `finish (makespan, ${unit})`, (m.left + W - m.right) / 2, H - m.bottom + 36);
   kit.axisLabel(svg, `cost${cur ? ` (${cur.trim()})` : ''}`, m.left - 62, (m.top + H - m.bottom) / 2, true);

@@ -7,7 +7,7 @@ import type { ChartKit } from './types.js';
  * date–cost Pareto front (no other is both sooner and cheaper) joined by a line.
  */
 export function drawCostStrategies(kit: ChartKit, el: HTMLElement, results: MonteCarloResult[], front: ParetoPoint[]): void {
-  const { d3, colors, fmt, unit } = kit;
+  const { d3, colors, fmt, tf, unit } = kit;
   const cur = results[0]?.currency ? ` ${results[0].currency}` : '';
   const money = (x: number) => `${fmt(x, 0)}${cur}`;
   const W = 1100;
@@ -83,7 +83,7 @@ export function drawCostStrategies(kit: ChartKit, el: HTMLElement, results: Mont
       .on('mousemove', (event: MouseEvent) =>
         kit.tip.show(event, [
           `strategy: ${p.strategy}`,
-          `P80 finish ${fmt(p.makespanP80, 2)} ${unit}, P80 cost ${money(p.costP80)}`,
+          `P80 finish ${tf(p.makespanP80, 2)} ${unit}, P80 cost ${money(p.costP80)}`,
           good ? 'on the front: no strategy is both sooner and cheaper' : `dominated by ${p.dominatedBy.join(', ')}`,
         ]),
       )

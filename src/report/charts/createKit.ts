@@ -7,9 +7,12 @@ import type { ChartKit } from './types.js';
  * legends and axis labels (runs in the browser: self-contained). Text always goes into the
  * page through `.text()`, never as markup.
  */
-export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'weeklyLoad'>): ChartKit {
+export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKit, 'traceBars' | 'laneTotals' | 'periodLoad' | 'rankedBars' | 'distributionChart'>): ChartKit {
   const unitName = data.model.timeUnit;
-  const unit = unitName.endsWith('s') ? unitName : `${unitName}s`;
+  const ownUnit = unitName.endsWith('s') ? unitName : `${unitName}s`;
+  const display = data.model.display ?? { unit: unitName, perUnit: 1 };
+  const unit = `${display.unit}s`;
+  const perUnit = display.perUnit;
   const colors: Record<string, string> = {
     work: '#4e79a7',
     rework: '#e15759',
@@ -40,6 +43,15 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     escalation: 'escalation (waiting)',
   };
   const fmt = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+  const tf = (x: number, digits = 1) => fmt(x * perUnit, digits);
+  const sameUnit = unit === ownUnit && perUnit === 1;
+  const span = (a: number, b: number, digits = 2) => `${tf(a, digits)} → ${tf(b, digits)} ${unit}${sameUnit ? '' : ` (${fmt(a, digits)} → ${fmt(b, digits)} ${ownUnit})`}`;
+  const amount = (x: number) => {
+    const v = x * perUnit;
+    const r = Math.round(v * 10) / 10;
+    return `${Number.isInteger(r) ? String(r) : r.toFixed(1)} ${r === 1 ? display.unit : unit}`;
+  };
+  const dur = (x: number, digits = 2) => `${tf(x, digits)} ${unit}${sameUnit ? '' : ` (${fmt(x, digits)} ${ownUnit})`}`;
   const pct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '–');
   let tipEl: HTMLDivElement | null = null;
   const tip = {
@@ -141,13 +153,104 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
     // Ticks at midnights (or whole hours for hour and minute units), a whole number of steps apart.
     const step0 = dates.unitMinutes < 1440 ? 60 : 1440;
     const span = (to - from) * dates.unitMinutes;
-    const steps = [1, 2, 3, 6, 12, 24, 48, 168, 336, 720, 1440, 2880, 10080, 20160, 43200, 86400, 525600].map((k) => k * step0).filter((s) => s >= step0);
+    // Whole hours, then days, then weeks from Monday (1970-01-05, 4 days after the epoch, was one).
+    const hours = [1, 2, 3, 6, 12].map((k) => k * 60);
+    const days = [1, 2, 7, 14, 28, 91, 182, 364].map((k) => k * 1440);
+    const steps = (dates.unitMinutes < 1440 ? [...hours, ...days] : days).filter((s) => s >= step0);
     const step = steps.find((s) => span / s <= max) ?? steps[steps.length - 1];
     const at = origin / 60000 + from * dates.unitMinutes;
-    const first = Math.ceil(at / step) * step;
+    const shift = step % 10080 === 0 ? 4 * 1440 : 0;
+    const first = Math.ceil((at - shift) / step) * step + shift;
     const out: number[] = [];
     for (let v = first; v <= origin / 60000 + to * dates.unitMinutes && out.length <= max; v += step) out.push((v - origin / 60000) / dates.unitMinutes);
     return out;
   };
-  return { d3, data, unit, unitsPerWeek: data.model.unitsPerWeek, timeTick, dateTicks, colors, labels, fmt, pct, tip, svg, legend, fitText, fit, axisLabel, ...helpers };
+  const timeAxis: ChartKit['timeAxis'] = (axis, lo, hi, count, dated = true) => {
+    if (dated && timeTick !== null) return axis.tickValues(dateTicks(lo, hi, Math.min(count, 12))).tickFormat((t) => timeTick(Number(t)));
+    const ticks = d3.ticks(lo * perUnit, hi * perUnit, count);
+    const f = d3.format(d3.precisionFixed(ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) : 1) > 0 ? `.${d3.precisionFixed(Math.abs(ticks[1] - ticks[0]))}f` : 'd');
+    return axis.tickValues(ticks.map((v) => v / perUnit)).tickFormat((t) => f(Number(t) * perUnit));
+  };
+  const off = dates !== undefined ? dates.offDays : [];
+  const shadeOff: ChartKit['shadeOff'] = (g, x, y0, y1) => {
+    const [lo, hi] = x.domain();
+    const spans = off.filter(([a, b]) => b > lo && a < hi);
+    if (spans.length === 0) return 0;
+    g.append('g')
+      .attr('class', 'off-days')
+      .selectAll('rect')
+      .data(spans)
+      .join('rect')
+      .attr('class', 'off')
+      .attr('x', ([a]) => x(Math.max(lo, a)))
+      .attr('width', ([a, b]) => Math.max(0, x(Math.min(b, hi)) - x(Math.max(lo, a))))
+      .attr('y', y0)
+      .attr('height', Math.max(0, y1 - y0))
+      .attr('fill', '#e8e8e8')
+      .append('title')
+      .text('non-working day (project calendar)');
+    return spans.length;
+  };
+  const work = dates !== undefined ? dates.work ?? null : null;
+  const workIn = (a: number, b: number): number => {
+    if (!(b > a)) return 0;
+    if (work === null) return b - a;
+    // Binary search for the first working period ending after a.
+    let lo = 0;
+    let hi = work.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (work[mid][1] <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    let sum = 0;
+    for (let i = lo; i < work.length && work[i][0] < b; i++) sum += Math.max(0, Math.min(b, work[i][1]) - Math.max(a, work[i][0]));
+    return sum;
+  };
+  const declutter: ChartKit['declutter'] = (texts) => {
+    const kept: DOMRect[] = [];
+    texts.each(function () {
+      const t = this as SVGGraphicsElement;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return;
+      // Touching edges are fine: only a real overlap drops the label.
+      if (kept.some((k) => r.left < k.right - 0.5 && k.left < r.right - 0.5 && r.top < k.bottom - 0.5 && k.top < r.bottom - 0.5)) t.remove();
+      else kept.push(r);
+    });
+  };
+  // Data rendered by an older coordsim has no periods: weeks of `unitsPerWeek` from 0.
+  const upw = data.model.unitsPerWeek || 1;
+  const periods = data.model.periods ?? { unit: 'week' as const, edges: Array.from({ length: 53 }, (_, i) => i * upw), work: new Array<number>(52).fill(upw) };
+  const laneName = (l: { id: string; label: string }) => (l.label && l.label.toLowerCase() !== l.id.toLowerCase() ? `${l.label} (${l.id})` : l.label || l.id);
+  return {
+    d3,
+    data,
+    unit,
+    ownUnit,
+    perUnit,
+    tf,
+    dur,
+    amount,
+    span,
+    unitsPerWeek: data.model.unitsPerWeek,
+    periods,
+    timeTick,
+    dateTicks,
+    timeAxis,
+    shadeOff,
+    workIn,
+    declutter,
+    laneName,
+    colors,
+    labels,
+    fmt,
+    pct,
+    tip,
+    svg,
+    legend,
+    fitText,
+    fit,
+    axisLabel,
+    ...helpers,
+  };
 }

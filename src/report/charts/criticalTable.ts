@@ -6,7 +6,7 @@ import type { ChartKit } from './types.js';
  * self-contained); every cell is set with `.text()`.
  */
 export function drawCriticalTable(kit: ChartKit, el: HTMLElement, tasks: TaskStats[], limit = 10): void {
-  const { d3, fmt, pct, unit, unitsPerWeek } = kit;
+  const { d3, fmt, tf, pct, unit, unitsPerWeek } = kit;
   const rows = tasks
     .slice()
     .sort((a, b) => b.criticality - a.criticality || Math.abs(b.sensitivity) - Math.abs(a.sensitivity) || a.id.localeCompare(b.id))
@@ -25,12 +25,12 @@ export function drawCriticalTable(kit: ChartKit, el: HTMLElement, tasks: TaskSta
   crit.append('span').attr('class', 'meter').append('span').style('width', (t) => `${Math.round(Math.max(0, Math.min(1, t.criticality)) * 100)}%`);
   crit.append('span').text((t) => ` ${pct(t.criticality)} of runs`);
   tr.append('td').attr('class', 'num').text((t) => fmt(t.sensitivity, 2));
-  tr.append('td').attr('class', 'num').text((t) => fmt(t.meanDuration, 1));
+  tr.append('td').attr('class', 'num').text((t) => tf(t.meanDuration, 1));
   tr.append('td')
     .attr('class', 'num')
     .text((t) => {
       const w0 = Math.floor(t.meanStart / unitsPerWeek) + 1;
       const w1 = Math.floor(Math.max(t.meanStart, t.meanFinish - 1e-9) / unitsPerWeek) + 1;
-      return `${fmt(t.meanStart, 1)} → ${fmt(t.meanFinish, 1)} (week ${w0 === w1 ? w0 : `${w0}–${w1}`})`;
+      return `${tf(t.meanStart, 1)} → ${tf(t.meanFinish, 1)} (week ${w0 === w1 ? w0 : `${w0}–${w1}`})`;
     });
 }

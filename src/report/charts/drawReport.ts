@@ -8,7 +8,9 @@ import type { drawGantt } from './gantt.js';
 import type { drawGates, GateRow } from './gates.js';
 import type { drawHeatmap } from './heatmap.js';
 import type { drawHistogram } from './histogram.js';
-import type { laneTotals, weeklyLoad } from './laneLoad.js';
+import type { laneTotals, periodLoad } from './laneLoad.js';
+import type { rankedBars } from './rankedBars.js';
+import type { distributionChart } from './distributionChart.js';
 import type { drawPairs } from './pairs.js';
 import type { drawStrategyBars } from './strategyBars.js';
 import type { drawStrategyBoxes } from './strategyBoxes.js';
@@ -24,7 +26,9 @@ export interface ChartFunctions {
   createKit: typeof createKit;
   traceBars: typeof traceBars;
   laneTotals: typeof laneTotals;
-  weeklyLoad: typeof weeklyLoad;
+  periodLoad: typeof periodLoad;
+  rankedBars: typeof rankedBars;
+  distributionChart: typeof distributionChart;
   drawGantt: typeof drawGantt;
   drawHistogram: typeof drawHistogram;
   drawStrategyBoxes: typeof drawStrategyBoxes;
@@ -44,9 +48,8 @@ export interface ChartFunctions {
  * shows its error in place and logs it, so the rest of the report still draws.
  */
 export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions): void {
-  const kit = fns.createKit(d3, data, { traceBars: fns.traceBars, laneTotals: fns.laneTotals, weeklyLoad: fns.weeklyLoad });
-  const { fmt, pct, unit } = kit;
-  const upw = kit.unitsPerWeek;
+  const kit = fns.createKit(d3, data, { traceBars: fns.traceBars, laneTotals: fns.laneTotals, periodLoad: fns.periodLoad, rankedBars: fns.rankedBars, distributionChart: fns.distributionChart });
+  const { fmt, tf, pct, unit } = kit;
   const model = data.model;
   const lanes: Lane[] = [
     ...model.agents.map((a) => ({ id: a.id, label: a.role || a.id, capacity: a.capacity })),
@@ -66,7 +69,8 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
   };
   // "100% busy while engaged" beside how long it was engaged and its share of the whole project.
   const engagedNote = (u: number, engaged: { start: number; end: number } | undefined, busy: number, project: number) => {
-    const len = engaged ? engaged.end - engaged.start : 0;
+    // In the display unit.
+    const len = (engaged ? engaged.end - engaged.start : 0) * kit.perUnit;
     return `${pct(u)} busy over ${fmt(len)} ${unit} engaged · ${pct(project > 0 ? busy / project : 0)} of the project`;
   };
   const oneRun = (metrics: RunMetrics, trace: ReportTrace, caption: string, mergePoints?: MergeMark[]) => {
@@ -75,8 +79,14 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
     );
     draw('heatmap', (el) => {
       const { bars, end } = kit.traceBars(trace);
-      const weeks = Math.max(1, Math.ceil(Math.max(metrics.makespan, end, metrics.deadline ?? 0) / upw - 1e-9));
-      fns.drawHeatmap(kit, el, lanes, kit.weeklyLoad(bars, lanes, upw, weeks), metrics.deadline, caption);
+      // The model's periods up to this run's end (at least one).
+      const last = Math.max(metrics.makespan, end, metrics.deadline ?? 0);
+      const all = kit.periods;
+      let n = 1;
+      while (n < all.edges.length - 1 && all.edges[n] < last - 1e-9) n++;
+      const periods = { unit: all.unit, edges: all.edges.slice(0, n + 1), work: all.work.slice(0, n) };
+      const load = kit.periodLoad(bars, lanes, periods.edges, periods.work, model.dates?.work ? kit.workIn : null);
+      fns.drawHeatmap(kit, el, lanes, load, periods, metrics.deadline, caption);
     });
   };
   const forStrategy = (r: MonteCarloResult) => {
@@ -86,7 +96,7 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
     const rep = r.representative;
     // The risk analysis of this strategy, when the report has one (montecarlo --out).
     const risks = data.kind === 'montecarlo' && data.risks !== undefined && data.risks.strategy === r.strategy ? data.risks : undefined;
-    oneRun(rep.metrics, rep.trace, `Run #${rep.run} of ${r.runs}, the one nearest the median: finished at ${fmt(rep.metrics.makespan)} ${unit} (P50 ${fmt(r.makespan.p50)})`, risks?.mergePoints);
+    oneRun(rep.metrics, rep.trace, `Run #${rep.run} of ${r.runs}, the one nearest the median: finished at ${tf(rep.metrics.makespan)} ${unit} (P50 ${tf(r.makespan.p50)})`, risks?.mergePoints);
     if (risks !== undefined) draw('risks', (el) => fns.drawRiskRanking(kit, el, risks.risks));
     draw('histogram', (el) => fns.drawHistogram(kit, el, r));
     draw('utilization', (el) => {
@@ -111,7 +121,7 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
 
   if (data.kind === 'run') {
     const { metrics, trace } = data;
-    oneRun(metrics, trace, `Strategy ${metrics.strategy}, seed ${metrics.seed}, run ${metrics.run}: finished at ${fmt(metrics.makespan)} ${unit}`);
+    oneRun(metrics, trace, `Strategy ${metrics.strategy}, seed ${metrics.seed}, run ${metrics.run}: finished at ${tf(metrics.makespan)} ${unit}`);
     draw('utilization', (el) => {
       const { bars } = kit.traceBars(trace);
       const totals = kit.laneTotals(bars, lanes);

@@ -8,7 +8,7 @@ import type { ChartKit } from './types.js';
  * at the edge, their figures in the note beside them.
  */
 export function drawPairs(kit: ChartKit, el: HTMLElement, pairs: PairedDifference[]): void {
-  const { d3, fmt, pct, unit } = kit;
+  const { d3, tf, pct, unit } = kit;
   const W = 1100;
   const rowH = 32;
   const m = { top: 30, right: 330, bottom: 76, left: 280 };
@@ -32,7 +32,7 @@ export function drawPairs(kit: ChartKit, el: HTMLElement, pairs: PairedDifferenc
   const mid = (p: PairedDifference) => (y(key(p)) ?? 0) + y.bandwidth() / 2;
   const lines = (p: PairedDifference) => [
     `${p.a} − ${p.b}`,
-    `mean difference ${fmt(p.meanDifference, 2)} ${unit} (95% CI ${fmt(p.ci95[0], 2)} to ${fmt(p.ci95[1], 2)})`,
+    `mean difference ${tf(p.meanDifference, 2)} ${unit} (95% CI ${tf(p.ci95[0], 2)} to ${tf(p.ci95[1], 2)})`,
     `${p.a} finishes first in ${pct(p.probabilityAFaster)} of runs`,
   ];
   g.selectAll('line.ci')
@@ -81,9 +81,9 @@ export function drawPairs(kit: ChartKit, el: HTMLElement, pairs: PairedDifferenc
     .attr('class', 'row-note note')
     .attr('x', W - m.right + 10)
     .attr('y', (p) => mid(p) + 4)
-    .text((p) => `${fmt(p.meanDifference, 1)} ${unit} (CI ${fmt(p.ci95[0], 1)} to ${fmt(p.ci95[1], 1)}), first sooner in ${pct(p.probabilityAFaster)}`)
+    .text((p) => `${tf(p.meanDifference, 1)} ${unit} (CI ${tf(p.ci95[0], 1)} to ${tf(p.ci95[1], 1)}), first sooner in ${pct(p.probabilityAFaster)}`)
     .call((sel) => kit.fitText(sel, m.right - 14));
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(d3.axisBottom(x).ticks(10));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(kit.timeAxis(d3.axisBottom(x), x.domain()[0], x.domain()[1], 10, false));
   kit.axisLabel(svg, `makespan difference, first − second strategy (${unit}), paired run by run`, (m.left + W - m.right) / 2, m.top + plotH + 34);
   const lh = kit.legend(
     svg,

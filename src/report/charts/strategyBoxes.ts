@@ -7,7 +7,7 @@ import type { ChartKit } from './types.js';
  * whiskers to min and max, the mean and P95 marked, and the deadline as a red line.
  */
 export function drawStrategyBoxes(kit: ChartKit, el: HTMLElement, results: MonteCarloResult[]): void {
-  const { d3, colors, fmt, pct, unit } = kit;
+  const { d3, colors, tf, pct, unit } = kit;
   const W = 1100;
   const rowH = 58;
   const m = { top: 30, right: 230, bottom: 84, left: 200 };
@@ -29,8 +29,8 @@ export function drawStrategyBoxes(kit: ChartKit, el: HTMLElement, results: Monte
   const svg = kit.svg(el, W, H, `Makespan per strategy, in ${unit}`);
   const describe = (r: MonteCarloResult) => [
     `strategy: ${r.strategy}`,
-    `P10 ${fmt(r.makespan.p10)} · P50 ${fmt(r.makespan.p50)} · P90 ${fmt(r.makespan.p90)} · P95 ${fmt(r.makespan.p95)} ${unit}`,
-    `mean ${fmt(r.makespan.mean)} (95% CI ${fmt(r.makespan.ci95[0], 2)}–${fmt(r.makespan.ci95[1], 2)}), min ${fmt(r.makespan.min)}, max ${fmt(r.makespan.max)}`,
+    `P10 ${tf(r.makespan.p10)} · P50 ${tf(r.makespan.p50)} · P90 ${tf(r.makespan.p90)} · P95 ${tf(r.makespan.p95)} ${unit}`,
+    `mean ${tf(r.makespan.mean)} (95% CI ${tf(r.makespan.ci95[0], 2)}–${tf(r.makespan.ci95[1], 2)}), min ${tf(r.makespan.min)}, max ${tf(r.makespan.max)}`,
     ...(r.deadlineProbability !== null ? [`finishes by the deadline in ${pct(r.deadlineProbability)} of runs`] : []),
   ];
   results.forEach((r, i) => {
@@ -54,9 +54,9 @@ export function drawStrategyBoxes(kit: ChartKit, el: HTMLElement, results: Monte
         .attr('x', right ? ax - 22 : ax + 22)
         .attr('y', mid + 4)
         .attr('text-anchor', right ? 'end' : 'start')
-        .text(`off the scale: P10 ${fmt(s.p10)} · P50 ${fmt(s.p50)} · P90 ${fmt(s.p90)} ${unit}`);
+        .text(`off the scale: P10 ${tf(s.p10)} · P50 ${tf(s.p50)} · P90 ${tf(s.p90)} ${unit}`);
       g.append('text').attr('class', 'lane-label').attr('x', m.left - 8).attr('y', mid + 4).attr('text-anchor', 'end').text(r.strategy).call((sel) => kit.fitText(sel, m.left - 14));
-      g.append('text').attr('class', 'row-note').attr('x', W - m.right + 10).attr('y', mid - 2).text(`P50 ${fmt(s.p50)} · P80 ${fmt(s.p80)} ${unit}`);
+      g.append('text').attr('class', 'row-note').attr('x', W - m.right + 10).attr('y', mid - 2).text(`P50 ${tf(s.p50)} · P80 ${tf(s.p80)} ${unit}`);
       g.append('text')
         .attr('class', 'row-note')
         .attr('x', W - m.right + 10)
@@ -95,19 +95,26 @@ export function drawStrategyBoxes(kit: ChartKit, el: HTMLElement, results: Monte
       .attr('class', 'row-note')
       .attr('x', W - m.right + 10)
       .attr('y', mid - 2)
-      .text(`P50 ${fmt(s.p50)} · P80 ${fmt(s.p80)} ${unit}`);
+      .text(`P50 ${tf(s.p50)} · P80 ${tf(s.p80)} ${unit}`);
     g.append('text')
       .attr('class', 'row-note')
       .attr('x', W - m.right + 10)
       .attr('y', mid + 13)
       .text(r.deadlineProbability !== null ? `${pct(r.deadlineProbability)} chance by the deadline` : '');
   });
+  // With dates, the project calendar's non-working days over the rows.
+  const under = svg.insert('g', 'g.strategy-row');
+  svg.selectAll<SVGGElement, unknown>('g.strategy-row').each(function () {
+    if (this.firstChild) under.node()!.appendChild(this.firstChild);
+  });
+  kit.shadeOff(under, x, m.top, H - m.bottom);
   if (deadline !== null) {
     svg.append('line').attr('class', 'deadline').attr('x1', x(deadline)).attr('x2', x(deadline)).attr('y1', m.top - 8).attr('y2', H - m.bottom).attr('stroke', colors.deadline).attr('stroke-width', 2).attr('stroke-dasharray', '6 4');
-    svg.append('text').attr('class', 'mark-label deadline-label').attr('x', x(deadline) + 4).attr('y', m.top - 12).text(`deadline ${fmt(deadline, 0)} ${unit}`);
+    svg.append('text').attr('class', 'mark-label deadline-label').attr('x', x(deadline) + 4).attr('y', m.top - 12).text(`deadline ${tf(deadline, 0)} ${unit}`);
   }
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(d3.axisBottom(x).ticks(14));
-  kit.axisLabel(svg, `makespan (${unit})`, (m.left + W - m.right) / 2, H - m.bottom + 36);
+  const axisG = svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${H - m.bottom})`).call(kit.timeAxis(d3.axisBottom(x), x.domain()[0], x.domain()[1], 14));
+  kit.declutter(axisG.selectAll('.tick text'));
+  kit.axisLabel(svg, kit.timeTick !== null ? 'finish date (grey: non-working days)' : `makespan (${unit})`, (m.left + W - m.right) / 2, H - m.bottom + 36);
   const lh = kit.legend(
     svg,
     [

@@ -1,5 +1,7 @@
 import type * as D3 from 'd3';
 import type { ReportData } from '../ReportData.js';
+import type { rankedBars } from './rankedBars.js';
+import type { distributionChart } from './distributionChart.js';
 
 /** What a Gantt bar shows: work, one of the coordination mechanisms, or time held waiting. */
 export type BarKind = 'work' | 'rework' | 'remediation' | 'handoff' | 'review' | 'status' | 'checkpoint' | 'held' | 'escalation';
@@ -54,13 +56,37 @@ export interface AgentSplit {
 export interface ChartKit {
   d3: typeof D3;
   data: ReportData;
-  /** Plural unit name for axis labels: "days". */
+  /** Plural name of the unit times are shown in, chosen by their magnitude: "hours". */
   unit: string;
+  /** Plural name of the scenario's own time unit: "days". */
+  ownUnit: string;
+  /** Display units per scenario unit (1 when the report shows the scenario's unit). */
+  perUnit: number;
+  /** A time in the display unit, as a number with `digits` decimals. */
+  tf(x: number, digits?: number): string;
+  /** A length of time with its display unit, and the scenario's unit in brackets when that differs. */
+  dur(x: number, digits?: number): string;
+  /** A length of time as a short amount in the display unit: "1 day", "8 hours", "2.5 weeks". */
+  amount(x: number): string;
+  /** "start → end" in the display unit (and the scenario's unit when that differs). */
+  span(a: number, b: number, digits?: number): string;
+  /** Sets an axis of times (scenario units) to ticks in the display unit, or dates when `dated` and the plan has dates. */
+  timeAxis<A extends D3.Axis<D3.NumberValue>>(axis: A, lo: number, hi: number, count: number, dated?: boolean): A;
+  /** Shades the project calendar's non-working days across [y0, y1] under a time scale (scenario units); returns how many. */
+  shadeOff(g: D3.Selection<any, unknown, null, undefined>, x: D3.ScaleLinear<number, number>, y0: number, y1: number): number;
+  /** Working time of the project calendar in [a, b) (elapsed scenario units); b − a without a calendar. */
+  workIn(a: number, b: number): number;
+  /** Removes each text of the selection that overlaps one kept before it (earlier texts win). */
+  declutter(texts: D3.Selection<any, any, any, any>): void;
+  /** A lane's name with its id: "Developer (dev-2)", or the id when the role is empty or the same. */
+  laneName(lane: { id: string; label: string }): string;
   /** With a start date, the date (and time, in hour and minute units) of a time, for axis ticks; else null. */
   timeTick: ((t: number) => string) | null;
   /** With a start date: at most `max` times in [from, to] at whole days (hours in hour and minute units), for date ticks. */
   dateTicks(from: number, to: number, max: number): number[];
   unitsPerWeek: number;
+  /** The report's periods (hours, days or weeks; see ModelView.periods). */
+  periods: ReportData['model']['periods'];
   colors: Record<string, string>;
   /** Human label of a bar kind or series. */
   labels: Record<string, string>;
@@ -78,9 +104,13 @@ export interface ChartKit {
   fit(svg: D3.Selection<SVGSVGElement, unknown, null, undefined>, width: number, height: number): void;
   /** Axis label text at (x, y), rotated for a vertical axis. */
   axisLabel(g: D3.Selection<any, unknown, null, undefined>, text: string, x: number, y: number, vertical?: boolean): void;
+  /** The layout of the tornado-like charts (see rankedBars.ts). */
+  rankedBars: typeof rankedBars;
+  /** The layout of the histogram-with-S-curve charts (see distributionChart.ts). */
+  distributionChart: typeof distributionChart;
   traceBars: (trace: ReportTrace) => { bars: Bar[]; markers: Marker[]; end: number };
   laneTotals: (bars: Bar[], lanes: Lane[]) => Record<string, LaneTotals>;
-  weeklyLoad: (bars: Bar[], lanes: Lane[], unitsPerWeek: number, weeks: number) => number[][];
+  periodLoad: (bars: Bar[], lanes: Lane[], edges: number[], capacityTime: number[], workIn: ((a: number, b: number) => number) | null) => number[][];
 }
 
 /** The trace rows the client reads (TraceRecord's shape). */

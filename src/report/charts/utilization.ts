@@ -6,7 +6,7 @@ import type { AgentSplit, ChartKit } from './types.js';
  * utilisation over the agent's engaged span, that span and its share of the project beside it.
  */
 export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit[], caption: string): void {
-  const { d3, colors, fmt, pct, unit } = kit;
+  const { d3, colors, tf, pct, unit } = kit;
   const W = 1100;
   const rowH = 34;
   const m = { top: 34, right: 330, bottom: 76, left: 220 };
@@ -41,8 +41,8 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('stroke-width', 0.5)
     .on('mousemove', (event: MouseEvent, s) =>
       kit.tip.show(event, [
-        `${s.row.label} (${s.row.id})`,
-        `${s.part}: ${fmt(s.x1 - s.x0, 2)} ${unit} (${pct((s.x1 - s.x0) / (totalOf(s.row) || 1))} of the project's length)`,
+        kit.laneName(s.row),
+        `${s.part}: ${tf(s.x1 - s.x0, 2)} ${unit} (${pct((s.x1 - s.x0) / (totalOf(s.row) || 1))} of the project's length)`,
       ]),
     )
     .on('mouseleave', () => kit.tip.hide());
@@ -54,7 +54,7 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('class', 'bar-label')
     .attr('x', (s) => x(s.x0) + 4)
     .attr('y', (s) => (y(s.row.id) ?? 0) + y.bandwidth() / 2 + 4)
-    .text((s) => fmt(s.x1 - s.x0));
+    .text((s) => tf(s.x1 - s.x0));
   const labels = svg.append('g');
   labels
     .selectAll('text')
@@ -64,7 +64,7 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('x', m.left - 8)
     .attr('y', (r) => (y(r.id) ?? 0) + y.bandwidth() / 2 + 4)
     .attr('text-anchor', 'end')
-    .text((r) => r.label)
+    .text((r) => kit.laneName(r))
     .call((sel) => kit.fitText(sel, m.left - 14));
   svg
     .append('g')
@@ -76,7 +76,7 @@ export function drawUtilization(kit: ChartKit, el: HTMLElement, rows: AgentSplit
     .attr('y', (r) => (y(r.id) ?? 0) + y.bandwidth() / 2 + 4)
     .text((r) => r.note)
     .call((sel) => kit.fitText(sel, m.right - 14));
-  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(d3.axisBottom(x).ticks(10));
+  svg.append('g').attr('class', 'axis').attr('transform', `translate(0,${m.top + plotH})`).call(kit.timeAxis(d3.axisBottom(x), x.domain()[0], x.domain()[1], 10, false));
   kit.axisLabel(svg, `time over the whole project (${unit}; makespan × capacity)`, (m.left + W - m.right) / 2, m.top + plotH + 34);
   const lh = kit.legend(
     svg,
