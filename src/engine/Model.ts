@@ -224,6 +224,8 @@ export interface StrategyModel {
   escalation: { probability: number; delay: Distribution; effort: Distribution | null } | null;
   /** Overrides every gate's remediation blocking, or null. */
   remediationBlocking: boolean | null;
+  /** Multiplies every gate's remediate and fail probabilities (`gate_failure.factor`; 1: as the gates say). */
+  gateFailureFactor: number;
   /** The order ready work is offered resources (the strategy's, else the scenario's). */
   dispatch: DispatchModel;
   /** Agent choice in pools (the strategy's, else the scenario's). */

@@ -419,6 +419,7 @@ function compileStrategy(
         }
       : null,
     remediationBlocking: spec.remediation?.blocking ?? null,
+    gateFailureFactor: spec.gate_failure?.factor ?? 1,
   };
 }
 

@@ -1,7 +1,7 @@
 import { deliver, endOfWork } from './dependencies.js';
 import { enqueue } from './dispatch.js';
 import type { EngineState } from './EngineState.js';
-import { REVIEWER_ORCHESTRATOR } from './Model.js';
+import { REVIEWER_ORCHESTRATOR, type GateModel } from './Model.js';
 import { O_FAIL, O_PASS, O_REMEDIATE } from './RunState.js';
 import { traceGateDone, traceGateOutcome } from './trace.js';
 import { followUpOrdered } from './units.js';
@@ -40,6 +40,24 @@ function defaultReviewer(st: EngineState, firstTask: number | undefined): number
 }
 
 /**
+ * Where a gate's uniform draw turns from pass to remediate and from remediate to fail, under a
+ * strategy's `gate_failure.factor` f: remediate and fail probabilities times f (scaled to sum
+ * to 1 when they exceed it), pass the rest. With f = 1 exactly the gate's own thresholds.
+ */
+export function outcomeThresholds(gate: GateModel, f: number): { pass: number; passOrRemediate: number } {
+  if (f === 1) return { pass: gate.pPass, passOrRemediate: gate.pPass + gate.pRemediate };
+  let remediate = gate.pRemediate * f;
+  let fail = gate.pFail * f;
+  const sum = remediate + fail;
+  if (sum > 1) {
+    remediate /= sum;
+    fail /= sum;
+  }
+  const pass = Math.max(0, 1 - remediate - fail);
+  return { pass, passOrRemediate: pass + remediate };
+}
+
+/**
  * A review round ended: each assessed task's outcome comes from the run's pre-sampled gate
  * draws (pass, remediate: extra work, blocking or parallel; fail: rework of a sampled share,
  * reviewed again next round while rounds remain).
@@ -54,6 +72,7 @@ export function reviewDone(st: EngineState, g: number, now: number): void {
   const next = st.gateNextTasks[g];
   next.length = 0;
   const blocking = st.strategy.remediationBlocking ?? gate.remediationBlocking;
+  const { pass, passOrRemediate } = outcomeThresholds(gate, st.strategy.gateFailureFactor);
   const cause = st.gateCause[g];
   const tasks = st.model.tasks;
   for (let i = 0; i < list.length; i++) {
@@ -62,7 +81,7 @@ export function reviewDone(st: EngineState, g: number, now: number): void {
     const o = base + 3 * k;
     const u = draws[o];
     const agent = out.taskAgent[t] >= 0 ? out.taskAgent[t] : tasks[t].eligible[0];
-    const outcome = u < gate.pPass ? O_PASS : u < gate.pPass + gate.pRemediate ? O_REMEDIATE : O_FAIL;
+    const outcome = u < pass ? O_PASS : u < passOrRemediate ? O_REMEDIATE : O_FAIL;
     if (outcome === O_FAIL && round + 1 >= gate.maxRounds) out.gateExhausted[g] = 1;
     out.gateOutcomes[3 * g + outcome]++;
     if (st.tracing) traceGateOutcome(st, now, t, agent, g, outcome, round);

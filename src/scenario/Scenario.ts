@@ -305,6 +305,11 @@ export interface StrategySpec {
   };
   /** Overrides remediation blocking for every gate under this strategy. */
   remediation?: { blocking?: boolean };
+  /**
+   * Multiplies every gate's probabilities of remediation and of rework (`fail`) under this
+   * strategy (pass takes the rest; two that exceed 1 together are scaled to sum to 1). Default 1.
+   */
+  gate_failure?: { factor: number };
   /** Overrides the scenario's dispatch rule under this strategy. */
   dispatch?: DispatchSpec;
   /** Overrides the scenario's pool agent choice under this strategy. */

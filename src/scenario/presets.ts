@@ -20,6 +20,7 @@ const AT_UNIT_LENGTH: Readonly<Record<PresetName, StrategySpec>> = {
     handoff: { effort: { pert: [0.02, 0.05, 0.1] }, batched: false },
     escalation: { probability: 0.132, delay: { triangular: [0.1, 0.2, 0.5] }, effort: 0.05 },
     remediation: { blocking: true },
+    gate_failure: { factor: 1 },
   },
   swarm: {
     description: 'Preset swarm: peers hand work to each other and keep each other informed; no verifier, remediation does not block',
@@ -28,6 +29,7 @@ const AT_UNIT_LENGTH: Readonly<Record<PresetName, StrategySpec>> = {
     status: { every: 1, effort: 0.01, per_peer: 0.01 },
     escalation: { probability: 0.518, delay: { triangular: [0.1, 0.2, 0.5] }, effort: 0.05 },
     remediation: { blocking: false },
+    gate_failure: { factor: 3.91 },
   },
   pipeline: {
     description: 'Preset pipeline: each stage reads its predecessor\'s output and passes its own on; remediation blocks',
@@ -35,6 +37,7 @@ const AT_UNIT_LENGTH: Readonly<Record<PresetName, StrategySpec>> = {
     handoff: { effort: { pert: [0.02, 0.05, 0.1] }, batched: false },
     escalation: { probability: 0.132, delay: { triangular: [0.1, 0.2, 0.5] }, effort: 0.05 },
     remediation: { blocking: true },
+    gate_failure: { factor: 1 },
   },
 };
 
@@ -47,7 +50,7 @@ const TIMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The strategy keys a user's value is merged into key by key (the others replace the preset's whole value). */
-export const MERGED_STRATEGY_KEYS = ['handoff', 'status', 'checkpoint', 'escalation', 'remediation'] as const;
+export const MERGED_STRATEGY_KEYS = ['handoff', 'status', 'checkpoint', 'escalation', 'remediation', 'gate_failure'] as const;
 
 /** True for one of `PRESET_NAMES`. */
 export function isPresetName(name: unknown): name is PresetName {

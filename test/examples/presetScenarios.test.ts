@@ -22,11 +22,13 @@ describe.each(FILES)('%s', (file) => {
     expect(s.strategy).not.toMatch(/-preset$/);
   });
 
-  test('every preset strategy runs: more coordination than ideal, the same work', () => {
+  test('every preset strategy runs: more coordination than ideal; the same work unless its gates fail more often', () => {
     for (const name of PRESET_NAMES) {
       const run = simulate(s, { strategy: `${name}-preset`, seed: 7, run: 3, trace: false }).metrics;
       const ideal = simulate(s, { strategy: 'ideal', seed: 7, run: 3, trace: false }).metrics;
-      expect(run.workTime).toBeCloseTo(ideal.workTime, 9);
+      // A gate_failure factor above 1 moves outcomes from pass towards remediation and rework.
+      if (name === 'swarm') expect(run.workTime).toBeGreaterThanOrEqual(ideal.workTime);
+      else expect(run.workTime).toBeCloseTo(ideal.workTime, 9);
       expect(run.coordinationTime).toBeGreaterThan(0);
       expect(run.makespan).toBeGreaterThanOrEqual(ideal.makespan);
     }

@@ -144,6 +144,7 @@ const OVERRIDES: Record<string, unknown> = {
   'escalation.delay': { uniform: [1, 2] },
   'escalation.effort': 0.7,
   'remediation.blocking': 'flip',
+  'gate_failure.factor': 2.5,
   dispatch: { order: ['x', 'y'] },
   pick: 'least-busy',
 };

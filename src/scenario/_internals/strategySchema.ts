@@ -116,6 +116,20 @@ export const strategySchema = {
     },
     dispatch: { ...dispatchSchema, description: 'Overrides the scenario dispatch rule under this strategy. ' + dispatchSchema.description },
     pick: { ...pickSchema, description: 'Overrides the scenario pool agent choice under this strategy.' },
+    gate_failure: {
+      description: "Scales every gate's chances of remediation and rework under this strategy.",
+      type: 'object',
+      additionalProperties: false,
+      required: ['factor'],
+      properties: {
+        factor: {
+          description: 'Multiplies each gate\'s remediate and fail probabilities (pass takes the rest; if the two exceed 1 together they are scaled to sum to 1). 0 to 1000, default 1.',
+          type: 'number',
+          minimum: 0,
+          maximum: 1000,
+        },
+      },
+    },
     remediation: {
       description: 'Overrides remediation blocking for every gate under this strategy.',
       type: 'object',
