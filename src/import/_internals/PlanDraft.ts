@@ -1,6 +1,7 @@
 import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { ImportedPlan, ImportWarning, PlanFormat, SourceDates } from '../ImportedPlan.js';
 import { IdAllocator } from './IdAllocator.js';
+import { placeholderAgents } from './placeholderAgent.js';
 import { calendarDocument, type WorkCalendar } from './WorkCalendar.js';
 
 /** Where a record sits in its source file: a readable location, and line or path for errors. */
@@ -183,15 +184,15 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
     doc.calendars = cals;
   }
   if (draft.statusDate !== undefined) doc.status_date = draft.statusDate;
-  if (draft.agents.length) {
-    doc.agents = draft.agents.map((a) => {
-      const o: Record<string, unknown> = { id: idOfAgent.get(a.key), name: a.name, source_id: a.sourceId };
-      const cal = agentCal.get(a.key);
-      if (cal !== undefined) o.calendar = idOfCal.get(cal);
-      o.capacity = 'unlimited';
-      return o;
-    });
-  }
+  doc.agents = draft.agents.map((a) => {
+    const o: Record<string, unknown> = { id: idOfAgent.get(a.key), name: a.name, source_id: a.sourceId };
+    const cal = agentCal.get(a.key);
+    if (cal !== undefined) o.calendar = idOfCal.get(cal);
+    o.capacity = 'unlimited';
+    return o;
+  });
+  // A scenario needs an agent; a plan without resources gets one that no task uses (its tasks need nobody).
+  if (draft.agents.length === 0) doc.agents = placeholderAgents();
 
   const sourceDates = new Map<string, SourceDates>();
   const progress: Record<string, unknown> = {};

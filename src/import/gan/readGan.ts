@@ -8,6 +8,7 @@ import { childNamed, childrenNamed, parseXmlTree } from '../_internals/parseXmlT
 import { GanCalendar } from './_internals/GanCalendar.js';
 import { readGanTasks, type GanTask, type LinkType } from './_internals/readGanTasks.js';
 import { readGanResources, type Assignment } from './_internals/readGanResources.js';
+import { placeholderAgents } from '../_internals/placeholderAgent.js';
 
 /** Expanding links of summary tasks to their subtasks may not produce more links than this. */
 const MAX_LINKS = 1_000_000;
@@ -126,7 +127,7 @@ export function readGan(text: string, file: string): ImportedPlan {
     calendar: calendarId,
     calendars: { [calendarId]: calendar.toScenario(firstYear, lastYear) },
   };
-  if (agents.length > 0) scenario.agents = agents;
+  scenario.agents = agents.length > 0 ? agents : placeholderAgents();
   scenario.tasks = out;
   return { format: 'gan', scenario, sourceDates, warnings };
 }
