@@ -2,7 +2,7 @@ import type { ImportedPlan, ImportWarning } from '../ImportedPlan.js';
 import { isoDateTime, parseLocalDateTime, type LocalDateTime } from '../_internals/civilDates.js';
 import { buildImportedPlan, fail, type DraftAgent, type DraftLink, type DraftTask, type PlanDraft, type SourcePlace } from '../_internals/PlanDraft.js';
 import { finishValue, startValue } from '../_internals/scenarioDates.js';
-import { averageDayMinutes, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
+import { advanceWorking, averageDayMinutes, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { parseP6CalendarData } from './parseP6CalendarData.js';
 import { parseXerTables, type XerRow, type XerTable } from './parseXerTables.js';
 
@@ -116,6 +116,7 @@ export function readXer(text: string, file: string): ImportedPlan {
   const byTaskId = new Map<string, DraftTask>();
   const typeOf = new Map<string, string>();
   const statusOf = new Map<string, string>();
+  const actualStartOf = new Map<string, LocalDateTime>();
   const otherProjectTask = new Set<string>();
   const skippedWbs = new Set<string>();
   const allTaskIds = new Set<string>();
@@ -175,6 +176,7 @@ export function readXer(text: string, file: string): ImportedPlan {
         else t.progress = { actual_start: isoDateTime(started), actual_finish: isoDateTime(finished) };
       } else t.progress = milestone ? { actual_start: isoDateTime(started), actual_finish: isoDateTime(started) } : { actual_start: isoDateTime(started), remaining: (remain ?? 0) / hoursPerDay };
       if (t.progress) anyProgress = true;
+      if (started) actualStartOf.set(taskId, started);
     }
     const sdStart = status === 'TK_NotStart' ? earlyStart : actStart ?? earlyStart;
     const sdFinish = status === 'TK_Complete' ? actEnd ?? earlyEnd : earlyEnd;
@@ -230,11 +232,23 @@ export function readXer(text: string, file: string): ImportedPlan {
         : lagCalendar === 'rcal_Successor' ? succ.calendarKey
         : lagCalendar === 'rcal_ProjDefault' ? projCal?.key
         : (byTaskId.get(predId) as DraftTask).calendarKey;
+      // A started predecessor's start is fixed: with P6's default (sched_lag_early_start_flag N) a
+      // start-to-start lag counts from that actual start, i.e. the successor starts on or after a
+      // fixed moment. The simulation counts it from the predecessor's resumed start (the status
+      // date), so the link becomes that moment as not_before.
+      const from = actualStartOf.get(predId);
+      if (type === 'SS' && lagHours > 0 && from !== undefined && !ssFromEarlyStart && statusOf.get(succId) !== 'TK_Complete') {
+        const lagCal = lagCalendar === 'rcal_24Hour' ? undefined : calByKey.get(onCal ?? (projCal?.key as string));
+        const at = advanceWorking(lagCal, from, lagHours * 60);
+        if (at !== undefined) {
+          const succCal = calByKey.get(succ.calendarKey ?? '') ?? projCal;
+          const mine = succ.notBefore === undefined ? undefined : parseLocalDateTime(succ.notBefore);
+          if (mine === undefined || compare(at, mine) > 0) succ.notBefore = startValue(at, succCal);
+          continue;
+        }
+      }
       if (lagCalendar === 'rcal_24Hour' || (onCal !== undefined && onCal !== projCal?.key)) {
         warnings.push({ location: place.location, message: `lag of ${lagHours} h is counted by P6 on the ${lagCalendar === 'rcal_24Hour' ? '24-hour' : (calByKey.get(onCal as string) as WorkCalendar).name} calendar (${lagCalendar}); here on the project calendar` });
-      }
-      if (type === 'SS' && ssFromEarlyStart && statusOf.get(predId) !== 'TK_NotStart') {
-        warnings.push({ location: place.location, message: 'P6 counts this start-to-start lag from the started predecessor\'s remaining early start (sched_lag_early_start_flag), here from its actual start' });
       }
     }
     succ.preds.push({ predKey: predId, type, lag: lagHours / hoursPerDay, place });
