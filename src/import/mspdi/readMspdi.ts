@@ -2,7 +2,7 @@ import type { ImportedPlan, ImportWarning } from '../ImportedPlan.js';
 import { isoDateTime, parseLocalDateTime, type LocalDateTime } from '../_internals/civilDates.js';
 import { buildImportedPlan, fail, type DraftAgent, type DraftLink, type DraftTask, type SourcePlace } from '../_internals/PlanDraft.js';
 import { finishValue, startValue } from '../_internals/scenarioDates.js';
-import type { WorkCalendar } from '../_internals/WorkCalendar.js';
+import { advanceWorking, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { child, childrenNamed, parseXmlTree, pathOf, textOf, type XmlElement } from './parseXmlTree.js';
 import { readMspdiCalendars } from './readMspdiCalendars.js';
 
@@ -66,6 +66,11 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   const linkEls: { task: DraftTask | string; el: XmlElement }[] = [];
   let usedPert = false;
   const manual: string[] = [];
+  const manualStart = new Map<string, LocalDateTime>(); // UID -> where the user put a manually scheduled task
+  const actualStartOf = new Map<string, LocalDateTime>();
+  const finishedUids = new Set<string>();
+  let latestActual: LocalDateTime | undefined; // the last moment progress was recorded (for files without StatusDate)
+  const later = (a: LocalDateTime | undefined, b: LocalDateTime | undefined): LocalDateTime | undefined => (!a ? b : !b ? a : b.day > a.day || (b.day === a.day && b.minute > a.minute) ? b : a);
   for (const el of taskEls) {
     const place = placeOf(el);
     const uid = textOf(el, 'UID');
@@ -145,13 +150,23 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     const start = dateOf(el, 'Start', file);
     const finish = dateOf(el, 'Finish', file);
     if (start) t.sourceDates.start = isoDateTime(start);
+    if (actStart) actualStartOf.set(uid, actStart);
+    if (actFinish) finishedUids.add(uid);
+    latestActual = later(later(latestActual, actFinish), actStart);
+    if (actStart && !actFinish) latestActual = later(latestActual, dateOf(el, 'Resume', file));
+    // Project leaves a manually scheduled task where the user put it: it starts on or after its Start.
+    if (textOf(el, 'Manual') === '1' && start && !actStart) {
+      manualStart.set(uid, start);
+      const mine = t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore);
+      if (later(mine, start) === start) t.notBefore = startValue(start, cal);
+    }
     if (finish) t.sourceDates.finish = isoDateTime(finish);
     tasks.push(t);
     byUid.set(uid, t);
     for (const l of childrenNamed(el, 'PredecessorLink')) linkEls.push({ task: t, el: l });
   }
   if (tasks.length === 0) fail('E_SCHEMA', file, { location: '/Project/Tasks', line: (child(root, 'Tasks') as XmlElement).line, path: '/Project/Tasks' }, 'the file has no tasks (only summaries or blank rows)');
-  if (manual.length) warnings.push({ location: '/Project/Tasks', message: `${manual.length} manually scheduled task(s) imported as automatically scheduled (UID ${manual.slice(0, 10).join(', ')}${manual.length > 10 ? ', ...' : ''})` });
+  if (manual.length) warnings.push({ location: '/Project/Tasks', message: `${manual.length} manually scheduled task(s) imported as automatically scheduled from their Start (not_before; UID ${manual.slice(0, 10).join(', ')}${manual.length > 10 ? ', ...' : ''})` });
   if (usedPert) warnings.push({ location: '/Project/Tasks', message: 'three-point estimates taken from Duration1-3 (optimistic, expected, pessimistic) as {pert: [...]}' });
 
   // Links; a summary on either side stands for its leaf tasks.
@@ -190,7 +205,19 @@ export function readMspdi(text: string, file: string): ImportedPlan {
       }
       for (const s of succUids) {
         if (s === p) continue; // a summary linked to one of its own leaves
-        (byUid.get(s) as DraftTask).preds.push({ predKey: p, type, lag, place });
+        const succ = byUid.get(s) as DraftTask;
+        // A started predecessor's start is fixed: a start-to-start lag from it is a fixed moment
+        // (the simulation would count it from the predecessor's resumed start, the status date).
+        const from = actualStartOf.get(p);
+        if (type === 'SS' && lag > 0 && from !== undefined && !finishedUids.has(s)) {
+          const at = advanceWorking(ELAPSED_FORMATS.has(lagFormat) ? undefined : projCal, from, lag * (ELAPSED_FORMATS.has(lagFormat) ? 1440 : minutesPerDay));
+          if (at !== undefined) {
+            const mine = succ.notBefore === undefined ? undefined : parseLocalDateTime(succ.notBefore);
+            if (later(mine, at) === at) succ.notBefore = startValue(at, calByKey.get(succ.calendarKey ?? '') ?? projCal);
+            continue;
+          }
+        }
+        succ.preds.push({ predKey: p, type, lag, place });
       }
     }
   }
@@ -247,9 +274,34 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     agents.push(a);
   }
 
-  const startDate = dateOf(root, 'StartDate', file);
-  const statusDate = dateOf(root, 'StatusDate', file);
+  let startDate = dateOf(root, 'StartDate', file);
+  let statusDate = dateOf(root, 'StatusDate', file);
   if (!startDate) warnings.push({ location: '/Project', message: 'no StartDate: the scenario has no start date' });
+  // Progress needs a status date: without one, the last moment the file records progress.
+  if (!statusDate && latestActual) {
+    statusDate = latestActual;
+    warnings.push({ location: '/Project', message: `progress without a StatusDate: the status date is the last recorded actual date, ${isoDateTime(latestActual)}` });
+  }
+  // Manually scheduled tasks, started tasks and start constraints may sit before the project
+  // start, and Project schedules them there: the scenario starts at the earliest of them, and
+  // the other tasks start on or after StartDate.
+  let earliest: LocalDateTime | undefined;
+  const own = new Map<string, LocalDateTime>();
+  for (const t of tasks) {
+    const at = actualStartOf.get(t.key) ?? (t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore));
+    if (!at) continue;
+    own.set(t.key, at);
+    if (!earliest || later(at, earliest) === earliest) earliest = at;
+  }
+  if (startDate && earliest && later(earliest, startDate) === startDate && (earliest.day !== startDate.day || earliest.minute !== startDate.minute)) {
+    const from = startDate;
+    for (const t of tasks) {
+      const mine = own.get(t.key);
+      if (mine === undefined) t.notBefore = isoDateTime(from); // the moment itself: a task calendar may work earlier that day
+    }
+    warnings.push({ location: '/Project/StartDate', message: `tasks start before the project start ${isoDateTime(from)}: the scenario starts at ${isoDateTime(earliest)}, and tasks without a start of their own start on or after StartDate` });
+    startDate = earliest;
+  }
   return buildImportedPlan({
     format: 'mspdi',
     file,
