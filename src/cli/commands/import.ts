@@ -1,9 +1,9 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { stringify } from 'yaml';
 import { applyUncertainty, parseUncertainty } from '../../import/applyUncertainty.js';
 import { checkPlanDates } from '../../import/checkPlanDates.js';
+import { scenarioYaml } from '../../import/_internals/scenarioYaml.js';
 import type { DateAgreement } from '../../import/comparePlanDates.js';
 import type { ImportWarning } from '../../import/ImportedPlan.js';
 import { PLAN_EXTENSIONS, planFormatOf, readPlan } from '../../import/readPlan.js';
@@ -47,8 +47,8 @@ export function handler(ctx: CliContext) {
     // The plan as the source scheduled it, checked against its stored dates before any template.
     const { scenario, run, agreement } = checkPlanDates(plan, doc, argv.plan);
     const varied = template === null ? 0 : applyUncertainty(doc, template);
-    if (template !== null) validateScenario(structuredClone(doc), { file: argv.plan });
-    const yaml = `# Imported by coordsim from ${argv.plan} (${plan.format})\n` + stringify(doc, { lineWidth: 0 });
+    if (template !== null) validateScenario(doc, { file: argv.plan });
+    const yaml = `# Imported by coordsim from ${argv.plan} (${plan.format})\n` + scenarioYaml(doc);
     if (target !== null) writeAtomic(target, yaml);
     const report = {
       file: argv.plan,

@@ -266,6 +266,7 @@ export function readXer(text: string, file: string): ImportedPlan {
   const assignTable = ctx.table('TASKRSRC', ['task_id', 'rsrc_id'], false);
   const material: string[] = [];
   const mixedCalendars: string[] = [];
+  const mixedSeen = new Set<string>();
   for (const row of assignTable?.rows ?? []) {
     const t = byTaskId.get(row.get('task_id') as string);
     if (!t) continue; // another project's, or a WBS summary's
@@ -290,7 +291,10 @@ export function readXer(text: string, file: string): ImportedPlan {
     if (units !== 1) warnings.push({ location: place.location, message: `resource ${r.get('rsrc_short_name') || rsrcId} works at ${units * 100}% on ${t.sourceId}: written as units` });
     if (row.get('curv_id')) warnings.push({ location: place.location, message: 'resource curve ignored: work is spread evenly' });
     const rc = r.get('clndr_id');
-    if (typeOf.get(t.key) === 'TT_Task' && rc && t.calendarKey !== undefined && rc !== t.calendarKey && !mixedCalendars.includes(t.sourceId)) mixedCalendars.push(t.sourceId);
+    if (typeOf.get(t.key) === 'TT_Task' && rc && t.calendarKey !== undefined && rc !== t.calendarKey && !mixedSeen.has(t.sourceId)) {
+      mixedSeen.add(t.sourceId); // a Set: a list's includes() made this loop quadratic
+      mixedCalendars.push(t.sourceId);
+    }
     t.assignments.push({ agentKey: rsrcId, units });
     used.add(rsrcId);
   }
