@@ -173,3 +173,15 @@ export function advanceWorking(cal: WorkCalendar | undefined, t: LocalDateTime, 
   }
   return undefined;
 }
+
+/** The first working moment at or after `t` (no calendar: `t`); undefined when none within ten years. */
+export function nextWorkingMoment(cal: WorkCalendar | undefined, t: LocalDateTime): LocalDateTime | undefined {
+  if (!cal) return t;
+  for (let day = t.day; day < t.day + 3660; day++) {
+    for (const r of cal.exceptions.get(day) ?? (cal.week[weekdayOf(day)] as TimeRange[])) {
+      const from = day === t.day ? Math.max(r.start, t.minute) : r.start;
+      if (from < r.end) return { day, minute: from };
+    }
+  }
+  return undefined;
+}

@@ -15,6 +15,8 @@ const LINK_TYPES: DraftLink['type'][] = ['FF', 'FS', 'SF', 'SS'];
 const PERT_FIELDS = ['188743783', '188743784', '188743785'];
 /** Duration and lag formats (DurationFormat / LagFormat) that count elapsed time, estimated variants included. */
 const ELAPSED_FORMATS = new Set([4, 6, 8, 10, 12, 36, 38, 40, 42, 44]);
+/** The key of the round-the-clock calendar written for elapsed durations (no MSPDI UID looks like it). */
+const ELAPSED_KEY = 'elapsed:24h';
 const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
 
 /**
@@ -43,6 +45,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   if (calUid !== undefined && !projCal) fail('E_REFERENCE', file, placeOf(child(root, 'CalendarUID') as XmlElement), `project CalendarUID ${calUid} is not a calendar of the file`);
   if (!projCal) warnings.push({ location: '/Project', message: 'no project calendar: every day is a working day' });
   for (const c of calendars) c.hoursPerDay = minutesPerDay / 60; // one day length for the whole file
+  const elapsedTasks: DraftTask[] = [];
 
   // Optimistic / expected / pessimistic estimates: Duration1-3, unless renamed to something else.
   const aliases = new Map<string, string>();
@@ -113,7 +116,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     const durationMin = durationOf(el, 'Duration', file);
     const remainingMin = durationOf(el, 'RemainingDuration', file);
     const format = numberOf(el, 'DurationFormat', file);
-    if (format !== undefined && ELAPSED_FORMATS.has(format)) warnings.push({ location: place.location, message: 'elapsed duration counted as working time' });
+    const elapsed = format !== undefined && ELAPSED_FORMATS.has(format);
     if (textOf(el, 'Milestone') === '1') {
       t.milestone = true;
       if (durationMin) warnings.push({ location: place.location, message: 'milestone with a duration: imported as a zero-duration milestone' });
@@ -140,6 +143,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
       t.calendarKey = calKey;
     }
     const cal = calKey !== undefined ? calByKey.get(calKey) ?? projCal : projCal;
+    if (elapsed && !t.milestone) elapsedTasks.push(t);
     readConstraints(el, t, cal, file, warnings);
 
     const actStart = dateOf(el, 'ActualStart', file);
@@ -260,6 +264,22 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     t.assignments.push({ agentKey: resUid, units });
     used.add(resUid);
   }
+  // Elapsed durations run round the clock: a task without resources gets a calendar that always
+  // works (its duration, in project working days, is the same number of minutes).
+  const byResources: string[] = [];
+  for (const t of elapsedTasks) {
+    if (t.assignments.length > 0) {
+      byResources.push(t.sourceId);
+      continue;
+    }
+    if (!calByKey.has(ELAPSED_KEY)) {
+      const always: WorkCalendar = { key: ELAPSED_KEY, name: 'Elapsed time', week: [0, 1, 2, 3, 4, 5, 6].map(() => [{ start: 0, end: 1440 }]), exceptions: new Map(), hoursPerDay: 24 };
+      calendars.push(always);
+      calByKey.set(ELAPSED_KEY, always);
+    }
+    t.calendarKey = ELAPSED_KEY;
+  }
+  if (byResources.length) warnings.push({ location: '/Project/Tasks', message: `elapsed durations of tasks with resources counted as working time of the resources (UID ${byResources.slice(0, 10).join(', ')}${byResources.length > 10 ? ', ...' : ''})` });
   if (skippedKinds.length) warnings.push({ location: '/Project/Assignments', message: `material and cost resources left out on ${skippedKinds.slice(0, 10).join(', ')}${skippedKinds.length > 10 ? ` and ${skippedKinds.length - 10} more` : ''}` });
   const agents: DraftAgent[] = [];
   for (const [uid, el] of resEls) {
@@ -309,6 +329,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     start: startDate ? startValue(startDate, projCal) : undefined,
     calendarKey: projCal?.key,
     calendars,
+    dayMinutes: minutesPerDay,
     statusDate: statusDate ? startValue(statusDate, projCal) : undefined,
     agents,
     tasks,

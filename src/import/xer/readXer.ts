@@ -2,7 +2,7 @@ import type { ImportedPlan, ImportWarning } from '../ImportedPlan.js';
 import { isoDateTime, parseLocalDateTime, type LocalDateTime } from '../_internals/civilDates.js';
 import { buildImportedPlan, fail, type DraftAgent, type DraftLink, type DraftTask, type PlanDraft, type SourcePlace } from '../_internals/PlanDraft.js';
 import { finishValue, startValue } from '../_internals/scenarioDates.js';
-import { advanceWorking, averageDayMinutes, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
+import { advanceWorking, averageDayMinutes, nextWorkingMoment, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { parseP6CalendarData } from './parseP6CalendarData.js';
 import { parseXerTables, type XerRow, type XerTable } from './parseXerTables.js';
 
@@ -189,9 +189,9 @@ export function readXer(text: string, file: string): ImportedPlan {
   const calHours = new Set<string>();
   for (const t of tasks) {
     const c = t.calendarKey !== undefined ? calByKey.get(t.calendarKey) : undefined;
-    if (c && c !== projCal && hpdOf(c) !== hoursPerDay && !calHours.has(c.key)) {
+    if (c && c !== projCal && hpdOf(c) !== hoursPerDay && !calHours.has(c.key) && t.assignments.length > 0) {
       calHours.add(c.key);
-      warnings.push({ location: t.place.location, message: `calendar ${c.name} has ${hpdOf(c)} h a day; durations are in days of the project calendar's ${hoursPerDay} h` });
+      warnings.push({ location: t.place.location, message: `calendar ${c.name} has ${hpdOf(c)} h a day; the activity's work is counted in the project calendar's days of ${hoursPerDay} h on its resources' calendars` });
     }
   }
 
@@ -319,12 +319,17 @@ export function readXer(text: string, file: string): ImportedPlan {
   if (planStart) start = startValue(planStart, projCal);
   else warnings.push({ location: projPlace.location, message: 'no plan_start_date: the scenario has no start date' });
   let statusDate: string | undefined;
-  if (dataDate && (anyProgress || (planStart && compare(dataDate, planStart) > 0))) statusDate = startValue(dataDate, projCal);
+  if (dataDate && (anyProgress || (planStart && compare(dataDate, planStart) > 0))) {
+    // A data date at or before the plan start is the plan start's first working moment (a bare
+    // date would read as midnight, before the start).
+    const first = planStart && compare(dataDate, planStart) <= 0 ? nextWorkingMoment(projCal, planStart) : undefined;
+    statusDate = first ? isoDateTime(first) : startValue(dataDate, projCal);
+  }
   if (anyProgress && opts?.get('sched_progress_override') === 'Y') {
     warnings.push({ location: projPlace.location, message: 'P6 schedules out-of-sequence progress with progress override; coordsim keeps the links (retained logic)' });
   }
 
-  const draft: PlanDraft = { format: 'xer', file, name: projectName, start, calendarKey: projCal?.key, calendars, statusDate, agents, tasks, warnings };
+  const draft: PlanDraft = { format: 'xer', file, name: projectName, start, calendarKey: projCal?.key, calendars, dayMinutes: hoursPerDay * 60, statusDate, agents, tasks, warnings };
   return buildImportedPlan(draft);
 }
 
