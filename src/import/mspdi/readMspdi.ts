@@ -72,7 +72,6 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   const manualStart = new Map<string, LocalDateTime>(); // UID -> where the user put a manually scheduled task
   const actualStartOf = new Map<string, LocalDateTime>();
   const finishedUids = new Set<string>();
-  let latestActual: LocalDateTime | undefined; // the last moment progress was recorded (for files without StatusDate)
   const later = (a: LocalDateTime | undefined, b: LocalDateTime | undefined): LocalDateTime | undefined => (!a ? b : !b ? a : b.day > a.day || (b.day === a.day && b.minute > a.minute) ? b : a);
   for (const el of taskEls) {
     const place = placeOf(el);
@@ -156,8 +155,6 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     if (start) t.sourceDates.start = isoDateTime(start);
     if (actStart) actualStartOf.set(uid, actStart);
     if (actFinish) finishedUids.add(uid);
-    latestActual = later(later(latestActual, actFinish), actStart);
-    if (actStart && !actFinish) latestActual = later(latestActual, dateOf(el, 'Resume', file));
     // Project leaves a manually scheduled task where the user put it: it starts on or after its Start.
     if (textOf(el, 'Manual') === '1' && start && !actStart) {
       manualStart.set(uid, start);
@@ -295,12 +292,22 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   }
 
   let startDate = dateOf(root, 'StartDate', file);
-  let statusDate = dateOf(root, 'StatusDate', file);
+  const statusDate = dateOf(root, 'StatusDate', file);
   if (!startDate) warnings.push({ location: '/Project', message: 'no StartDate: the scenario has no start date' });
-  // Progress needs a status date: without one, the last moment the file records progress.
-  if (!statusDate && latestActual) {
-    statusDate = latestActual;
-    warnings.push({ location: '/Project', message: `progress without a StatusDate: the status date is the last recorded actual date, ${isoDateTime(latestActual)}` });
+  // Progress needs a status date. Without one, Project continues started work where it was
+  // left and schedules the rest where the logic puts it, however early: so started tasks start
+  // at their actual start (not_before) with their whole duration, and no progress is written.
+  if (!statusDate) {
+    const started: string[] = [];
+    for (const t of tasks) {
+      const at = actualStartOf.get(t.key);
+      if (!t.progress || at === undefined) continue;
+      delete t.progress;
+      const mine = t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore);
+      if (later(mine, at) === at) t.notBefore = isoDateTime(at);
+      started.push(t.sourceId);
+    }
+    if (started.length) warnings.push({ location: '/Project', message: `progress without a StatusDate: started tasks start at their actual start with their whole duration, without progress (UID ${started.slice(0, 10).join(', ')}${started.length > 10 ? ', ...' : ''})` });
   }
   // Manually scheduled tasks, started tasks and start constraints may sit before the project
   // start, and Project schedules them there: the scenario starts at the earliest of them, and
