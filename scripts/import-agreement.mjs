@@ -55,7 +55,8 @@ for (const [file, bytes] of samples()) {
     const { agreement: a } = checkPlanDates(plan);
     const reasons = new Map();
     for (const d of a.differ) {
-      const r = d.reason ?? 'unknown';
+      // Grouped by kind: a reader's note by its text, the others by what they name.
+      const r = d.cause === 'link-before-predecessor' ? 'stored to start before its start-side predecessor starts (the simulation cannot)' : d.cause === 'predecessor-differs' ? "after a predecessor whose dates differ" : d.reason ?? 'unknown';
       reasons.set(r, (reasons.get(r) ?? 0) + 1);
     }
     rows.push({ file, activities: a.total, starts: a.starts, finishes: a.finishes, agree: a.agree, reasons: Object.fromEntries([...reasons].sort((x, y) => y[1] - x[1])), differ: verbose ? a.differ : undefined });

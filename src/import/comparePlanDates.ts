@@ -23,6 +23,8 @@ export interface DateDifference {
   simulated: { start?: string; finish?: string };
   /** Why, when known: what the reader carried over approximately, a simulator limit, or a predecessor that differs. */
   reason?: string;
+  /** The kind of reason: `source` (the reader's note), `link-before-predecessor`, `predecessor-differs`. */
+  cause?: 'source' | 'link-before-predecessor' | 'predecessor-differs';
 }
 
 /** A run's task dates, as `run --json` gives them (`startDate`, `finishDate`). */
@@ -64,8 +66,13 @@ export function comparePlanDates(plan: ImportedPlan, tasks: TaskDates): DateAgre
     differ.push({ id, sourceId: spec?.source_id ?? id, name: spec?.name ?? id, stored: { start: day(stored.start), finish: day(stored.finish) }, simulated: { start: sim.startDate, finish: sim.finishDate } });
   }
   for (const d of differ) {
-    const reason = plan.dateNotes?.get(d.id) ?? startsBeforePredecessor(plan, d.id, specs.get(d.id)?.after ?? []) ?? predecessorDiffers(specs.get(d.id)?.after ?? [], differs, specs);
-    if (reason !== undefined) d.reason = reason;
+    const after = specs.get(d.id)?.after ?? [];
+    const note = plan.dateNotes?.get(d.id);
+    const link = note === undefined ? startsBeforePredecessor(plan, d.id, after) : undefined;
+    const pred = note === undefined && link === undefined ? predecessorDiffers(after, differs, specs) : undefined;
+    if (note !== undefined) Object.assign(d, { reason: note, cause: 'source' });
+    else if (link !== undefined) Object.assign(d, { reason: link, cause: 'link-before-predecessor' });
+    else if (pred !== undefined) Object.assign(d, { reason: pred, cause: 'predecessor-differs' });
   }
   return { total, starts, finishes, agree, differ };
 

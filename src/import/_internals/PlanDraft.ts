@@ -37,6 +37,8 @@ export interface DraftTask {
   deadline?: string;
   progress?: { actual_start?: string; actual_finish?: string; remaining?: number };
   sourceDates: SourceDates;
+  /** Why the source's dates may differ from a simulation of this task (carried into `dateNotes`). */
+  dateNote?: string;
 }
 
 /** A resource as read. */
@@ -210,6 +212,7 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
   if (draft.agents.length === 0) doc.agents = placeholderAgents();
 
   const sourceDates = new Map<string, SourceDates>();
+  const dateNotes = new Map<string, string>();
   const progress: Record<string, unknown> = {};
   doc.tasks = draft.tasks.map((t, i) => {
     const id = idOfTask.get(t.key) as string;
@@ -234,10 +237,11 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
       progress[id] = p;
     }
     sourceDates.set(id, t.sourceDates);
+    if (t.dateNote !== undefined) dateNotes.set(id, t.dateNote);
     return o;
   });
   if (Object.keys(progress).length) doc.progress = progress;
-  return { format: draft.format, scenario: doc, sourceDates, warnings };
+  return dateNotes.size ? { format: draft.format, scenario: doc, sourceDates, warnings, dateNotes } : { format: draft.format, scenario: doc, sourceDates, warnings };
 }
 
 function mergeAssignments(t: DraftTask, idOfAgent: Map<string, string>, warnings: ImportWarning[], file: string): { agent: string; units: number }[] {

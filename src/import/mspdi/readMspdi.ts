@@ -233,6 +233,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   }
   const used = new Set<string>();
   const skippedKinds: string[] = [];
+  const contoured: string[] = [];
   for (const el of childrenNamed(child(root, 'Assignments'), 'Assignment')) {
     const place = placeOf(el);
     const taskUid = textOf(el, 'TaskUID');
@@ -260,6 +261,11 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     if (units !== 1) warnings.push({ location: place.location, message: `resource ${textOf(r, 'Name') ?? resUid} works at ${round2(units * 100)}% on task ${t.sourceId}: written as units` });
     t.assignments.push({ agentKey: resUid, units });
     used.add(resUid);
+    const contour = textOf(el, 'WorkContour');
+    if (contour !== undefined && contour !== '0') {
+      t.dateNote = 'Project spreads the work by a work contour or splits it (timephased work); here it is spread evenly, without splits';
+      contoured.push(t.sourceId);
+    }
   }
   // Elapsed durations run round the clock: a task without resources gets a calendar that always
   // works (its duration, in project working days, is the same number of minutes).
@@ -277,6 +283,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     t.calendarKey = ELAPSED_KEY;
   }
   if (byResources.length) warnings.push({ location: '/Project/Tasks', message: `elapsed durations of tasks with resources counted as working time of the resources (UID ${byResources.slice(0, 10).join(', ')}${byResources.length > 10 ? ', ...' : ''})` });
+  if (contoured.length) warnings.push({ location: '/Project/Assignments', message: `work contours and splits (timephased work) not carried over: the work is spread evenly (task UID ${contoured.slice(0, 10).join(', ')}${contoured.length > 10 ? ', ...' : ''})` });
   if (skippedKinds.length) warnings.push({ location: '/Project/Assignments', message: `material and cost resources left out on ${skippedKinds.slice(0, 10).join(', ')}${skippedKinds.length > 10 ? ` and ${skippedKinds.length - 10} more` : ''}` });
   const agents: DraftAgent[] = [];
   for (const [uid, el] of resEls) {
