@@ -72,5 +72,5 @@ function pushSeq(a: unknown[], ind: string, out: string[]): void {
 export function scenarioYaml(doc: Record<string, unknown>): string {
   const out: string[] = [];
   pushMap(doc, '', out);
-  return out.join('');
+  return out.length === 0 ? '{}\n' : out.join('');
 }
