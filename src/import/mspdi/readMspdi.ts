@@ -69,7 +69,6 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   const linkEls: { task: DraftTask | string; el: XmlElement }[] = [];
   let usedPert = false;
   const manual: string[] = [];
-  const manualStart = new Map<string, LocalDateTime>(); // UID -> where the user put a manually scheduled task
   const actualStartOf = new Map<string, LocalDateTime>();
   const finishedUids = new Set<string>();
   const later = (a: LocalDateTime | undefined, b: LocalDateTime | undefined): LocalDateTime | undefined => (!a ? b : !b ? a : b.day > a.day || (b.day === a.day && b.minute > a.minute) ? b : a);
@@ -153,11 +152,10 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     const start = dateOf(el, 'Start', file);
     const finish = dateOf(el, 'Finish', file);
     if (start) t.sourceDates.start = isoDateTime(start);
-    if (actStart) actualStartOf.set(uid, actStart);
+    if (actStart ?? actFinish) actualStartOf.set(uid, (actStart ?? actFinish) as LocalDateTime);
     if (actFinish) finishedUids.add(uid);
     // Project leaves a manually scheduled task where the user put it: it starts on or after its Start.
     if (textOf(el, 'Manual') === '1' && start && !actStart) {
-      manualStart.set(uid, start);
       const mine = t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore);
       if (later(mine, start) === start) t.notBefore = startValue(start, cal);
     }
