@@ -12,6 +12,11 @@ export interface ImportedPlan {
   sourceDates: Map<string, SourceDates>;
   /** Things the reader could not carry over exactly, located in the source file. */
   warnings: ImportWarning[];
+  /**
+   * Per scenario task id, why the simulated dates may differ from the stored ones: what the
+   * reader carried over approximately on that task (a level of effort, an ignored constraint).
+   */
+  dateNotes?: Map<string, string>;
 }
 
 /** The plan formats coordsim reads. */

@@ -7,5 +7,6 @@ export { readGan } from './gan/readGan.js';
 export { readCsvPlan } from './csv/readCsvPlan.js';
 export { readPsplib } from './psplib/readPsplib.js';
 export { readPsplibSolutions, readPsplibBounds, type MakespanBounds } from './psplib/readPsplibSolutions.js';
-export { comparePlanDates, type DateAgreement } from './comparePlanDates.js';
+export { comparePlanDates, type DateAgreement, type DateDifference, type TaskDates } from './comparePlanDates.js';
+export { checkPlanDates, type PlanDateCheck } from './checkPlanDates.js';
 export { applyUncertainty, parseUncertainty, type UncertaintyTemplate } from './applyUncertainty.js';

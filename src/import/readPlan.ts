@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { extname } from 'node:path';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { readCsvPlan } from './csv/readCsvPlan.js';
@@ -23,7 +24,7 @@ export function planFormatOf(file: string): PlanFormat | null {
 
 /**
  * Reads a plan file's bytes in its format: Microsoft Project XML, Primavera P6 XER (decoded as
- * Windows-1252/Latin-1, as P6 writes it), GanttProject, a CSV task list or PSPLIB. Pure: `file`
+ * UTF-8 when the bytes are valid UTF-8, else as Latin-1, as older P6 versions write it), GanttProject, a CSV task list or PSPLIB. Pure: `file`
  * only names the format and appears in messages.
  */
 export function readPlan(bytes: Uint8Array, file: string, format: PlanFormat | null = planFormatOf(file)): ImportedPlan {
@@ -35,7 +36,8 @@ export function readPlan(bytes: Uint8Array, file: string, format: PlanFormat | n
     case 'mspdi':
       return readMspdi(text('utf8'), file);
     case 'xer':
-      return readXer(text('latin1'), file);
+      // P6 writes Windows-1252, newer versions UTF-8: bytes that are valid UTF-8 are read as such.
+      return readXer(text(isUtf8(bytes) ? 'utf8' : 'latin1'), file);
     case 'gan':
       return readGan(text('utf8'), file);
     case 'csv':

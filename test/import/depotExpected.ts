@@ -36,8 +36,10 @@ export const depotXerScenario = {
   tasks: [
     { id: 'A1000', name: 'Survey site', source_id: 'A1000', wbs: 'Design', duration: 3, agent: 'R1' },
     { id: 'A1010', name: 'Design layout', source_id: 'A1010', wbs: 'Design', duration: 5, agents: ['R1', 'ENG'], after: ['A1000'] },
-    { id: 'A1020', name: 'Order "long-lead" parts', source_id: 'A1020', wbs: 'Procurement', duration: 2, needs: [{ agent: 'ENG', units: 0.5 }], after: [{ task: 'A1010', type: 'SS', lag: 1 }] },
-    { id: 'DLV-1', name: 'Deliver parts', source_id: 'DLV 1', wbs: 'Procurement', duration: 5, after: [{ task: 'A1020', lag: -0.5 }], calendar: 'Six-Day', not_before: '2027-01-21' },
+    // SS +1 day from A1010, which started 2027-01-07 08:00: a fixed moment, one working day (8 h) later.
+    { id: 'A1020', name: 'Order "long-lead" parts', source_id: 'A1020', wbs: 'Procurement', duration: 2, needs: [{ agent: 'ENG', units: 0.5 }], not_before: '2027-01-08' },
+    // 40 h on its own Six Day calendar, whose working day is 44 h / 6 = 7.333 h: 5.454545 of its days.
+    { id: 'DLV-1', name: 'Deliver parts', source_id: 'DLV 1', wbs: 'Procurement', duration: 5.454545, after: [{ task: 'A1020', lag: -0.5 }], calendar: 'Six-Day', not_before: '2027-01-21' },
     { id: 'A1040', name: 'Install & wire — bay 1', source_id: 'A1040', wbs: 'Site works / Installation', duration: 4, agent: 'ENG', after: ['DLV-1', { task: 'A1010', type: 'FF', lag: 2 }] },
     { id: 'A1050', name: 'Train operators', source_id: 'A1050', wbs: 'Site works', duration: 2, after: ['A1020', { task: 'A1040', type: 'SF', lag: 1 }], deadline: '2027-02-12' },
     { id: 'A1060', name: 'Handover', source_id: 'A1060', wbs: 'Site works', after: ['A1050', 'A1040'], milestone: true },
@@ -67,8 +69,10 @@ export const depotMspdiScenario = {
   tasks: [
     { id: '1', name: 'Survey site', source_id: '1', wbs: 'Design', duration: 3, agent: 'Surveyor' },
     { id: '2', name: 'Design layout', source_id: '2', wbs: 'Design', duration: 5, agents: ['Surveyor', 'Engineer'], after: ['1'] },
-    { id: '3', name: 'Order "long-lead" parts', source_id: '3', wbs: 'Procurement', duration: 2, needs: [{ agent: 'Engineer', units: 0.5 }], after: [{ task: '2', type: 'SS', lag: 1 }] },
-    { id: '4', name: 'Deliver parts', source_id: '4', wbs: 'Procurement', duration: { pert: [4, 5, 8] }, after: [{ task: '3', lag: -0.5 }], calendar: 'Six-Day', not_before: '2027-01-21' },
+    // SS +1 day from task 2, which started 2027-01-07 08:00: a fixed moment, one working day (8 h) later.
+    { id: '3', name: 'Order "long-lead" parts', source_id: '3', wbs: 'Procurement', duration: 2, needs: [{ agent: 'Engineer', units: 0.5 }], not_before: '2027-01-08' },
+    // 32, 40, 64 h on its own Six Day calendar (a working day of 44 h / 6): days of that calendar.
+    { id: '4', name: 'Deliver parts', source_id: '4', wbs: 'Procurement', duration: { pert: [4.363636, 5.454545, 8.727273] }, after: [{ task: '3', lag: -0.5 }], calendar: 'Six-Day', not_before: '2027-01-21' },
     { id: '5', name: 'Install & wire — bay 1', source_id: '5', wbs: 'Site works / Installation', duration: 4, agent: 'Engineer', after: ['4', { task: '2', type: 'FF', lag: 2 }] },
     { id: '6', name: 'Train operators', source_id: '6', wbs: 'Site works', duration: 2, after: ['3', { task: '5', type: 'SF', lag: 1 }], deadline: '2027-02-12' },
     { id: '7', name: 'Handover', source_id: '7', wbs: 'Site works', after: ['6', '5'], milestone: true },

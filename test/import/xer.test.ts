@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { parseLocalDateTime } from '../../src/import/_internals/civilDates.js';
 import { parseP6CalendarData } from '../../src/import/xer/parseP6CalendarData.js';
 import { readXer } from '../../src/import/xer/index.js';
+import { readPlan } from '../../src/import/readPlan.js';
 import { depotDates, depotXerScenario } from './depotExpected.js';
 import { expectCoordsimError } from './expectCoordsimError.js';
 import { mpxjAvailable, mpxjFiles, mpxjPaths } from './mpxjSamples.js';
@@ -270,4 +271,12 @@ describe.skipIf(!mpxjAvailable)('readXer on the MPXJ sample files (fetched copy,
     expect(cal.hours).toEqual(['08:00-16:00']);
     expect((cal.holidays as unknown[]).length).toBe(24);
   });
+});
+
+test('readPlan reads an XER as UTF-8 when its bytes are UTF-8, else as Latin-1', () => {
+  const utf8 = readFileSync(new URL('./fixtures/depot.xer', import.meta.url));
+  const names = (p: ReturnType<typeof readPlan>) => (p.scenario.tasks as { name: string }[]).map((t) => t.name);
+  expect(names(readPlan(utf8, 'depot.xer'))[4]).toBe('Install & wire — bay 1');
+  const latin1 = Buffer.from(utf8.toString('utf8').replace('Install & wire — bay 1', 'Café'), 'latin1');
+  expect(names(readPlan(latin1, 'depot.xer'))[4]).toBe('Café');
 });

@@ -1,10 +1,10 @@
 import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { stringify } from 'yaml';
-import { simulate } from '../../engine/simulate.js';
 import { applyUncertainty, parseUncertainty } from '../../import/applyUncertainty.js';
-import { comparePlanDates, type DateAgreement } from '../../import/comparePlanDates.js';
+import { checkPlanDates } from '../../import/checkPlanDates.js';
+import { scenarioYaml } from '../../import/_internals/scenarioYaml.js';
+import type { DateAgreement } from '../../import/comparePlanDates.js';
 import type { ImportWarning } from '../../import/ImportedPlan.js';
 import { PLAN_EXTENSIONS, planFormatOf, readPlan } from '../../import/readPlan.js';
 import { CoordsimError } from '../../scenario/CoordsimError.js';
@@ -45,12 +45,10 @@ export function handler(ctx: CliContext) {
     const doc = plan.scenario;
     if (argv.level) for (const a of (doc.agents as Array<Record<string, unknown>> | undefined) ?? []) if (a.capacity === 'unlimited') a.capacity = 1;
     // The plan as the source scheduled it, checked against its stored dates before any template.
-    const scenario = validateScenario(structuredClone(doc), { file: argv.plan });
-    const run = simulate(scenario, { seed: 1, strategy: 'ideal', trace: false });
-    const agreement = comparePlanDates(plan, run.metrics.tasks);
+    const { scenario, run, agreement } = checkPlanDates(plan, doc, argv.plan);
     const varied = template === null ? 0 : applyUncertainty(doc, template);
-    if (template !== null) validateScenario(structuredClone(doc), { file: argv.plan });
-    const yaml = `# Imported by coordsim from ${argv.plan} (${plan.format})\n` + stringify(doc, { lineWidth: 0 });
+    if (template !== null) validateScenario(doc, { file: argv.plan });
+    const yaml = `# Imported by coordsim from ${argv.plan} (${plan.format})\n` + scenarioYaml(doc);
     if (target !== null) writeAtomic(target, yaml);
     const report = {
       file: argv.plan,
@@ -77,7 +75,7 @@ function summary(file: string, format: string, tasks: number, a: DateAgreement, 
   if (a.total > 0) {
     lines.push(`dates: ${a.agree} of ${a.total} activities start and finish on the days stored in the file${a.agree === a.total ? '' : ':'}`);
     for (const d of a.differ.slice(0, 20)) {
-      lines.push(`  ${d.sourceId} ${d.name}: stored ${d.stored.start ?? '?'} – ${d.stored.finish ?? '?'}, simulated ${d.simulated.start ?? '?'} – ${d.simulated.finish ?? '?'}`);
+      lines.push(`  ${d.sourceId} ${d.name}: stored ${d.stored.start ?? '?'} – ${d.stored.finish ?? '?'}, simulated ${d.simulated.start ?? '?'} – ${d.simulated.finish ?? '?'}${d.reason === undefined ? '' : ` (${d.reason})`}`);
     }
     if (a.differ.length > 20) lines.push(`  … and ${a.differ.length - 20} more (--json lists them all)`);
   } else lines.push('dates: the file stores no dates to check against');

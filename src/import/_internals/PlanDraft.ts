@@ -1,7 +1,8 @@
 import { CoordsimError } from '../../scenario/CoordsimError.js';
 import type { ImportedPlan, ImportWarning, PlanFormat, SourceDates } from '../ImportedPlan.js';
 import { IdAllocator } from './IdAllocator.js';
-import { calendarDocument, type WorkCalendar } from './WorkCalendar.js';
+import { placeholderAgents } from './placeholderAgent.js';
+import { averageDayMinutes, calendarDocument, type WorkCalendar } from './WorkCalendar.js';
 
 /** Where a record sits in its source file: a readable location, and line or path for errors. */
 export interface SourcePlace {
@@ -36,6 +37,8 @@ export interface DraftTask {
   deadline?: string;
   progress?: { actual_start?: string; actual_finish?: string; remaining?: number };
   sourceDates: SourceDates;
+  /** Why the source's dates may differ from a simulation of this task (carried into `dateNotes`). */
+  dateNote?: string;
 }
 
 /** A resource as read. */
@@ -57,6 +60,13 @@ export interface PlanDraft {
   calendarKey?: string;
   /** Resolved calendars (base calendars merged in), in source order. */
   calendars: WorkCalendar[];
+  /**
+   * Working minutes of the day the reader counted durations and lags in (P6 day_hr_cnt, MSPDI
+   * MinutesPerDay). A scenario's day of work is a working day of the calendar that counts it,
+   * so the builder converts: the project calendar's for lags and tasks with agents, the task's
+   * own for tasks without. Absent: no conversion.
+   */
+  dayMinutes?: number;
   statusDate?: string;
   agents: DraftAgent[];
   tasks: DraftTask[];
@@ -138,6 +148,14 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
   const idOfCal = new Map<string, string>();
   for (const c of draft.calendars) if (usedCals.has(c.key)) idOfCal.set(c.key, calIds.allocate(c.name));
 
+  // Same working minutes, in days of the calendar that counts them.
+  const perDay = (c: WorkCalendar | undefined): number => {
+    const m = c ? averageDayMinutes(c) : 0;
+    return draft.dayMinutes !== undefined && m > 0 ? draft.dayMinutes / m : 1;
+  };
+  const projectFactor = perDay(projectCal);
+  const factorOf = (t: DraftTask): number => (t.assignments.length === 0 && t.calendarKey !== undefined ? perDay(calByKey.get(t.calendarKey)) : projectFactor);
+
   // Links, resolved to scenario ids; then the loop check over the whole graph.
   const succs = new Map<string, { to: string; place: SourcePlace }[]>();
   const afterOf: unknown[][] = [];
@@ -149,7 +167,7 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
       const pred = idOfTask.get(l.predKey);
       if (pred === undefined) fail('E_REFERENCE', file, l.place, `predecessor ${l.predKey} of ${t.sourceId} is not an activity of this plan`);
       if (pred === id) fail('E_CYCLE', file, l.place, `activity ${t.sourceId} depends on itself`);
-      const lag = round6(l.lag);
+      const lag = round6(l.lag * projectFactor);
       const sig = `${pred}|${l.type}|${lag}`;
       if (seen.has(sig)) {
         warnings.push({ location: l.place.location, message: `repeated link from ${pred} dropped` });
@@ -183,23 +201,25 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
     doc.calendars = cals;
   }
   if (draft.statusDate !== undefined) doc.status_date = draft.statusDate;
-  if (draft.agents.length) {
-    doc.agents = draft.agents.map((a) => {
-      const o: Record<string, unknown> = { id: idOfAgent.get(a.key), name: a.name, source_id: a.sourceId };
-      const cal = agentCal.get(a.key);
-      if (cal !== undefined) o.calendar = idOfCal.get(cal);
-      o.capacity = 'unlimited';
-      return o;
-    });
-  }
+  doc.agents = draft.agents.map((a) => {
+    const o: Record<string, unknown> = { id: idOfAgent.get(a.key), name: a.name, source_id: a.sourceId };
+    const cal = agentCal.get(a.key);
+    if (cal !== undefined) o.calendar = idOfCal.get(cal);
+    o.capacity = 'unlimited';
+    return o;
+  });
+  // A scenario needs an agent; a plan without resources gets one that no task uses (its tasks need nobody).
+  if (draft.agents.length === 0) doc.agents = placeholderAgents();
 
   const sourceDates = new Map<string, SourceDates>();
+  const dateNotes = new Map<string, string>();
   const progress: Record<string, unknown> = {};
   doc.tasks = draft.tasks.map((t, i) => {
     const id = idOfTask.get(t.key) as string;
     const o: Record<string, unknown> = { id, name: t.name, source_id: t.sourceId };
     if (t.wbs) o.wbs = t.wbs;
-    if (t.duration !== undefined && !t.milestone) o.duration = typeof t.duration === 'number' ? round6(t.duration) : { pert: t.duration.pert.map(round6) };
+    const f = factorOf(t);
+    if (t.duration !== undefined && !t.milestone) o.duration = typeof t.duration === 'number' ? round6(t.duration * f) : { pert: t.duration.pert.map((x) => round6(x * f)) };
     const needs = mergeAssignments(t, idOfAgent, warnings, file);
     if (needs.length === 1 && needs[0].units === 1) o.agent = needs[0].agent;
     else if (needs.length > 1 && needs.every((n) => n.units === 1)) o.agents = needs.map((n) => n.agent);
@@ -213,14 +233,15 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
       const p: Record<string, unknown> = {};
       if (t.progress.actual_start !== undefined) p.actual_start = t.progress.actual_start;
       if (t.progress.actual_finish !== undefined) p.actual_finish = t.progress.actual_finish;
-      if (t.progress.remaining !== undefined) p.remaining = round6(t.progress.remaining);
+      if (t.progress.remaining !== undefined) p.remaining = round6(t.progress.remaining * f);
       progress[id] = p;
     }
     sourceDates.set(id, t.sourceDates);
+    if (t.dateNote !== undefined) dateNotes.set(id, t.dateNote);
     return o;
   });
   if (Object.keys(progress).length) doc.progress = progress;
-  return { format: draft.format, scenario: doc, sourceDates, warnings };
+  return dateNotes.size ? { format: draft.format, scenario: doc, sourceDates, warnings, dateNotes } : { format: draft.format, scenario: doc, sourceDates, warnings };
 }
 
 function mergeAssignments(t: DraftTask, idOfAgent: Map<string, string>, warnings: ImportWarning[], file: string): { agent: string; units: number }[] {

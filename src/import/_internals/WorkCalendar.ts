@@ -1,4 +1,4 @@
-import { hhmm, isoDate, weekdayOf } from './civilDates.js';
+import { hhmm, isoDate, weekdayOf, type LocalDateTime } from './civilDates.js';
 
 /** A working-time range of one day, in minutes after midnight (`end` may be 1440). */
 export interface TimeRange {
@@ -150,4 +150,38 @@ export function calendarDocument(cal: WorkCalendar): Record<string, unknown> {
   if (holidays.length) doc.holidays = holidays;
   if (exceptions.length) doc.exceptions = exceptions;
   return doc;
+}
+
+/**
+ * The moment `minutes` (> 0) working minutes after `t` on a resolved calendar (no calendar:
+ * every minute works), as a start: work ending with a working range starts at the next one.
+ * Undefined when the calendar does not work for ten years after `t`.
+ */
+export function advanceWorking(cal: WorkCalendar | undefined, t: LocalDateTime, minutes: number): LocalDateTime | undefined {
+  if (!cal) {
+    const m = t.minute + minutes;
+    return { day: t.day + Math.floor(m / 1440), minute: m % 1440 };
+  }
+  let left = minutes;
+  for (let day = t.day; day < t.day + 3660; day++) {
+    for (const r of cal.exceptions.get(day) ?? (cal.week[weekdayOf(day)] as TimeRange[])) {
+      const from = day === t.day ? Math.max(r.start, t.minute) : r.start;
+      if (from >= r.end) continue;
+      if (r.end - from > left) return { day, minute: from + left };
+      left -= r.end - from;
+    }
+  }
+  return undefined;
+}
+
+/** The first working moment at or after `t` (no calendar: `t`); undefined when none within ten years. */
+export function nextWorkingMoment(cal: WorkCalendar | undefined, t: LocalDateTime): LocalDateTime | undefined {
+  if (!cal) return t;
+  for (let day = t.day; day < t.day + 3660; day++) {
+    for (const r of cal.exceptions.get(day) ?? (cal.week[weekdayOf(day)] as TimeRange[])) {
+      const from = day === t.day ? Math.max(r.start, t.minute) : r.start;
+      if (from < r.end) return { day, minute: from };
+    }
+  }
+  return undefined;
 }

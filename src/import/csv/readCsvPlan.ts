@@ -7,6 +7,7 @@ import { fileStem } from '../_internals/fileStem.js';
 import { findCycle } from '../_internals/findCycle.js';
 import { CSV_COLUMNS, IGNORED_COLUMNS, columnOf, normalizeHeader, type CsvColumn } from './_internals/csvColumns.js';
 import { listEntries, parseDate, parseDuration, parseFlag, type DayLengths } from './_internals/csvValues.js';
+import { placeholderAgents } from '../_internals/placeholderAgent.js';
 
 /** More rows than this is refused (hostile input). */
 const MAX_ROWS = 1_000_000;
@@ -209,7 +210,7 @@ export function readCsvPlan(text: string, file: string): ImportedPlan {
     scenario.calendar = 'standard';
     scenario.calendars = { standard: cal };
   }
-  if (agents.length > 0) scenario.agents = agents;
+  scenario.agents = agents.length > 0 ? agents : placeholderAgents();
   scenario.tasks = tasks;
   return { format: 'csv', scenario, sourceDates, warnings };
 }

@@ -8,6 +8,7 @@ import { childNamed, childrenNamed, parseXmlTree } from '../_internals/parseXmlT
 import { GanCalendar } from './_internals/GanCalendar.js';
 import { readGanTasks, type GanTask, type LinkType } from './_internals/readGanTasks.js';
 import { readGanResources, type Assignment } from './_internals/readGanResources.js';
+import { placeholderAgents } from '../_internals/placeholderAgent.js';
 
 /** Expanding links of summary tasks to their subtasks may not produce more links than this. */
 const MAX_LINKS = 1_000_000;
@@ -76,6 +77,7 @@ export function readGan(text: string, file: string): ImportedPlan {
   const { agents, assignments } = readGanResources(root, byId, file, warnings);
 
   const out: Record<string, unknown>[] = [];
+  const dateNotes = new Map<string, string>();
   for (const t of leaves) {
     const where = `line ${t.line}, task ${t.sourceId}`;
     const task: Record<string, unknown> = { id: idOf.get(t) };
@@ -101,6 +103,7 @@ export function readGan(text: string, file: string): ImportedPlan {
       });
     }
     if (t.milestone) task.milestone = true;
+    if (t.milestone && links.length > 0) dateNotes.set(idOf.get(t) as string, 'GanttProject shows a milestone on the working day after its predecessors finish; the simulation places it at the moment they finish');
     // A task no strong link drives stays where it was put (a rubber link only pushes it later).
     const start = first.get(t) as number;
     let notBefore = links.some((l) => !l.rubber) ? undefined : start;
@@ -126,9 +129,9 @@ export function readGan(text: string, file: string): ImportedPlan {
     calendar: calendarId,
     calendars: { [calendarId]: calendar.toScenario(firstYear, lastYear) },
   };
-  if (agents.length > 0) scenario.agents = agents;
+  scenario.agents = agents.length > 0 ? agents : placeholderAgents();
   scenario.tasks = out;
-  return { format: 'gan', scenario, sourceDates, warnings };
+  return { format: 'gan', scenario, sourceDates, warnings, dateNotes };
 }
 
 /**

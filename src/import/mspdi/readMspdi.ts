@@ -2,7 +2,7 @@ import type { ImportedPlan, ImportWarning } from '../ImportedPlan.js';
 import { isoDateTime, parseLocalDateTime, type LocalDateTime } from '../_internals/civilDates.js';
 import { buildImportedPlan, fail, type DraftAgent, type DraftLink, type DraftTask, type SourcePlace } from '../_internals/PlanDraft.js';
 import { finishValue, startValue } from '../_internals/scenarioDates.js';
-import type { WorkCalendar } from '../_internals/WorkCalendar.js';
+import { advanceWorking, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { child, childrenNamed, parseXmlTree, pathOf, textOf, type XmlElement } from './parseXmlTree.js';
 import { readMspdiCalendars } from './readMspdiCalendars.js';
 
@@ -15,6 +15,8 @@ const LINK_TYPES: DraftLink['type'][] = ['FF', 'FS', 'SF', 'SS'];
 const PERT_FIELDS = ['188743783', '188743784', '188743785'];
 /** Duration and lag formats (DurationFormat / LagFormat) that count elapsed time, estimated variants included. */
 const ELAPSED_FORMATS = new Set([4, 6, 8, 10, 12, 36, 38, 40, 42, 44]);
+/** The key of the round-the-clock calendar written for elapsed durations (no MSPDI UID looks like it). */
+const ELAPSED_KEY = 'elapsed:24h';
 const PERCENT_FORMATS = new Set([19, 20, 51, 52]);
 
 /**
@@ -43,6 +45,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   if (calUid !== undefined && !projCal) fail('E_REFERENCE', file, placeOf(child(root, 'CalendarUID') as XmlElement), `project CalendarUID ${calUid} is not a calendar of the file`);
   if (!projCal) warnings.push({ location: '/Project', message: 'no project calendar: every day is a working day' });
   for (const c of calendars) c.hoursPerDay = minutesPerDay / 60; // one day length for the whole file
+  const elapsedTasks: DraftTask[] = [];
 
   // Optimistic / expected / pessimistic estimates: Duration1-3, unless renamed to something else.
   const aliases = new Map<string, string>();
@@ -66,6 +69,9 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   const linkEls: { task: DraftTask | string; el: XmlElement }[] = [];
   let usedPert = false;
   const manual: string[] = [];
+  const actualStartOf = new Map<string, LocalDateTime>();
+  const finishedUids = new Set<string>();
+  const later = (a: LocalDateTime | undefined, b: LocalDateTime | undefined): LocalDateTime | undefined => (!a ? b : !b ? a : b.day > a.day || (b.day === a.day && b.minute > a.minute) ? b : a);
   for (const el of taskEls) {
     const place = placeOf(el);
     const uid = textOf(el, 'UID');
@@ -108,7 +114,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     const durationMin = durationOf(el, 'Duration', file);
     const remainingMin = durationOf(el, 'RemainingDuration', file);
     const format = numberOf(el, 'DurationFormat', file);
-    if (format !== undefined && ELAPSED_FORMATS.has(format)) warnings.push({ location: place.location, message: 'elapsed duration counted as working time' });
+    const elapsed = format !== undefined && ELAPSED_FORMATS.has(format);
     if (textOf(el, 'Milestone') === '1') {
       t.milestone = true;
       if (durationMin) warnings.push({ location: place.location, message: 'milestone with a duration: imported as a zero-duration milestone' });
@@ -135,6 +141,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
       t.calendarKey = calKey;
     }
     const cal = calKey !== undefined ? calByKey.get(calKey) ?? projCal : projCal;
+    if (elapsed && !t.milestone) elapsedTasks.push(t);
     readConstraints(el, t, cal, file, warnings);
 
     const actStart = dateOf(el, 'ActualStart', file);
@@ -145,13 +152,20 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     const start = dateOf(el, 'Start', file);
     const finish = dateOf(el, 'Finish', file);
     if (start) t.sourceDates.start = isoDateTime(start);
+    if (actStart ?? actFinish) actualStartOf.set(uid, (actStart ?? actFinish) as LocalDateTime);
+    if (actFinish) finishedUids.add(uid);
+    // Project leaves a manually scheduled task where the user put it: it starts on or after its Start.
+    if (textOf(el, 'Manual') === '1' && start && !actStart) {
+      const mine = t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore);
+      if (later(mine, start) === start) t.notBefore = startValue(start, cal);
+    }
     if (finish) t.sourceDates.finish = isoDateTime(finish);
     tasks.push(t);
     byUid.set(uid, t);
     for (const l of childrenNamed(el, 'PredecessorLink')) linkEls.push({ task: t, el: l });
   }
   if (tasks.length === 0) fail('E_SCHEMA', file, { location: '/Project/Tasks', line: (child(root, 'Tasks') as XmlElement).line, path: '/Project/Tasks' }, 'the file has no tasks (only summaries or blank rows)');
-  if (manual.length) warnings.push({ location: '/Project/Tasks', message: `${manual.length} manually scheduled task(s) imported as automatically scheduled (UID ${manual.slice(0, 10).join(', ')}${manual.length > 10 ? ', ...' : ''})` });
+  if (manual.length) warnings.push({ location: '/Project/Tasks', message: `${manual.length} manually scheduled task(s) imported as automatically scheduled from their Start (not_before; UID ${manual.slice(0, 10).join(', ')}${manual.length > 10 ? ', ...' : ''})` });
   if (usedPert) warnings.push({ location: '/Project/Tasks', message: 'three-point estimates taken from Duration1-3 (optimistic, expected, pessimistic) as {pert: [...]}' });
 
   // Links; a summary on either side stands for its leaf tasks.
@@ -190,7 +204,19 @@ export function readMspdi(text: string, file: string): ImportedPlan {
       }
       for (const s of succUids) {
         if (s === p) continue; // a summary linked to one of its own leaves
-        (byUid.get(s) as DraftTask).preds.push({ predKey: p, type, lag, place });
+        const succ = byUid.get(s) as DraftTask;
+        // A started predecessor's start is fixed: a start-to-start lag from it is a fixed moment
+        // (the simulation would count it from the predecessor's resumed start, the status date).
+        const from = actualStartOf.get(p);
+        if (type === 'SS' && lag > 0 && from !== undefined && !finishedUids.has(s)) {
+          const at = advanceWorking(ELAPSED_FORMATS.has(lagFormat) ? undefined : projCal, from, lag * (ELAPSED_FORMATS.has(lagFormat) ? 1440 : minutesPerDay));
+          if (at !== undefined) {
+            const mine = succ.notBefore === undefined ? undefined : parseLocalDateTime(succ.notBefore);
+            if (later(mine, at) === at) succ.notBefore = startValue(at, calByKey.get(succ.calendarKey ?? '') ?? projCal);
+            continue;
+          }
+        }
+        succ.preds.push({ predKey: p, type, lag, place });
       }
     }
   }
@@ -205,6 +231,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
   }
   const used = new Set<string>();
   const skippedKinds: string[] = [];
+  const contoured: string[] = [];
   for (const el of childrenNamed(child(root, 'Assignments'), 'Assignment')) {
     const place = placeOf(el);
     const taskUid = textOf(el, 'TaskUID');
@@ -232,7 +259,29 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     if (units !== 1) warnings.push({ location: place.location, message: `resource ${textOf(r, 'Name') ?? resUid} works at ${round2(units * 100)}% on task ${t.sourceId}: written as units` });
     t.assignments.push({ agentKey: resUid, units });
     used.add(resUid);
+    const contour = textOf(el, 'WorkContour');
+    if (contour !== undefined && contour !== '0') {
+      t.dateNote = 'Project spreads the work by a work contour or splits it (timephased work); here it is spread evenly, without splits';
+      contoured.push(t.sourceId);
+    }
   }
+  // Elapsed durations run round the clock: a task without resources gets a calendar that always
+  // works (its duration, in project working days, is the same number of minutes).
+  const byResources: string[] = [];
+  for (const t of elapsedTasks) {
+    if (t.assignments.length > 0) {
+      byResources.push(t.sourceId);
+      continue;
+    }
+    if (!calByKey.has(ELAPSED_KEY)) {
+      const always: WorkCalendar = { key: ELAPSED_KEY, name: 'Elapsed time', week: [0, 1, 2, 3, 4, 5, 6].map(() => [{ start: 0, end: 1440 }]), exceptions: new Map(), hoursPerDay: 24 };
+      calendars.push(always);
+      calByKey.set(ELAPSED_KEY, always);
+    }
+    t.calendarKey = ELAPSED_KEY;
+  }
+  if (byResources.length) warnings.push({ location: '/Project/Tasks', message: `elapsed durations of tasks with resources counted as working time of the resources (UID ${byResources.slice(0, 10).join(', ')}${byResources.length > 10 ? ', ...' : ''})` });
+  if (contoured.length) warnings.push({ location: '/Project/Assignments', message: `work contours and splits (timephased work) not carried over: the work is spread evenly (task UID ${contoured.slice(0, 10).join(', ')}${contoured.length > 10 ? ', ...' : ''})` });
   if (skippedKinds.length) warnings.push({ location: '/Project/Assignments', message: `material and cost resources left out on ${skippedKinds.slice(0, 10).join(', ')}${skippedKinds.length > 10 ? ` and ${skippedKinds.length - 10} more` : ''}` });
   const agents: DraftAgent[] = [];
   for (const [uid, el] of resEls) {
@@ -247,9 +296,44 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     agents.push(a);
   }
 
-  const startDate = dateOf(root, 'StartDate', file);
+  let startDate = dateOf(root, 'StartDate', file);
   const statusDate = dateOf(root, 'StatusDate', file);
   if (!startDate) warnings.push({ location: '/Project', message: 'no StartDate: the scenario has no start date' });
+  // Progress needs a status date. Without one, Project continues started work where it was
+  // left and schedules the rest where the logic puts it, however early: so started tasks start
+  // at their actual start (not_before) with their whole duration, and no progress is written.
+  if (!statusDate) {
+    const started: string[] = [];
+    for (const t of tasks) {
+      const at = actualStartOf.get(t.key);
+      if (!t.progress || at === undefined) continue;
+      delete t.progress;
+      const mine = t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore);
+      if (later(mine, at) === at) t.notBefore = isoDateTime(at);
+      started.push(t.sourceId);
+    }
+    if (started.length) warnings.push({ location: '/Project', message: `progress without a StatusDate: started tasks start at their actual start with their whole duration, without progress (UID ${started.slice(0, 10).join(', ')}${started.length > 10 ? ', ...' : ''})` });
+  }
+  // Manually scheduled tasks, started tasks and start constraints may sit before the project
+  // start, and Project schedules them there: the scenario starts at the earliest of them, and
+  // the other tasks start on or after StartDate.
+  let earliest: LocalDateTime | undefined;
+  const own = new Map<string, LocalDateTime>();
+  for (const t of tasks) {
+    const at = actualStartOf.get(t.key) ?? (t.notBefore === undefined ? undefined : parseLocalDateTime(t.notBefore));
+    if (!at) continue;
+    own.set(t.key, at);
+    if (!earliest || later(at, earliest) === earliest) earliest = at;
+  }
+  if (startDate && earliest && later(earliest, startDate) === startDate && (earliest.day !== startDate.day || earliest.minute !== startDate.minute)) {
+    const from = startDate;
+    for (const t of tasks) {
+      const mine = own.get(t.key);
+      if (mine === undefined) t.notBefore = isoDateTime(from); // the moment itself: a task calendar may work earlier that day
+    }
+    warnings.push({ location: '/Project/StartDate', message: `tasks start before the project start ${isoDateTime(from)}: the scenario starts at ${isoDateTime(earliest)}, and tasks without a start of their own start on or after StartDate` });
+    startDate = earliest;
+  }
   return buildImportedPlan({
     format: 'mspdi',
     file,
@@ -257,6 +341,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     start: startDate ? startValue(startDate, projCal) : undefined,
     calendarKey: projCal?.key,
     calendars,
+    dayMinutes: minutesPerDay,
     statusDate: statusDate ? startValue(statusDate, projCal) : undefined,
     agents,
     tasks,

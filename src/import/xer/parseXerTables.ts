@@ -79,16 +79,7 @@ export function parseXerTables(text: string, file: string): Map<string, XerTable
         if (values.length - 1 > table.fields.length) {
           fail('E_PARSE', file, { location: `${table.name} row ${table.rows.length + 1}`, line: lineNo }, `${values.length - 1} values for ${table.fields.length} fields`);
         }
-        const idx = fieldIndex;
-        table.rows.push({
-          index: table.rows.length + 1,
-          line: lineNo,
-          get(field: string): string | undefined {
-            const i = idx.get(field);
-            if (i === undefined) return undefined;
-            return values[i] ?? '';
-          },
-        });
+        table.rows.push(new Row(table.rows.length + 1, lineNo, values, fieldIndex));
         break;
       }
       case '%E':
@@ -104,6 +95,22 @@ export function parseXerTables(text: string, file: string): Map<string, XerTable
     fail('E_PARSE', file, { location: `line ${lineNo}`, line: lineNo }, `${where} is cut short: the file ends without the %E end record`);
   }
   return tables;
+}
+
+/** A row as read: one shared method instead of a closure per row (20,000 rows for a big plan). */
+class Row implements XerRow {
+  constructor(
+    readonly index: number,
+    readonly line: number,
+    private readonly values: string[],
+    private readonly fieldIndex: Map<string, number>,
+  ) {}
+
+  get(field: string): string | undefined {
+    const i = this.fieldIndex.get(field);
+    if (i === undefined) return undefined;
+    return this.values[i] ?? '';
+  }
 }
 
 /** Splits one line at tabs, honouring P6's double-quoted values. */

@@ -2,7 +2,7 @@ import type { ImportedPlan, ImportWarning } from '../ImportedPlan.js';
 import { isoDateTime, parseLocalDateTime, type LocalDateTime } from '../_internals/civilDates.js';
 import { buildImportedPlan, fail, type DraftAgent, type DraftLink, type DraftTask, type PlanDraft, type SourcePlace } from '../_internals/PlanDraft.js';
 import { finishValue, startValue } from '../_internals/scenarioDates.js';
-import { averageDayMinutes, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
+import { advanceWorking, averageDayMinutes, nextWorkingMoment, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { parseP6CalendarData } from './parseP6CalendarData.js';
 import { parseXerTables, type XerRow, type XerTable } from './parseXerTables.js';
 
@@ -116,6 +116,7 @@ export function readXer(text: string, file: string): ImportedPlan {
   const byTaskId = new Map<string, DraftTask>();
   const typeOf = new Map<string, string>();
   const statusOf = new Map<string, string>();
+  const actualStartOf = new Map<string, LocalDateTime>();
   const otherProjectTask = new Set<string>();
   const skippedWbs = new Set<string>();
   const allTaskIds = new Set<string>();
@@ -175,6 +176,7 @@ export function readXer(text: string, file: string): ImportedPlan {
         else t.progress = { actual_start: isoDateTime(started), actual_finish: isoDateTime(finished) };
       } else t.progress = milestone ? { actual_start: isoDateTime(started), actual_finish: isoDateTime(started) } : { actual_start: isoDateTime(started), remaining: (remain ?? 0) / hoursPerDay };
       if (t.progress) anyProgress = true;
+      if (started) actualStartOf.set(taskId, started);
     }
     const sdStart = status === 'TK_NotStart' ? earlyStart : actStart ?? earlyStart;
     const sdFinish = status === 'TK_Complete' ? actEnd ?? earlyEnd : earlyEnd;
@@ -187,9 +189,9 @@ export function readXer(text: string, file: string): ImportedPlan {
   const calHours = new Set<string>();
   for (const t of tasks) {
     const c = t.calendarKey !== undefined ? calByKey.get(t.calendarKey) : undefined;
-    if (c && c !== projCal && hpdOf(c) !== hoursPerDay && !calHours.has(c.key)) {
+    if (c && c !== projCal && hpdOf(c) !== hoursPerDay && !calHours.has(c.key) && t.assignments.length > 0) {
       calHours.add(c.key);
-      warnings.push({ location: t.place.location, message: `calendar ${c.name} has ${hpdOf(c)} h a day; durations are in days of the project calendar's ${hoursPerDay} h` });
+      warnings.push({ location: t.place.location, message: `calendar ${c.name} has ${hpdOf(c)} h a day; the activity's work is counted in the project calendar's days of ${hoursPerDay} h on its resources' calendars` });
     }
   }
 
@@ -230,11 +232,23 @@ export function readXer(text: string, file: string): ImportedPlan {
         : lagCalendar === 'rcal_Successor' ? succ.calendarKey
         : lagCalendar === 'rcal_ProjDefault' ? projCal?.key
         : (byTaskId.get(predId) as DraftTask).calendarKey;
+      // A started predecessor's start is fixed: with P6's default (sched_lag_early_start_flag N) a
+      // start-to-start lag counts from that actual start, i.e. the successor starts on or after a
+      // fixed moment. The simulation counts it from the predecessor's resumed start (the status
+      // date), so the link becomes that moment as not_before.
+      const from = actualStartOf.get(predId);
+      if (type === 'SS' && lagHours > 0 && from !== undefined && !ssFromEarlyStart && statusOf.get(succId) !== 'TK_Complete') {
+        const lagCal = lagCalendar === 'rcal_24Hour' ? undefined : calByKey.get(onCal ?? (projCal?.key as string));
+        const at = advanceWorking(lagCal, from, lagHours * 60);
+        if (at !== undefined) {
+          const succCal = calByKey.get(succ.calendarKey ?? '') ?? projCal;
+          const mine = succ.notBefore === undefined ? undefined : parseLocalDateTime(succ.notBefore);
+          if (mine === undefined || compare(at, mine) > 0) succ.notBefore = startValue(at, succCal);
+          continue;
+        }
+      }
       if (lagCalendar === 'rcal_24Hour' || (onCal !== undefined && onCal !== projCal?.key)) {
         warnings.push({ location: place.location, message: `lag of ${lagHours} h is counted by P6 on the ${lagCalendar === 'rcal_24Hour' ? '24-hour' : (calByKey.get(onCal as string) as WorkCalendar).name} calendar (${lagCalendar}); here on the project calendar` });
-      }
-      if (type === 'SS' && ssFromEarlyStart && statusOf.get(predId) !== 'TK_NotStart') {
-        warnings.push({ location: place.location, message: 'P6 counts this start-to-start lag from the started predecessor\'s remaining early start (sched_lag_early_start_flag), here from its actual start' });
       }
     }
     succ.preds.push({ predKey: predId, type, lag: lagHours / hoursPerDay, place });
@@ -252,6 +266,7 @@ export function readXer(text: string, file: string): ImportedPlan {
   const assignTable = ctx.table('TASKRSRC', ['task_id', 'rsrc_id'], false);
   const material: string[] = [];
   const mixedCalendars: string[] = [];
+  const mixedSeen = new Set<string>();
   for (const row of assignTable?.rows ?? []) {
     const t = byTaskId.get(row.get('task_id') as string);
     if (!t) continue; // another project's, or a WBS summary's
@@ -276,7 +291,10 @@ export function readXer(text: string, file: string): ImportedPlan {
     if (units !== 1) warnings.push({ location: place.location, message: `resource ${r.get('rsrc_short_name') || rsrcId} works at ${units * 100}% on ${t.sourceId}: written as units` });
     if (row.get('curv_id')) warnings.push({ location: place.location, message: 'resource curve ignored: work is spread evenly' });
     const rc = r.get('clndr_id');
-    if (typeOf.get(t.key) === 'TT_Task' && rc && t.calendarKey !== undefined && rc !== t.calendarKey && !mixedCalendars.includes(t.sourceId)) mixedCalendars.push(t.sourceId);
+    if (typeOf.get(t.key) === 'TT_Task' && rc && t.calendarKey !== undefined && rc !== t.calendarKey && !mixedSeen.has(t.sourceId)) {
+      mixedSeen.add(t.sourceId); // a Set: a list's includes() made this loop quadratic
+      mixedCalendars.push(t.sourceId);
+    }
     t.assignments.push({ agentKey: rsrcId, units });
     used.add(rsrcId);
   }
@@ -301,12 +319,17 @@ export function readXer(text: string, file: string): ImportedPlan {
   if (planStart) start = startValue(planStart, projCal);
   else warnings.push({ location: projPlace.location, message: 'no plan_start_date: the scenario has no start date' });
   let statusDate: string | undefined;
-  if (dataDate && (anyProgress || (planStart && compare(dataDate, planStart) > 0))) statusDate = startValue(dataDate, projCal);
+  if (dataDate && (anyProgress || (planStart && compare(dataDate, planStart) > 0))) {
+    // A data date at or before the plan start is the plan start's first working moment (a bare
+    // date would read as midnight, before the start).
+    const first = planStart && compare(dataDate, planStart) <= 0 ? nextWorkingMoment(projCal, planStart) : undefined;
+    statusDate = first ? isoDateTime(first) : startValue(dataDate, projCal);
+  }
   if (anyProgress && opts?.get('sched_progress_override') === 'Y') {
     warnings.push({ location: projPlace.location, message: 'P6 schedules out-of-sequence progress with progress override; coordsim keeps the links (retained logic)' });
   }
 
-  const draft: PlanDraft = { format: 'xer', file, name: projectName, start, calendarKey: projCal?.key, calendars, statusDate, agents, tasks, warnings };
+  const draft: PlanDraft = { format: 'xer', file, name: projectName, start, calendarKey: projCal?.key, calendars, dayMinutes: hoursPerDay * 60, statusDate, agents, tasks, warnings };
   return buildImportedPlan(draft);
 }
 
