@@ -1,5 +1,3 @@
-import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { applyUncertainty, parseUncertainty } from '../../import/applyUncertainty.js';
 import { checkPlanDates } from '../../import/checkPlanDates.js';
@@ -13,7 +11,7 @@ import type { CliContext } from '../CliContext.js';
 import { FLAG } from '../commonFlags.js';
 import { withFlags, type Flag } from '../flags.js';
 import { readInputFile, toJson } from '../io.js';
-import { onInterrupt } from '../output/interrupts.js';
+import { checkScenarioOutFile, writeFileAtomic } from '../output/outputFile.js';
 import { printResult } from '../print.js';
 
 export const command = 'import <plan>';
@@ -40,7 +38,7 @@ export function handler(ctx: CliContext) {
     if (planFormatOf(argv.plan) === null) {
       throw new CoordsimError('E_USAGE', `not a plan file: expected one of ${[...PLAN_EXTENSIONS.keys()].join(', ')} (a YAML or JSON scenario needs no import)`, { file: argv.plan });
     }
-    const target = argv.out === undefined ? null : checkTarget(argv.out);
+    const target = argv.out === undefined ? null : checkScenarioOutFile(argv.out, argv.plan, 'plan.yaml');
     const plan = readPlan(readInputFile(argv.plan), argv.plan);
     const doc = plan.scenario;
     if (argv.level) for (const a of (doc.agents as Array<Record<string, unknown>> | undefined) ?? []) if (a.capacity === 'unlimited') a.capacity = 1;
@@ -49,7 +47,7 @@ export function handler(ctx: CliContext) {
     const varied = template === null ? 0 : applyUncertainty(doc, template);
     if (template !== null) validateScenario(doc, { file: argv.plan });
     const yaml = `# Imported by coordsim from ${argv.plan} (${plan.format})\n` + scenarioYaml(doc);
-    if (target !== null) writeAtomic(target, yaml);
+    if (target !== null) writeFileAtomic(target, yaml);
     const report = {
       file: argv.plan,
       format: plan.format,
@@ -88,27 +86,4 @@ function summary(file: string, format: string, tasks: number, a: DateAgreement, 
   return lines.join('\n') + '\n';
 }
 
-/** Checks `-o FILE` before any work: not a folder, its folder exists. */
-function checkTarget(given: string): string {
-  if (given === '') throw new CoordsimError('E_USAGE', '--out: expected a file name, got ""');
-  const file = resolve(given);
-  if (existsSync(file) && statSync(file).isDirectory()) throw new CoordsimError('E_USAGE', `--out ${given}: is a folder; expected a file name such as plan.yaml`);
-  const dir = dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CoordsimError('E_USAGE', `--out ${given}: its folder ${dir} does not exist`);
-  return file;
-}
 
-/** Writes the file whole: a temporary file beside it, renamed into place (removed on failure or interrupt). */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.coordsim-${process.pid}.tmp`;
-  const off = onInterrupt(() => rmSync(tmp, { force: true }));
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CoordsimError('E_USAGE', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  } finally {
-    off();
-  }
-}

@@ -1,5 +1,4 @@
-import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
+import { extname } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { PLAN_EXTENSIONS, planFormatOf, readPlan } from '../../import/readPlan.js';
 import { planSearch } from '../../plan/planSearch.js';
@@ -12,7 +11,7 @@ import { round2 } from '../format/numbers.js';
 import { pinnedScenarioText, type PlanSource } from '../format/pinnedScenario.js';
 import { loadScenarioFile, readInputFile } from '../io.js';
 import { parseInteger, parseSeed, parseStrategy, requireStrategies } from '../options.js';
-import { onInterrupt } from '../output/interrupts.js';
+import { checkScenarioOutFile, writeFileAtomic } from '../output/outputFile.js';
 import { printResult } from '../print.js';
 import { progressBar } from '../progressBar.js';
 
@@ -49,7 +48,7 @@ export function handler(ctx: CliContext) {
     const strategy = parseStrategy(flagValue(argv, FLAG.strategy));
     const passes = parseInteger('passes', argv.passes, PASSES);
     const seed = parseSeed(argv.seed);
-    const target = argv.out === undefined ? null : checkTarget(argv.out, argv.scenario);
+    const target = argv.out === undefined ? null : checkScenarioOutFile(argv.out, argv.scenario, 'planned.yaml');
     const { model } = loadScenarioFile(argv.scenario);
     requireStrategies(model, [strategy]);
     const source = target === null ? null : planSource(argv.scenario);
@@ -72,7 +71,7 @@ export function handler(ctx: CliContext) {
     if (target !== null && source !== null) {
       const note = `Planned by coordsim plan from ${argv.scenario}: makespan ${round2(plan.makespan)} ${model.timeUnit}${round2(plan.makespan) === '1' ? '' : 's'} with this start order (strategy ${plan.strategy}, ${plan.passes} schedules, seed ${JSON.stringify(seed)})`;
       const text = pinnedScenarioText(source, { order: plan.order, strategy: plan.strategy, defaultStrategy: model.defaultStrategy, note }, extname(target).toLowerCase() === '.json', argv.out!);
-      writeAtomic(target, text);
+      writeFileAtomic(target, text);
       written.push(target);
     }
     const report = planReport(argv.scenario, model, plan, seed, target);
@@ -89,34 +88,4 @@ function planSource(file: string): PlanSource {
   return { kind: 'yaml', text };
 }
 
-/** Checks `--out FILE` before any work: a scenario name (not a plan format), not a folder, its folder exists, not the input. */
-function checkTarget(given: string, input: string): string {
-  if (given === '') throw new CoordsimError('E_USAGE', '--out: expected a file name, got ""');
-  if (given.includes('\0')) throw new CoordsimError('E_USAGE', `--out ${JSON.stringify(given)}: the path holds a NUL character`);
-  const file = resolve(given);
-  if (planFormatOf(file) !== null) {
-    throw new CoordsimError('E_USAGE', `--out ${given}: expected a scenario file name (.yaml, .yml or .json), got a ${extname(file)} name; the pinned scenario is YAML or JSON`);
-  }
-  if (existsSync(file) && statSync(file).isDirectory()) throw new CoordsimError('E_USAGE', `--out ${given}: is a folder; expected a file name such as planned.yaml`);
-  const dir = dirname(file);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new CoordsimError('E_USAGE', `--out ${given}: its folder ${dir} does not exist`);
-  if (existsSync(file) && existsSync(input) && realpathSync(file) === realpathSync(input)) {
-    throw new CoordsimError('E_USAGE', `--out ${given}: is the input file; name another file (the input is never overwritten)`);
-  }
-  return file;
-}
 
-/** Writes the file whole: a temporary file beside it, renamed into place (removed on failure or interrupt). */
-function writeAtomic(file: string, text: string): void {
-  const tmp = `${file}.coordsim-${process.pid}.tmp`;
-  const off = onInterrupt(() => rmSync(tmp, { force: true }));
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new CoordsimError('E_USAGE', `cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  } finally {
-    off();
-  }
-}
