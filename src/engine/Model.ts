@@ -226,6 +226,8 @@ export interface StrategyModel {
   remediationBlocking: boolean | null;
   /** Multiplies every gate's remediate and fail probabilities (`gate_failure.factor`; 1: as the gates say). */
   gateFailureFactor: number;
+  /** Multiplies all token use under this strategy (`tokens.factor`; 1: as the agents say). */
+  tokenFactor: number;
   /** The order ready work is offered resources (the strategy's, else the scenario's). */
   dispatch: DispatchModel;
   /** Agent choice in pools (the strategy's, else the scenario's). */

@@ -420,6 +420,7 @@ function compileStrategy(
       : null,
     remediationBlocking: spec.remediation?.blocking ?? null,
     gateFailureFactor: spec.gate_failure?.factor ?? 1,
+    tokenFactor: spec.tokens?.factor ?? 1,
   };
 }
 

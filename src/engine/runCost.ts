@@ -57,6 +57,7 @@ export function readCost(state: RunState, inputs: RunInputs, out: Float64Array):
   const c = m.cost!;
   const R = m.agents.length + 1;
   const t = c.tokens;
+  const f = state.strategy.tokenFactor; // × 1 is exact: without the key every figure is as before
   out.fill(0);
   let work = 0;
   let coordination = 0;
@@ -73,8 +74,8 @@ export function readCost(state: RunState, inputs: RunInputs, out: Float64Array):
       const u = t.use;
       const w = state.work[r];
       const base = TOKEN_USE_STRIDE * r * TK;
-      const wIn = w * u[base + TU_INPUT];
-      const wOut = w * u[base + TU_OUTPUT];
+      const wIn = w * u[base + TU_INPUT] * f;
+      const wOut = w * u[base + TU_OUTPUT] * f;
       out[kindAt] += wIn;
       out[kindAt + 1] += wOut;
       let cIn = 0;
@@ -83,8 +84,8 @@ export function readCost(state: RunState, inputs: RunInputs, out: Float64Array):
         const o = base + TOKEN_USE_STRIDE * (k + 1);
         const time = state.coordByResourceKind[r * K + k];
         const acts = state.actsByResourceKind[r * K + k];
-        const kIn = time * u[o + TU_INPUT] + acts * u[o + TU_INPUT_PER_ACT];
-        const kOut = time * u[o + TU_OUTPUT] + acts * u[o + TU_OUTPUT_PER_ACT];
+        const kIn = (time * u[o + TU_INPUT] + acts * u[o + TU_INPUT_PER_ACT]) * f;
+        const kOut = (time * u[o + TU_OUTPUT] + acts * u[o + TU_OUTPUT_PER_ACT]) * f;
         out[kindAt + 2 * (k + 1)] += kIn;
         out[kindAt + 2 * (k + 1) + 1] += kOut;
         cIn += kIn;

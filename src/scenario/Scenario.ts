@@ -310,6 +310,8 @@ export interface StrategySpec {
    * strategy (pass takes the rest; two that exceed 1 together are scaled to sum to 1). Default 1.
    */
   gate_failure?: { factor: number };
+  /** Multiplies all token use (work and coordination) under this strategy (default 1). */
+  tokens?: { factor: number };
   /** Overrides the scenario's dispatch rule under this strategy. */
   dispatch?: DispatchSpec;
   /** Overrides the scenario's pool agent choice under this strategy. */

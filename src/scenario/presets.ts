@@ -21,6 +21,7 @@ const AT_UNIT_LENGTH: Readonly<Record<PresetName, StrategySpec>> = {
     escalation: { probability: 0.132, delay: { triangular: [0.1, 0.2, 0.5] }, effort: 0.05 },
     remediation: { blocking: true },
     gate_failure: { factor: 1 },
+    tokens: { factor: 3.75 },
   },
   swarm: {
     description: 'Preset swarm: peers hand work to each other and keep each other informed; no verifier, remediation does not block',
@@ -30,6 +31,7 @@ const AT_UNIT_LENGTH: Readonly<Record<PresetName, StrategySpec>> = {
     escalation: { probability: 0.518, delay: { triangular: [0.1, 0.2, 0.5] }, effort: 0.05 },
     remediation: { blocking: false },
     gate_failure: { factor: 3.91 },
+    tokens: { factor: 3.75 },
   },
   pipeline: {
     description: 'Preset pipeline: each stage reads its predecessor\'s output and passes its own on; remediation blocks',
@@ -38,6 +40,7 @@ const AT_UNIT_LENGTH: Readonly<Record<PresetName, StrategySpec>> = {
     escalation: { probability: 0.132, delay: { triangular: [0.1, 0.2, 0.5] }, effort: 0.05 },
     remediation: { blocking: true },
     gate_failure: { factor: 1 },
+    tokens: { factor: 3.75 },
   },
 };
 
@@ -50,7 +53,7 @@ const TIMES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The strategy keys a user's value is merged into key by key (the others replace the preset's whole value). */
-export const MERGED_STRATEGY_KEYS = ['handoff', 'status', 'checkpoint', 'escalation', 'remediation', 'gate_failure'] as const;
+export const MERGED_STRATEGY_KEYS = ['handoff', 'status', 'checkpoint', 'escalation', 'remediation', 'gate_failure', 'tokens'] as const;
 
 /** True for one of `PRESET_NAMES`. */
 export function isPresetName(name: unknown): name is PresetName {

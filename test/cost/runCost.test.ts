@@ -116,6 +116,29 @@ describe('runCost: tokens', () => {
     expect(c.byKind.work).toBeCloseTo(35 + 4.2 + 10, 12);
   });
 
+  test('a strategy tokens.factor multiplies every token count and token cost, and nothing else', () => {
+    const base = {
+      ...twoTasks,
+      token_prices: prices,
+      orchestrator: { rate: 5, tokens: { handoff: { input: 2e6, output: 1e5, input_per_act: 1e6, output_per_act: 5e4 } } },
+      agents: [
+        { id: 'a', rate: 10, tokens: { work: { input: 1e6, output: 2e5 } } },
+        { id: 'b', rate: 20, tokens: { work: { input: 1e6 } }, token_prices: { input: 10 } },
+      ],
+    };
+    const hub = { topology: 'hub', handoff: { effort: 0.5 } };
+    const plain = run(scenario({ ...base, strategies: { hub } })).cost!;
+    const one = run(scenario({ ...base, strategies: { hub: { ...hub, tokens: { factor: 1 } } } })).cost!;
+    const triple = run(scenario({ ...base, strategies: { hub: { ...hub, tokens: { factor: 3 } } } })).cost!;
+    expect(one).toEqual(plain);
+    // The hand-computed figures of the test above, times 3: tokens 4.5e6 → 13.5e6 in; token cost 18.6 → 55.8.
+    expect(triple.tokens!.input).toBe(13.5e6);
+    expect(triple.tokens!.byAgent.orchestrator).toEqual({ input: 6e6, output: 3e5 });
+    expect(triple.tokens!.cost).toBeCloseTo(3 * (4.4 + 4.2 + 10), 12);
+    // Rates are untouched: the total grows by exactly twice the plain token cost.
+    expect(triple.total - plain.total).toBeCloseTo(2 * plain.tokens!.cost, 9);
+  });
+
   test('mesh: status updates and handoffs are acts of the agent that makes them', () => {
     const perAct = { input_per_act: 1e6 };
     const s = scenario({

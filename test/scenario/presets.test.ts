@@ -145,6 +145,7 @@ const OVERRIDES: Record<string, unknown> = {
   'escalation.effort': 0.7,
   'remediation.blocking': 'flip',
   'gate_failure.factor': 2.5,
+  'tokens.factor': 2,
   dispatch: { order: ['x', 'y'] },
   pick: 'least-busy',
 };

@@ -116,6 +116,20 @@ export const strategySchema = {
     },
     dispatch: { ...dispatchSchema, description: 'Overrides the scenario dispatch rule under this strategy. ' + dispatchSchema.description },
     pick: { ...pickSchema, description: 'Overrides the scenario pool agent choice under this strategy.' },
+    tokens: {
+      description: 'Scales the token use of every agent and of the orchestrator under this strategy.',
+      type: 'object',
+      additionalProperties: false,
+      required: ['factor'],
+      properties: {
+        factor: {
+          description: 'Multiplies all token use, of work and of coordination acts (0 to 1000, default 1).',
+          type: 'number',
+          minimum: 0,
+          maximum: 1000,
+        },
+      },
+    },
     gate_failure: {
       description: "Scales every gate's chances of remediation and rework under this strategy.",
       type: 'object',
