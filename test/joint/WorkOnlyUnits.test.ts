@@ -2,33 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileModel } from '../../src/engine/compileModel.js';
 import { Engine } from '../../src/engine/Engine.js';
-import type { RunState } from '../../src/engine/RunState.js';
 import { createRunInputs, sampleRunInputs } from '../../src/engine/RunInputs.js';
 import { WorkOnlyUnits } from '../../src/engine/WorkOnlyUnits.js';
 import { unitMode } from '../../src/engine/units.js';
 import { validateScenario } from '../../src/scenario/validateScenario.js';
-import { unitScenarioArbitrary } from './unitScenarios.js';
-
-/** Every result an engine run leaves behind, as plain data. */
-function results(e: RunState) {
-  return {
-    makespan: e.makespan,
-    eventCount: e.eventCount,
-    work: Array.from(e.work),
-    coord: Array.from(e.coord),
-    held: Array.from(e.held),
-    firstStart: Array.from(e.firstStart),
-    lastEnd: Array.from(e.lastEnd),
-    critical: Array.from(e.critical),
-    criticalPath: e.criticalPath.slice(),
-    taskStart: Array.from(e.taskStart),
-    taskFinish: Array.from(e.taskFinish),
-    taskAgent: Array.from(e.taskAgent),
-    taskExecutions: Array.from(e.taskExecutions),
-    holdings: Array.from(e.taskStart, (_, t) => (e.holdings === null ? null : Array.from(e.holdings.res.subarray(e.holdings.off[t], e.holdings.off[t] + e.holdings.len[t])))),
-    serialTime: e.serialTime,
-  };
-}
+import { unitResults as results, unitScenarioArbitrary } from './unitScenarios.js';
 
 describe('WorkOnlyUnits', () => {
   test('gives exactly the general engine results on work-only scenarios in units (joint tasks, shares, pools, rules, pick, pinned order, milestones)', () => {

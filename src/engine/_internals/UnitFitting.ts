@@ -1,0 +1,223 @@
+import type { DemandModel, Model, StrategyModel } from '../Model.js';
+import { Fitter, UNIT_EPSILON } from './Fitter.js';
+import { grown } from './WorkOnlyBase.js';
+
+/**
+ * Whether a task of `WorkOnlyUnits` that is not simple (not one unit of one fixed agent) can
+ * start, and where it waits when it cannot. A task that does not fit waits on what it failed
+ * on (an agent, or a pool: the agents of a skill) and is looked at again only when that frees
+ * units: nothing else could have let it start. Each pool keeps a running total of its agents'
+ * free units, so that a task whose pool demand exceeds it is turned down at once, without
+ * scanning the pool; any other is fitted as the general engine fits it (`Fitter`). The
+ * run's loop reads the waiter lists of agents and checks tasks of fixed holdings itself (the
+ * hot path, inlined by hand there); pool waiters and the fitter's cases come here.
+ * @internal
+ */
+export class UnitFitting {
+  readonly fitter: Fitter;
+  /** Tasks of fixed units of distinct named agents: their holdings `fixRes/fixUnits[fixOff[t] .. fixEnd[t])`; fixOff[t] = -1 for others. */
+  readonly fixOff: Int32Array;
+  readonly fixEnd: Int32Array;
+  readonly fixRes: Int32Array;
+  readonly fixUnits: Float64Array;
+  /** Per fixed holding: the free units it needs, less the slack of comparisons. */
+  readonly fixNeed: Float64Array;
+  /** Some task has a pool demand: the loop keeps `poolFree` up to date. */
+  readonly pooled: boolean;
+  /** Pools of agent r: `skillList[skillOff[r] .. skillOff[r + 1])`. */
+  readonly skillOff: Int32Array;
+  readonly skillList: Int32Array;
+  /** Per pool (skill): its agents' free units added up as they change (reset to `poolCap` when all are free). */
+  readonly poolFree: Float64Array;
+  readonly poolCap: Float64Array;
+  /** Per pool: how many of its agents' holdings run now. */
+  readonly poolHeld: Int32Array;
+  /**
+   * Demands of each task `dRes/dNeed[dOff[t] .. dOff[t + 1])`: an agent (r) or a pool (A + skill),
+   * and the free units below which it certainly cannot be met: the fitter's slack, and for a
+   * pool the rounding of its running total too.
+   */
+  private readonly dOff: Int32Array;
+  private readonly dRes: Int32Array;
+  private readonly dNeed: Float64Array;
+  /**
+   * Waiter lists, one per agent then one per pool (A + skill): entry e is task `wTask[e]`, then
+   * entry `wNext[e]`; `wHead[q]` the first (-1: none). A list is emptied when read; entries
+   * `[0 .. wCount)` are in use (until the next run).
+   */
+  readonly wHead: Int32Array;
+  wTask: Int32Array;
+  wNext: Int32Array;
+  wCount = 0;
+  /** The dispatch that last looked at each pool's waiters. */
+  private readonly poolSeen: Int32Array;
+  private readonly A: number;
+
+  constructor(model: Model, strategy: StrategyModel, capacity: Float64Array) {
+    const T = model.tasks.length;
+    const A = model.agents.length;
+    const S = model.skills.length;
+    this.A = A;
+    this.fitter = new Fitter(model, A + 1, capacity, strategy.pick === 'least-busy');
+    const fixed = model.tasks.map((t) => t.kind === 'work' && t.demands.every((d, k) => d.agent >= 0 && t.demands.findIndex((e) => e.agent === d.agent) === k));
+    this.fixOff = new Int32Array(T).fill(-1);
+    this.fixEnd = new Int32Array(T);
+    const res: number[] = [];
+    const units: number[] = [];
+    model.tasks.forEach((t, i) => {
+      if (!fixed[i]) return;
+      this.fixOff[i] = res.length;
+      for (const d of t.demands) res.push(d.agent), units.push(d.units);
+      this.fixEnd[i] = res.length;
+    });
+    this.fixRes = Int32Array.from(res);
+    this.fixUnits = Float64Array.from(units);
+    this.fixNeed = this.fixUnits.map((u, k) => u - UNIT_EPSILON * Math.max(1, capacity[this.fixRes[k]]));
+    this.poolCap = new Float64Array(S);
+    const poolSize = new Int32Array(S);
+    const skills: number[] = [];
+    this.skillOff = new Int32Array(A + 1);
+    for (const a of model.agents) {
+      for (const s of a.skillIds) {
+        this.poolCap[s] += a.capacity;
+        poolSize[s]++;
+        skills.push(s);
+      }
+      this.skillOff[a.index + 1] = skills.length;
+    }
+    this.skillList = Int32Array.from(skills);
+    this.poolFree = new Float64Array(S);
+    this.poolHeld = new Int32Array(S);
+    this.poolSeen = new Int32Array(S);
+    // A pool's running total drifts from the exact sum of its agents' free units by rounding
+    // (a few units in the last place per change) and an agent may be left a hair below zero by
+    // the fitter's slack: 1e-6 of a unit per agent and per unit of capacity covers both by far.
+    const slack = (s: number) => 1e-6 * (poolSize[s] + this.poolCap[s]);
+    this.dOff = new Int32Array(T + 1);
+    const dRes: number[] = [];
+    const dNeed: number[] = [];
+    model.tasks.forEach((t, i) => {
+      if (t.kind === 'work') {
+        for (const d of t.demands) {
+          dRes.push(d.agent >= 0 ? d.agent : A + d.skill);
+          dNeed.push(d.agent >= 0 ? d.units - UNIT_EPSILON * Math.max(1, capacity[d.agent]) : d.units - UNIT_EPSILON * Math.max(1, d.units) - slack(d.skill));
+        }
+      }
+      this.dOff[i + 1] = dRes.length;
+    });
+    this.dRes = Int32Array.from(dRes);
+    this.dNeed = Float64Array.from(dNeed);
+    this.pooled = model.tasks.some((t) => t.kind === 'work' && t.demands.some((d) => d.agent < 0));
+    this.wHead = new Int32Array(A + S);
+    this.wTask = new Int32Array(Math.max(64, 4 * T));
+    this.wNext = new Int32Array(this.wTask.length);
+  }
+
+  /** Before a run: every agent free, no waiters. */
+  begin(): void {
+    this.poolFree.set(this.poolCap);
+    this.poolHeld.fill(0);
+    this.poolSeen.fill(0);
+    this.wHead.fill(-1);
+    this.wCount = 0;
+  }
+
+  /**
+   * Can task x (not of fixed holdings) start now, with `free` units per resource and `work` done
+   * per resource (the least-busy pick)? On success its holdings are the fitter's
+   * (`fitter.res/units[0 .. count)`); otherwise it now waits for what it failed on.
+   */
+  fit(x: number, free: Float64Array, now: number, work: Float64Array, demands: readonly DemandModel[]): boolean {
+    const short = this.shortOf(x, free);
+    if (short >= 0) {
+      this.wait(x, short);
+      return false;
+    }
+    if (this.fitter.task(demands, free, null, now, work)) return true;
+    // It can start once the demand it failed on can be met: when its agent (or one of its
+    // pool's) frees units, or one of an earlier pool demand's does (that demand may then take
+    // other agents).
+    const lo = this.dOff[x];
+    const failed = this.fitter.failed;
+    for (let i = 0; i <= failed; i++) {
+      const q = this.dRes[lo + i];
+      if (i === failed || q >= this.A) this.wait(x, q);
+    }
+    return false;
+  }
+
+  /**
+   * Is task x certainly unable to start with these free units? The first of its demands whose
+   * agent or pool has too few free units (its waiter list), or -1: it may fit.
+   */
+  shortOf(x: number, free: Float64Array): number {
+    const A = this.A;
+    for (let k = this.dOff[x]; k < this.dOff[x + 1]; k++) {
+      const q = this.dRes[k];
+      if ((q < A ? free[q] : this.poolFree[q - A]) < this.dNeed[k]) return q;
+    }
+    return -1;
+  }
+
+  /**
+   * Agent r freed units: in this dispatch (`epoch`), once each, the waiters of its pools that
+   * still wait and were not yet looked at in it (`seen[t]` neither 0 nor `epoch`, then set to
+   * `epoch`) go to `woken` from index n; returns the new length. The lists are emptied: `sift` then
+   * makes each a candidate or has it wait again, once every list of the dispatch has been read
+   * (an entry added to a list still to be read would be passed over, and lost).
+   */
+  collectPools(r: number, epoch: number, seen: Int32Array, woken: Int32Array, n: number): number {
+    for (let k = this.skillOff[r]; k < this.skillOff[r + 1]; k++) {
+      const s = this.skillList[k];
+      if (this.poolSeen[s] === epoch) continue;
+      this.poolSeen[s] = epoch;
+      n = this.collectList(this.A + s, epoch, seen, woken, n);
+    }
+    return n;
+  }
+
+  private collectList(q: number, epoch: number, seen: Int32Array, woken: Int32Array, n: number): number {
+    let e = this.wHead[q];
+    this.wHead[q] = -1;
+    for (; e >= 0; e = this.wNext[e]) {
+      const t = this.wTask[e];
+      const v = seen[t];
+      if (v === 0 || v === epoch) continue;
+      seen[t] = epoch;
+      woken[n++] = t;
+    }
+    return n;
+  }
+
+  /**
+   * The woken tasks `woken[0 .. n)` that may fit now join `cand` (their ranks, from index 0);
+   * the others wait again on what they are short of (starts only take units, so they stay
+   * short for the rest of the dispatch). `c`: the length of `cand` so far; returns the new one.
+   */
+  sift(woken: Int32Array, n: number, free: Float64Array, rank: Int32Array, cand: Int32Array, c: number): number {
+    for (let k = 0; k < n; k++) {
+      const t = woken[k];
+      const short = this.shortOf(t, free);
+      if (short >= 0) this.wait(t, short);
+      else cand[c++] = rank[t];
+    }
+    return c;
+  }
+
+  /** Room for k more waiter entries (the arrays may be replaced: read them again after this). */
+  reserve(k: number): void {
+    const need = this.wCount + k;
+    if (need <= this.wTask.length) return;
+    const n = Math.max(2 * this.wTask.length, need);
+    this.wTask = grown(this.wTask, n);
+    this.wNext = grown(this.wNext, n);
+  }
+
+  /** Task x waits on list q (an agent, or A + a pool's skill). */
+  private wait(x: number, q: number): void {
+    if (this.wCount === this.wTask.length) this.reserve(1);
+    this.wTask[this.wCount] = x;
+    this.wNext[this.wCount] = this.wHead[q];
+    this.wHead[q] = this.wCount++;
+  }
+}
