@@ -139,7 +139,13 @@ export function packQuantiles(qs: readonly QuantileSummary[]): PackedQuantiles {
     let b = w.length;
     while (a < b && w[a] === 0) a++;
     while (b > a && w[b - 1] === 0) b--;
-    head.set([q.n, q.min, q.max, h.zero, h.lo + a, b - a], HEAD * k);
+    const at = HEAD * k;
+    head[at] = q.n;
+    head[at + 1] = q.min;
+    head[at + 2] = q.max;
+    head[at + 3] = h.zero;
+    head[at + 4] = h.lo + a;
+    head[at + 5] = b - a;
     size += b - a;
     if (h.pages !== null) {
       for (const [key, page] of h.pages) for (let s = 0; s < page.length; s++) if (page[s] !== 0) outside.push(k, key * page.length + s, page[s]);
@@ -161,15 +167,16 @@ export function unpackQuantiles(p: PackedQuantiles): QuantileSummary[] {
   const out: QuantileSummary[] = [];
   let at = 0;
   for (let k = 0; k < p.head.length / HEAD; k++) {
-    const [n, min, max, zero, lo, len] = p.head.subarray(HEAD * k, HEAD * (k + 1));
+    const h = HEAD * k;
+    const len = p.head[h + 5];
     const q = new QuantileSummary();
-    q.n = n;
-    q.min = min;
-    q.max = max;
-    q.histogram.zero = zero;
+    q.n = p.head[h];
+    q.min = p.head[h + 1];
+    q.max = p.head[h + 2];
+    q.histogram.zero = p.head[h + 3];
     if (len > 0) {
       q.histogram.window = p.windows.slice(at, at + len);
-      q.histogram.lo = lo;
+      q.histogram.lo = p.head[h + 4];
     }
     at += len;
     out.push(q);
