@@ -16,11 +16,12 @@ import { randomProject } from './montecarlo.mjs';
 const lib = (dist) => import(dist ? pathToFileURL(resolve(dist, 'index.js')).href : new URL('../dist/index.js', import.meta.url).href);
 
 /**
- * Measured 2026-12-02 on the shared 2-core machine, 6,000 runs, 2 workers, interleaved in one
- * process (`--against` main's build), load average 11–22: before the compact per-task
- * histograms (main at 808d872) about 3x (e.g. 298 vs 99 runs/s), after about 1.5x (259 vs 174).
+ * Measured 2026-12-02 on the shared 2-core machine, 2 workers, both builds interleaved in one
+ * process (`--against` main's build at 808d872), under load averages of 11 to 27: before the
+ * compact per-task histograms 2.7–3.0x (221 vs 81 runs/s; 298 vs 99), after 1.5–1.9x (231 vs
+ * 122; 259 vs 174).
  */
-export const REFERENCE = { before: 'slowdown ~3.0 (808d872)', after: 'slowdown ~1.5', command: 'node bench/schedule.mjs --against <main>/dist' };
+export const REFERENCE = { before: 'slowdown 2.7-3.0 (808d872)', after: 'slowdown 1.5-1.9', command: 'node bench/schedule.mjs --against <808d872 build>/dist --rounds 2' };
 
 export async function run({ quick = false, rounds = quick ? 1 : 3, against = null } = {}) {
   const builds = [['this build', await lib(null)]];
