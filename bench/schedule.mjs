@@ -17,11 +17,11 @@ const lib = (dist) => import(dist ? pathToFileURL(resolve(dist, 'index.js')).hre
 
 /**
  * Measured 2026-12-02 on the shared 2-core machine, 2 workers, both builds interleaved in one
- * process (`--against` main's build at 808d872), under load averages of 11 to 27: before the
- * compact per-task histograms 2.7–3.0x (221 vs 81 runs/s; 298 vs 99), after 1.5–1.9x (231 vs
- * 122; 259 vs 174).
+ * process (`--against` main's build at 808d872). Load average 2–4: before 2.43x (1,593 vs 657
+ * runs/s), after 1.71x (1,451 vs 857). Under load averages of 11 to 27: before 2.7–3.0x, after
+ * 1.5–1.9x (with the earlier 32-run blocks).
  */
-export const REFERENCE = { before: 'slowdown 2.7-3.0 (808d872)', after: 'slowdown 1.5-1.9', command: 'node bench/schedule.mjs --against <808d872 build>/dist --rounds 2' };
+export const REFERENCE = { before: 'slowdown 2.43 (808d872, load 2-4)', after: 'slowdown 1.71 (load 2-4)', command: 'node bench/schedule.mjs --against <808d872 build>/dist --rounds 2' };
 
 export async function run({ quick = false, rounds = quick ? 1 : 3, against = null } = {}) {
   const builds = [['this build', await lib(null)]];

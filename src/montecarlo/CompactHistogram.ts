@@ -63,6 +63,7 @@ export class CompactHistogram {
   merge(other: CompactHistogram): void {
     this.zero += other.zero;
     const w = other.window;
+    if (w.length > 0) this.cover(other.lo, other.lo + w.length - 1); // grow once, not bin by bin
     for (let i = 0; i < w.length; i++) if (w[i] !== 0) this.addOrdinal(other.lo + i, w[i]);
     if (other.pages !== null) for (const [key, page] of other.pages) this.addPage(key, page);
   }

@@ -242,9 +242,12 @@ interface RunBlock {
   size: number;
 }
 
-/** A block of about 2^16 values per buffer (512 KB), at most 256 runs. */
+/**
+ * A block of at most 256 runs and about 2^19 values per buffer (4 MB): a task's column then
+ * brings up to 256 values to its summary's window while it is in the cache.
+ */
 function runBlock(tasks: number): RunBlock {
-  const size = Math.max(1, Math.min(256, Math.floor(2 ** 16 / Math.max(1, tasks))));
+  const size = Math.max(1, Math.min(256, Math.floor(2 ** 19 / Math.max(1, tasks))));
   const [finish, start] = [new Float64Array(size * tasks), new Float64Array(size * tasks)];
   return { finish, start, finishWords: new Uint32Array(finish.buffer), startWords: new Uint32Array(start.buffer), runs: 0, size };
 }
