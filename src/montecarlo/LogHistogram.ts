@@ -108,6 +108,25 @@ export class LogHistogram {
   }
 }
 
+/**
+ * The bin of x as one integer that increases with x: for x >= 0 its exponent and top 10 mantissa
+ * bits (`(exp << 10) | sub`, 0 for ±0), for x < 0 the one's complement of those of |x| (-1, -2, …
+ * going down). The same bins as `LogHistogram.add`, one number per bin.
+ */
+export function binOrdinal(x: number): number {
+  if (x === 0) return 0;
+  F64[0] = x;
+  const hw = U32[HI];
+  return hw < 0x80000000 ? hw >>> SUB_BITS : ~((hw & 0x7fffffff) >>> SUB_BITS);
+}
+
+/** The bin of ordinal `o` (`binOrdinal`) holding `count` values, with the edges `LogHistogram.bins` gives it. */
+export function ordinalBin(o: number, count: number): HistogramBin {
+  if (o >= 0) return { lo: binEdge(o >>> SUB_BITS, o & (SUBS - 1)), hi: binEdge(o >>> SUB_BITS, (o & (SUBS - 1)) + 1), count };
+  const m = ~o;
+  return { lo: -binEdge(m >>> SUB_BITS, (m & (SUBS - 1)) + 1), hi: -binEdge(m >>> SUB_BITS, m & (SUBS - 1)), count };
+}
+
 /** The smallest non-negative double in sub-bin `sub` of binade `exp` (sub = 1024: the next binade). */
 function binEdge(exp: number, sub: number): number {
   U32[HI] = ((exp << 20) >>> 0) + (sub << SUB_BITS);

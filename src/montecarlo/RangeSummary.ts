@@ -175,15 +175,18 @@ export class RangeMerger {
     return this;
   }
 
-  /** The merged summary as plain data (canonical: deep-equal to a one-process summary). */
-  toState(): RangeSummaryState {
+  /**
+   * The merged summary as plain data (canonical: deep-equal to a one-process summary); `packed`:
+   * with the per-task summaries packed (`StrategySummaryState.packedTasks`), to read in this process.
+   */
+  toState(packed = false): RangeSummaryState {
     const state: RangeSummaryState = {
       ...this.first,
       end: this.end,
       taskDuration: this.duration.map((s) => s.canonicalize().p.slice()),
       sampleDurations: concat(this.durations),
       sampleMakespans: this.makespans.map(concat),
-      perStrategy: this.strategies.map((s) => s.toState()),
+      perStrategy: this.strategies.map((s) => s.toState(packed)),
       pairs: this.pairs.map((p, k) => ({
         a: this.first.pairs[k].a,
         b: this.first.pairs[k].b,

@@ -4,7 +4,7 @@ import type { RunInputs } from '../engine/RunInputs.js';
 import { CostSummary, type CostSummaryState } from './CostSummary.js';
 import { ExactSums } from './ExactSum.js';
 import { FigureSummary, type FigureSummaryState } from './FigureSummary.js';
-import { QuantileSummary, type QuantileSummaryState } from './QuantileSummary.js';
+import { packQuantiles, QuantileSummary, unpackQuantiles, type PackedQuantiles, type QuantileSummaryState } from './QuantileSummary.js';
 import { AGENT_FIGURES, FIGURES, readFigures } from './runFigures.js';
 
 /** Per-gate sums over runs, `GATE_SUMS.length` per gate in `StrategySummary.gates`. */
@@ -42,6 +42,11 @@ export interface StrategySummaryState {
   taskFinishes?: QuantileSummaryState[];
   taskStarts?: QuantileSummaryState[];
   taskDeadlineMet?: Float64Array;
+  /**
+   * In place of `taskFinishes` and `taskStarts` in the summaries one process's threads hand each
+   * other (`toState(true)`): the same summaries packed. Never in a canonical summary.
+   */
+  packedTasks?: { finishes: PackedQuantiles; starts: PackedQuantiles };
   /** Cost accumulators, only when the scenario has cost keys. */
   cost?: CostSummaryState;
 }
@@ -56,15 +61,24 @@ export class StrategySummary {
   readonly critical: Float64Array;
   readonly gates: Float64Array;
   readonly counts: Float64Array;
-  /** Per task, with dates or task deadlines (else null): its finish, and runs that met its own deadline. */
-  taskFinishes: QuantileSummary[] | null;
-  taskStarts: QuantileSummary[] | null;
+  /** Runs that met each task's own deadline, with dates or task deadlines (else null). */
   readonly taskDeadlineMet: Float64Array | null;
   /** Cost accumulators (null when the scenario has no cost keys). */
   readonly cost: CostSummary | null;
   /** Scratch for one run's figures (allocated once). */
   readonly run: Float64Array;
   private readonly agentRun: Float64Array;
+  private finishes: QuantileSummary[] | null;
+  private starts: QuantileSummary[] | null;
+  /** Tasks with a deadline, and the deadlines. */
+  private readonly deadlineTasks: Int32Array;
+  private readonly deadlines: Float64Array;
+  /**
+   * The last runs' task finishes and starts (run-major, `blockRuns` runs), added to the summaries
+   * a block at a time: one task's summary at a time stays in the cache while its values go in.
+   * Allocated at the first run added (summaries that only merge never need it).
+   */
+  private block: RunBlock | null = null;
 
   /** Empty accumulators, or (`fromState`) ones whose exact sums start from `from`'s. */
   constructor(
@@ -84,9 +98,24 @@ export class StrategySummary {
     this.run = new Float64Array(FIGURES.length);
     this.agentRun = new Float64Array(AGENT_FIGURES.length * model.agents.length);
     const dated = model.schedule.clock !== null || model.tasks.some((t) => t.deadline !== null);
-    this.taskFinishes = dated ? model.tasks.map(() => new QuantileSummary()) : null;
-    this.taskStarts = dated ? model.tasks.map(() => new QuantileSummary()) : null;
+    this.finishes = dated ? model.tasks.map(() => new QuantileSummary()) : null;
+    this.starts = dated ? model.tasks.map(() => new QuantileSummary()) : null;
     this.taskDeadlineMet = dated ? new Float64Array(T) : null;
+    const withDeadline = model.tasks.flatMap((t, i) => (t.deadline !== null ? [i] : []));
+    this.deadlineTasks = Int32Array.from(withDeadline);
+    this.deadlines = Float64Array.from(withDeadline, (i) => model.tasks[i].deadline!);
+  }
+
+  /** Per task, with dates or task deadlines (else null): its finish summary (buffered runs added first). */
+  get taskFinishes(): QuantileSummary[] | null {
+    this.flush();
+    return this.finishes;
+  }
+
+  /** Per task, with dates or task deadlines (else null): its start summary (buffered runs added first). */
+  get taskStarts(): QuantileSummary[] | null {
+    this.flush();
+    return this.starts;
   }
 
   /** Adds a run (the inputs it ran on give its fixed and risk costs); its figures are left in `this.run`, its cost in `this.cost.run`. */
@@ -114,14 +143,16 @@ export class StrategySummary {
     const deadline = this.model.deadline;
     if (deadline !== null && state.makespan <= deadline) this.counts[K_MET_DEADLINE]++;
     this.counts[K_EVENTS] += state.eventCount;
-    if (this.taskFinishes !== null) {
-      const tasks = this.model.tasks;
-      for (let t = 0; t < tasks.length; t++) {
-        const finish = state.taskFinish[t];
-        this.taskFinishes[t].add(finish);
-        this.taskStarts![t].add(state.taskStart[t]);
-        const d = tasks[t].deadline;
-        if (d !== null && finish <= d) this.taskDeadlineMet![t]++;
+    if (this.finishes !== null) {
+      const T = this.model.tasks.length;
+      const block = (this.block ??= runBlock(T));
+      block.finish.set(state.taskFinish, block.runs * T);
+      block.start.set(state.taskStart, block.runs * T);
+      if (++block.runs === block.size) this.flush();
+      const met = this.taskDeadlineMet!;
+      for (let k = 0; k < this.deadlineTasks.length; k++) {
+        const t = this.deadlineTasks[k];
+        if (state.taskFinish[t] <= this.deadlines[k]) met[t]++;
       }
     }
     if (this.cost !== null) {
@@ -139,15 +170,25 @@ export class StrategySummary {
     addInto(this.critical, o.critical);
     addInto(this.gates, o.gates);
     addInto(this.counts, o.counts);
-    if (this.taskFinishes !== null) {
-      this.taskFinishes.forEach((f, t) => f.merge(o.taskFinishes![t]));
-      this.taskStarts!.forEach((f, t) => f.merge(o.taskStarts![t]));
+    const finishes = this.taskFinishes;
+    if (finishes !== null) {
+      const [theirFinishes, theirStarts] = [o.taskFinishes!, o.taskStarts!];
+      finishes.forEach((f, t) => f.merge(theirFinishes[t]));
+      this.starts!.forEach((f, t) => f.merge(theirStarts[t]));
       addInto(this.taskDeadlineMet!, o.taskDeadlineMet!);
     }
     if (this.cost !== null && o.cost !== null) this.cost.merge(o.cost);
   }
 
-  toState(): StrategySummaryState {
+  /** Plain data; `packed`: with the per-task summaries packed (`packedTasks`), for another thread of this process. */
+  toState(packed = false): StrategySummaryState {
+    const finishes = this.taskFinishes;
+    const tasks =
+      finishes === null
+        ? {}
+        : packed
+          ? { packedTasks: { finishes: packQuantiles(finishes), starts: packQuantiles(this.starts!) }, taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) }
+          : { taskFinishes: finishes.map((f) => f.toState()), taskStarts: this.starts!.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) };
     const state: StrategySummaryState = {
       strategy: this.strategy,
       figures: this.figures.map((f) => f.toState()),
@@ -157,7 +198,7 @@ export class StrategySummary {
       critical: Float64Array.from(this.critical),
       gates: Float64Array.from(this.gates),
       counts: Float64Array.from(this.counts),
-      ...(this.taskFinishes !== null ? { taskFinishes: this.taskFinishes.map((f) => f.toState()), taskStarts: this.taskStarts!.map((f) => f.toState()), taskDeadlineMet: Float64Array.from(this.taskDeadlineMet!) } : {}),
+      ...tasks,
     };
     if (this.cost !== null) state.cost = this.cost.toState();
     return state;
@@ -169,13 +210,46 @@ export class StrategySummary {
     out.critical.set(s.critical);
     out.gates.set(s.gates);
     out.counts.set(s.counts);
-    if (out.taskFinishes !== null) {
-      out.taskFinishes = s.taskFinishes!.map((f) => QuantileSummary.fromState(f));
-      out.taskStarts = s.taskStarts!.map((f) => QuantileSummary.fromState(f));
+    if (out.finishes !== null) {
+      const p = s.packedTasks;
+      out.finishes = p ? unpackQuantiles(p.finishes) : s.taskFinishes!.map((f) => QuantileSummary.fromState(f));
+      out.starts = p ? unpackQuantiles(p.starts) : s.taskStarts!.map((f) => QuantileSummary.fromState(f));
       out.taskDeadlineMet!.set(s.taskDeadlineMet!);
     }
     return out;
   }
+
+  /** Adds the buffered runs' task finishes and starts to their summaries, task by task. */
+  private flush(): void {
+    const b = this.block;
+    if (b === null || b.runs === 0) return;
+    const T = this.model.tasks.length;
+    for (let t = 0; t < T; t++) {
+      this.finishes![t].addColumn(b.finish, b.finishWords, t, T, b.runs);
+      this.starts![t].addColumn(b.start, b.startWords, t, T, b.runs);
+    }
+    b.runs = 0;
+  }
+}
+
+/** Buffered task finishes and starts of the last `runs` runs (of room for `size`), with views of their bits. */
+interface RunBlock {
+  finish: Float64Array;
+  start: Float64Array;
+  finishWords: Uint32Array;
+  startWords: Uint32Array;
+  runs: number;
+  size: number;
+}
+
+/**
+ * A block of at most 256 runs and about 2^19 values per buffer (4 MB): a task's column then
+ * brings up to 256 values to its summary's window while it is in the cache.
+ */
+function runBlock(tasks: number): RunBlock {
+  const size = Math.max(1, Math.min(256, Math.floor(2 ** 19 / Math.max(1, tasks))));
+  const [finish, start] = [new Float64Array(size * tasks), new Float64Array(size * tasks)];
+  return { finish, start, finishWords: new Uint32Array(finish.buffer), startWords: new Uint32Array(start.buffer), runs: 0, size };
 }
 
 function addInto(a: Float64Array, b: ArrayLike<number>): void {

@@ -29,7 +29,7 @@ export async function compare(scenario: Scenario | Model, strategies?: readonly 
   const given = isModel(scenario);
   const model = given ? scenario : compileModel(scenario);
   const names = compareStrategyNames(model, strategies);
-  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, names, o);
+  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, names, { ...o, packed: true });
   return compareResult(model, summary, stoppedEarly);
 }
 

@@ -26,6 +26,6 @@ export async function monteCarlo(scenario: Scenario | Model, options: MonteCarlo
   const given = isModel(scenario);
   const model = given ? scenario : compileModel(scenario);
   const strategy = strategyOf(model, options.strategy).name;
-  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, [strategy], o);
+  const { summary, stoppedEarly } = await runChunks(model, given ? null : scenario, [strategy], { ...o, packed: true });
   return strategyResult(model, summary, 0, stoppedEarly);
 }

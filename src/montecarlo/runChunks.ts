@@ -8,7 +8,7 @@ import { confidenceInterval } from './FigureSummary.js';
 import type { Sampling } from './InputSampler.js';
 import { RangeMerger, type RangeSummaryState } from './RangeSummary.js';
 import { F_MAKESPAN } from './runFigures.js';
-import { summarizeRange, type RangeOptions, type RangeResult } from './summarizeRange.js';
+import { summarizeRangePacked, type RangeOptions, type RangeResult } from './summarizeRange.js';
 
 /**
  * Runs per chunk, per precision batch (and per LHS block): fixed, so chunk boundaries, the
@@ -29,6 +29,12 @@ export interface DriverOptions {
   start?: number;
   /** Runs the chunks elsewhere (a job queue) instead of this process's threads: one task per chunk. */
   executor?: ChunkExecutor;
+  /**
+   * Leave the per-task start and finish summaries of the result packed
+   * (`StrategySummaryState.packedTasks`, default false): for callers that read the result in
+   * this process (`strategyResult`), skipping the canonical form's 8 KB histogram pages.
+   */
+  packed?: boolean;
 }
 
 /**
@@ -88,7 +94,7 @@ export async function runChunks(model: Model, scenario: Scenario | null, strateg
   const url = o.executor === undefined && scenario !== null && o.workers > 1 && chunks > 1 ? workerUrl() : null;
   const exec = o.executor ?? (url === null ? null : threadExecutor(url, scenario!, Math.min(threads, chunks)));
   if (exec === null) {
-    for (let c = 0; c < chunks && !stopped; c++) stopped = take(summarizeRange(model, task(c)));
+    for (let c = 0; c < chunks && !stopped; c++) stopped = take(summarizeRangePacked(model, task(c)));
   } else {
     const pending: Array<Promise<ChunkReply>> = [];
     let next = 0;
@@ -111,7 +117,7 @@ export async function runChunks(model: Model, scenario: Scenario | null, strateg
   }
   const m = merger as RangeMerger | null;
   if (m === null) throw new Error('runChunks: no runs');
-  return { summary: m.toState(), stoppedEarly: stopped };
+  return { summary: m.toState(o.packed === true), stoppedEarly: stopped };
 }
 
 /** A worker's answer: a chunk summary, or a simulation error to rethrow as such. */

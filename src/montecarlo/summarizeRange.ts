@@ -81,6 +81,19 @@ const runners = new WeakMap<Model, RangeRunner>();
  * A pure function of (model, options): ranges computed anywhere merge into the whole.
  */
 export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
+  return summarize(model, o, false);
+}
+
+/**
+ * `summarizeRange` with each strategy's per-task start and finish summaries packed
+ * (`StrategySummaryState.packedTasks`): what worker threads hand back, cheap to copy between
+ * threads and to merge (`RangeMerger` reads both forms).
+ */
+export function summarizeRangePacked(model: Model, o: RangeOptions): RangeResult {
+  return summarize(model, o, true);
+}
+
+function summarize(model: Model, o: RangeOptions, packed: boolean): RangeResult {
   let runner = runners.get(model);
   if (!runner) {
     runner = new RangeRunner(model);
@@ -173,7 +186,7 @@ export function summarizeRange(model: Model, o: RangeOptions): RangeResult {
     taskDuration: duration.toPartials(),
     sampleDurations,
     sampleMakespans,
-    perStrategy: acc.map((a) => a.toState()),
+    perStrategy: acc.map((a) => a.toState(packed)),
     pairs: pairs.map((q, k) => ({ a: base.pairs[k].a, b: base.pairs[k].b, ...q.moments.toState(), aFaster: q.aFaster })),
   };
   if (cost !== null) {

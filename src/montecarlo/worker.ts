@@ -10,14 +10,14 @@ import { compileModel } from '../engine/compileModel.js';
 import type { Model } from '../engine/Model.js';
 import type { Scenario } from '../scenario/Scenario.js';
 import type { ChunkReply } from './runChunks.js';
-import { summarizeRange, type RangeOptions } from './summarizeRange.js';
+import { summarizeRangePacked, type RangeOptions } from './summarizeRange.js';
 
 let model: Model | null = null;
 
 export default function runChunk(task: RangeOptions): ChunkReply {
   try {
     model ??= compileModel((Tinypool.workerData as { scenario: Scenario }).scenario);
-    return summarizeRange(model, task);
+    return summarizeRangePacked(model, task);
   } catch (e) {
     // Errors cross the thread boundary as plain Errors: keep the code so the CLI's exit code is right.
     if (e instanceof CoordsimError) return { error: { code: e.code, message: e.message } };
