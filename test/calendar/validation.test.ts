@@ -131,7 +131,7 @@ describe('runaway work is refused with a clear error, not an endless loop', () =
     const t0 = performance.now();
     expectError(() => sparse.advance(0, 1000), 'E_INFEASIBLE', '/calendars/sparse', 'more than 1,000,000 days');
     expectError(() => sparse.retreat(0, 1000), 'E_INFEASIBLE', '/calendars/sparse', 'more than 1,000,000 days');
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(performance.now() - t0).toBeLessThan(30_000); // a hang bound, not a speed figure
   });
 
   test('advance and retreat refuse negative or NaN work and NaN times (engine bugs)', () => {

@@ -37,7 +37,7 @@ describe('readScenarioText', () => {
     const t0 = performance.now();
     const e = readError(() => readScenarioText('/dev/zero'));
     expect(e.message).toBe('/dev/zero: scenario file too large: expected at most 33,554,432 bytes, found more (see Limits in docs/scenario-format.md)');
-    expect(performance.now() - t0).toBeLessThan(5000);
+    expect(performance.now() - t0).toBeLessThan(30_000); // a hang bound, not a speed figure
   });
 
   test('names the system error for a missing file and a folder', () => {

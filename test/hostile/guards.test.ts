@@ -56,7 +56,9 @@ describe('starvation guard', () => {
     );
     expect(e.context.time).toBe(1002);
     expect(e.isInputError).toBe(false);
-    expect(performance.now() - t0).toBeLessThan(5000);
+    // The message and time show the starvation guard tripped (not the event limit, which would
+    // take minutes); the bound here only catches a hang, whatever the machine's load.
+    expect(performance.now() - t0).toBeLessThan(60_000);
   });
 
   test('monteCarlo and compare stop at the first starving run with the same diagnostic', async () => {
