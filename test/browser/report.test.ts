@@ -19,8 +19,8 @@ import {
   SCRIPT_PAYLOAD,
 } from '../fixtures/report/index.js';
 
-const OUT = resolve('reports');
-const PAGES = join(OUT, 'browser-test');
+const OUT = resolve('test-output', 'browser');
+const PAGES = join(OUT, 'pages');
 const CHROMIUM = '/usr/bin/chromium';
 
 let browser: Browser;

@@ -15,7 +15,7 @@ import { compare, compileModel, monteCarlo, parseScenario, simulate } from '../.
 import { scenarioArbitrary, scenarioYaml } from '../../src/testing/index.js';
 import { renderReport, type ReportInput } from '../../src/report/renderReport.js';
 
-const PAGES = resolve('reports', 'browser-test');
+const PAGES = resolve('test-output', 'browser', 'geometry');
 let browser: Browser;
 
 beforeAll(async () => {

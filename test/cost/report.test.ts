@@ -107,7 +107,7 @@ describe.skipIf(!existsSync(CHROMIUM))('cost charts in Chromium', () => {
   });
 
   test('draws every cost chart with no console error, and redraws on another strategy', async () => {
-    const dir = resolve('reports', 'cost-test');
+    const dir = resolve('test-output', 'cost');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'compare.html');
     writeFileSync(file, renderReport({ kind: 'compare', model, result: cmp }));
