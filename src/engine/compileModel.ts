@@ -4,11 +4,12 @@ import type { Distribution, DistributionSpec } from '../sim/distributions/Distri
 import { distribution } from '../sim/distributions/index.js';
 import { compileCost } from './compileCost.js';
 import { resolveSchedule } from '../scenario/resolveSchedule.js';
-import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type DemandModel, type DispatchModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
-import { linkTarget, type DispatchSpec, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
+import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type DemandModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
+import { linkTarget, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
 import type { ProjectClock } from '../calendar/ProjectClock.js';
 import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
 import { assignmentLabel } from './assignmentLabel.js';
+import { compileDispatch, compileStrategy } from './compileStrategy.js';
 
 const UNITS_PER_WEEK = { minute: 2400, hour: 40, day: 5, week: 1 } as const;
 
@@ -329,99 +330,6 @@ function compileDemands(t: TaskSpec, path: string, agentIndex: Map<string, numbe
       ? { agent: agent(n.agent, `${path}/needs/${k}/agent`), skill: -1, units: n.units ?? 1, split: false }
       : { agent: -1, skill: skillId(n.skill ?? ''), units: n.units ?? 1, split: true },
   );
-}
-
-/** A dispatch spec with task ids resolved (default: file order). */
-function compileDispatch(spec: DispatchSpec | undefined, path: string, nodeIndex: Map<string, number>, T: number): DispatchModel {
-  if (spec === undefined) return { rule: 'file-order', order: null };
-  if (typeof spec === 'string') return { rule: spec, order: null };
-  const order = spec.order.map((id, k) => {
-    const n = nodeIndex.get(id);
-    if (n === undefined || n >= T) throw new CoordsimError('E_REFERENCE', `dispatch order lists '${id}', which is no task`, { path: `${path}/order/${k}` });
-    return n;
-  });
-  return { rule: 'file-order', order };
-}
-
-function compileStrategy(
-  name: string,
-  spec: StrategySpec,
-  agents: AgentModel[],
-  orchestratorCapacity: number,
-  dist: (spec: DistributionSpec, path: string) => Distribution,
-): Omit<StrategyModel, 'dispatch' | 'pick'> {
-  const path = `/strategies/${name}`;
-  const builtin = spec.topology === 'ideal' || spec.topology === 'sequential';
-  const leadOf = new Int32Array(agents.length).fill(-1);
-  if (spec.topology === 'hierarchy') {
-    const leads = new Map<string, number>();
-    for (const [team, id] of Object.entries(spec.leads ?? {})) {
-      const a = agents.find((x) => x.id === id);
-      if (!a) throw new CoordsimError('E_REFERENCE', `unknown lead agent '${id}' for team '${team}'`, { path: `${path}/leads/${team}` });
-      leads.set(team, a.index);
-    }
-    for (const a of agents) {
-      if (a.team === null) continue;
-      if (!leads.has(a.team)) leads.set(a.team, a.index); // first agent of the team in file order
-      leadOf[a.index] = leads.get(a.team)!;
-    }
-  }
-  const checkpoint = spec.checkpoint && !builtin
-    ? {
-        every: spec.checkpoint.every,
-        offset: spec.checkpoint.offset ?? spec.checkpoint.every,
-        duration: dist(spec.checkpoint.duration, `${path}/checkpoint/duration`),
-        orchestrator: spec.checkpoint.orchestrator ?? (spec.topology === 'hub' || spec.topology === 'hierarchy'),
-      }
-    : null;
-  if (spec.handoff?.batched && !checkpoint && !builtin) {
-    throw new CoordsimError('E_PARAM', `batched handoffs need a checkpoint to be batched to`, { path: `${path}/handoff/batched` });
-  }
-  for (const [key, every] of [['status', spec.status?.every], ['checkpoint', spec.checkpoint?.every]] as const) {
-    if (every !== undefined && !(every > 0)) {
-      throw new CoordsimError('E_PARAM', `${key}.every must be > 0, got ${every}`, { path: `${path}/${key}/every` });
-    }
-  }
-  const status = spec.status && !builtin
-    ? {
-        every: spec.status.every,
-        effort: dist(spec.status.effort, `${path}/status/effort`),
-        perPeer: spec.status.per_peer !== undefined ? dist(spec.status.per_peer, `${path}/status/per_peer`) : null,
-      }
-    : null;
-  // On average, meetings must leave some time for work, or no task could ever finish.
-  const load = (checkpoint ? checkpoint.duration.mean / checkpoint.every : 0) +
-    (status ? (status.effort.mean + (agents.length - 1) * (status.perPeer?.mean ?? 0)) / status.every : 0);
-  if (load >= 1) {
-    throw new CoordsimError(
-      'E_INFEASIBLE',
-      `status updates and checkpoints take ${(100 * load).toFixed(0)}% of every engaged agent's time on average: no work could ever finish (shorten them or space them out)`,
-      { path },
-    );
-  }
-  return {
-    name,
-    description: spec.description ?? '',
-    topology: spec.topology,
-    builtin,
-    orchestratorCapacity: spec.orchestrator_capacity ?? orchestratorCapacity,
-    leadOf,
-    handoff: spec.handoff && !builtin
-      ? { effort: dist(spec.handoff.effort, `${path}/handoff/effort`), batched: spec.handoff.batched ?? false }
-      : null,
-    status,
-    checkpoint,
-    escalation: spec.escalation && !builtin
-      ? {
-          probability: spec.escalation.probability,
-          delay: dist(spec.escalation.delay, `${path}/escalation/delay`),
-          effort: spec.escalation.effort !== undefined ? dist(spec.escalation.effort, `${path}/escalation/effort`) : null,
-        }
-      : null,
-    remediationBlocking: spec.remediation?.blocking ?? null,
-    gateFailureFactor: spec.gate_failure?.factor ?? 1,
-    tokenFactor: spec.tokens?.factor ?? 1,
-  };
 }
 
 /** The scenario's branches with ids resolved (validation has checked their shape). */
