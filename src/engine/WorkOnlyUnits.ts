@@ -7,7 +7,8 @@ import type { RunInputs } from './RunInputs.js';
 import type { RunState } from './RunState.js';
 import { UNIT_EPSILON } from './_internals/Fitter.js';
 import { UnitFitting } from './_internals/UnitFitting.js';
-import { fillHole, grown, nextUnderHole, timeOverflow, WorkOnlyBase } from './_internals/WorkOnlyBase.js';
+import { UnitHoldings } from './_internals/UnitHoldings.js';
+import { fillHole, nextUnderHole, timeOverflow, WorkOnlyBase } from './_internals/WorkOnlyBase.js';
 
 /**
  * The engine's dispatch in units (docs/semantics.md §18) for runs with nothing but work, as
@@ -44,13 +45,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
   private readonly model: Model;
   private readonly fitting: UnitFitting;
   // Per-run state.
-  private readonly free: Float64Array;
-  private readonly running: Int32Array;
-  /** Holdings of each started task: `hRes/hUnits[hOff[t] .. hOff[t] + hLen[t])`. */
-  private readonly hOff: Int32Array;
-  private readonly hLen: Int32Array;
-  private hRes: Int32Array;
-  private hUnits: Float64Array;
+  /** Free units and what each started task holds. */
+  private readonly hold: UnitHoldings;
   /** Under `sequential`: the ready tasks' ranks, ascending (scanned whole at each dispatch). Otherwise simple tasks wait in `ready`. */
   private readonly cready: Int32Array;
   /**
@@ -80,12 +76,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     this.strict = new Int32Array(0);
     this.shape = new Int8Array(T);
     this.simpleAgent = new Int32Array(T);
-    this.free = new Float64Array(A + 1);
-    this.running = new Int32Array(A + 1);
-    this.hOff = new Int32Array(T);
-    this.hLen = new Int32Array(T);
-    this.hRes = new Int32Array(Math.max(16, 2 * T));
-    this.hUnits = new Float64Array(this.hRes.length);
+    this.hold = new UnitHoldings(A + 1, T, this.capacity, this.fitting, this.lastEndTask);
     this.cready = new Int32Array(T);
     this.seen = new Int32Array(T);
     this.picks = new Int32Array(T);
@@ -127,10 +118,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
   run(inputs: RunInputs, options: EngineRunOptions): RunState {
     const out = this.begin(options);
     const T = this.T;
-    for (let r = 0; r < out.work.length; r++) {
-      this.free[r] = this.capacity[r];
-      this.running[r] = 0;
-    }
+    const hold = this.hold;
+    hold.reset();
     for (let t = 0; t < T; t++) {
       this.seen[t] = 0;
       out.taskAgent[t] = -1;
@@ -142,10 +131,11 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     const cal = this.calendars;
     const risky = this.risky;
     const oneAtATime = this.oneAtATime;
-    const { shape, simpleAgent, rank, taskOfRank, succOff, succList, pending, pred, readyAt, free, running, lastEndTask, capacity, oneFree } = this;
-    const { marked, markList, ready, head, tail, cready, picks, cand, hOff, hLen, listed, demands } = this;
+    const { shape, simpleAgent, rank, taskOfRank, succOff, succList, pending, pred, readyAt, lastEndTask, capacity, oneFree } = this;
+    const { marked, markList, ready, head, tail, cready, picks, cand, listed, demands } = this;
+    const { free, running, off: hOff, len: hLen } = hold;
     const { seen, fresh, woken } = this;
-    const { fitter, fixOff, fixEnd, fixRes, fixUnits, fixNeed, pooled, skillOff, skillList, poolFree, poolCap, poolHeld, wHead } = fitting;
+    const { fitter, fixOff, fixEnd, fixRes, fixNeed, pooled, skillOff, skillList, poolFree, poolCap, poolHeld, wHead } = fitting;
     const demandCount = this.demandCount;
     const strict = this.strict;
     const et = this.evTime;
@@ -201,8 +191,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
           // Each resource takes its units back (to its exact capacity once nothing runs on it, so
           // rounding never accumulates) and is credited units × work and held time.
           const off = hOff[t];
-          const hr = this.hRes;
-          const hu = this.hUnits;
+          const hr = hold.res;
+          const hu = hold.units;
           for (let k = off; k < off + hLen[t]; k++) {
             const r = hr[k];
             const x = hu[k];
@@ -395,52 +385,19 @@ export class WorkOnlyUnits extends WorkOnlyBase {
         // Start t: it holds its units until its end.
         seen[t] = 0;
         const n = simple >= 0 ? 1 : fixed ? fixEnd[t] - fixOff[t] : fitter.count;
-        if (hCount + n > this.hRes.length) this.grow(hCount + n);
+        hold.reserve(hCount + n);
         const off = hCount;
         hCount += n;
         hOff[t] = off;
         hLen[t] = n;
-        const hr = this.hRes;
-        const hu = this.hUnits;
-        if (simple >= 0) {
-          hr[off] = simple;
-          hu[off] = 1;
-        } else if (fixed) {
-          const lo = fixOff[t];
-          for (let k = 0; k < n; k++) {
-            hr[off + k] = fixRes[lo + k];
-            hu[off + k] = fixUnits[lo + k];
-          }
-        } else {
-          for (let k = 0; k < n; k++) {
-            hr[off + k] = fitter.res[k];
-            hu[off + k] = fitter.units[k];
-          }
-        }
-        const lead = hr[off];
+        const lead = hold.record(t, off, n, simple, fixed);
         // On a calendar, work begins at the lead resource's next working moment (as in the general engine).
         const at = cal !== null ? cal[lead].nextWorking(now) : now;
         out.taskStart[t] = at;
         out.taskAgent[t] = lead;
         // Waited for resources: the task that freed the last of them is the predecessor.
         const rt = readyAt[t];
-        let prev = -1;
-        for (let k = 0; k < n; k++) {
-          const r = hr[off + k];
-          const x = hu[off + k];
-          const p = lastEndTask[r];
-          if (p >= 0 && out.taskFinish[p] > rt && (prev < 0 || out.taskFinish[p] > out.taskFinish[prev])) prev = p;
-          free[r] -= x;
-          if (pooled) {
-            for (let q = skillOff[r]; q < skillOff[r + 1]; q++) {
-              const s = skillList[q];
-              poolFree[s] -= x;
-              poolHeld[s]++;
-            }
-          }
-          running[r]++;
-          if (at < out.firstStart[r]) out.firstStart[r] = at;
-        }
+        const prev = hold.take(out, off, n, rt, at);
         if (now > rt && prev >= 0) pred[t] = prev;
         runningTotal++;
         const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
@@ -475,17 +432,12 @@ export class WorkOnlyUnits extends WorkOnlyBase {
       if (!(now < Infinity)) timeOverflow(out, now, processed);
     }
     const h = out.holdings!;
-    h.res = this.hRes;
+    h.res = hold.res;
     h.off.set(hOff);
     h.len.set(hLen);
     return this.finish(makespan, lastTask, processed);
   }
 
-  private grow(need: number): void {
-    const n = Math.max(2 * this.hRes.length, need);
-    this.hRes = grown(this.hRes, n);
-    this.hUnits = grown(this.hUnits, n);
-  }
 }
 
 /** The first of the fixed holdings `[lo, hi)` whose agent has too few free units, or -1: they all fit. */
