@@ -222,7 +222,19 @@ export function createKit(d3: typeof D3, data: ReportData, helpers: Pick<ChartKi
   const upw = data.model.unitsPerWeek || 1;
   const periods = data.model.periods ?? { unit: 'week' as const, edges: Array.from({ length: 53 }, (_, i) => i * upw), work: new Array<number>(52).fill(upw) };
   const laneName = (l: { id: string; label: string }) => (l.label && l.label.toLowerCase() !== l.id.toLowerCase() ? `${l.label} (${l.id})` : l.label || l.id);
+  const draw: ChartKit['draw'] = (name, f) => {
+    const el = document.querySelector<HTMLElement>(`[data-chart="${name}"] .chart-body, [data-table="${name}"] .chart-body`);
+    if (!el) return;
+    try {
+      f(el);
+    } catch (e) {
+      el.textContent = `This chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
+      el.classList.add('chart-error');
+      console.error(e);
+    }
+  };
   return {
+    draw,
     d3,
     data,
     unit,

@@ -24,17 +24,7 @@ export interface CostChartFunctions {
 export function drawCostReport(d3: typeof D3, data: ReportData, fns: ChartFunctions, cost: CostChartFunctions): void {
   if (data.kind === 'run') return;
   const kit = fns.createKit(d3, data, { traceBars: fns.traceBars, laneTotals: fns.laneTotals, periodLoad: fns.periodLoad, rankedBars: fns.rankedBars, distributionChart: fns.distributionChart });
-  const draw = (name: string, f: (el: HTMLElement) => void) => {
-    const el = document.querySelector<HTMLElement>(`[data-chart="${name}"] .chart-body`);
-    if (!el) return;
-    try {
-      f(el);
-    } catch (e) {
-      el.textContent = `This chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
-      el.classList.add('chart-error');
-      console.error(e);
-    }
-  };
+  const draw = kit.draw;
   const forStrategy = (r: MonteCarloResult) => {
     if (r.cost === undefined) return;
     draw('cost-curve', (el) => cost.drawCostCurve(kit, el, r));

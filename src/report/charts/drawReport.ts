@@ -56,17 +56,7 @@ export function drawReport(d3: typeof D3, data: ReportData, fns: ChartFunctions)
     { id: model.orchestrator.id, label: model.orchestrator.role || 'Orchestrator', capacity: model.orchestrator.capacity },
   ];
   const gateName = new Map(model.gates.map((g) => [g.id, g.name]));
-  const draw = (name: string, f: (el: HTMLElement) => void) => {
-    const el = document.querySelector<HTMLElement>(`[data-chart="${name}"] .chart-body, [data-table="${name}"] .chart-body`);
-    if (!el) return;
-    try {
-      f(el);
-    } catch (e) {
-      el.textContent = `This chart could not be drawn: ${e instanceof Error ? e.message : String(e)}`;
-      el.classList.add('chart-error');
-      console.error(e);
-    }
-  };
+  const draw = kit.draw;
   // "100% busy while engaged" beside how long it was engaged and its share of the whole project.
   const engagedNote = (u: number, engaged: { start: number; end: number } | undefined, busy: number, project: number) => {
     // In the display unit.

@@ -76,6 +76,11 @@ export interface ChartKit {
   shadeOff(g: D3.Selection<any, unknown, null, undefined>, x: D3.ScaleLinear<number, number>, y0: number, y1: number): number;
   /** Working time of the project calendar in [a, b) (elapsed scenario units); b − a without a calendar. */
   workIn(a: number, b: number): number;
+  /**
+   * Draws the block named `name` (`data-chart` or `data-table`) with `f` into its chart body,
+   * if the page has it; an error is shown in the block (and logged), not thrown.
+   */
+  draw(name: string, f: (el: HTMLElement) => void): void;
   /** Removes each text of the selection that overlaps one kept before it (earlier texts win). */
   declutter(texts: D3.Selection<any, any, any, any>): void;
   /** A lane's name with its id: "Developer (dev-2)", or the id when the role is empty or the same. */
