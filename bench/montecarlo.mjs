@@ -84,7 +84,7 @@ function peakRss(runs, workers) {
 /** The child side of `peakRss`: one Monte Carlo, then its time and the process's peak RSS. */
 async function rssChild(runs, workers) {
   const { monteCarlo } = await lib();
-  const { scenario } = (await io()).loadScenarioFile(SEED_SCENARIO);
+  const { scenario } = await (await io()).loadScenarioFile(SEED_SCENARIO);
   const t0 = performance.now();
   await monteCarlo(scenario, { runs, workers });
   process.stdout.write(JSON.stringify({ seconds: (performance.now() - t0) / 1000, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
@@ -95,7 +95,7 @@ const round = (x, d) => Math.round(x * 10 ** d) / 10 ** d;
 /** All figures of this bench, as plain data. */
 export async function run({ quick = false, memory: withMemory = true } = {}) {
   const workers = availableParallelism();
-  const { scenario: seed } = (await io()).loadScenarioFile(SEED_SCENARIO);
+  const { scenario: seed } = await (await io()).loadScenarioFile(SEED_SCENARIO);
   const small = randomProject(20, 5);
   const large = randomProject(2000, 50);
   const k = quick ? 0.05 : 1;

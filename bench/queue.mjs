@@ -83,7 +83,7 @@ export async function run({ quick = false } = {}) {
   const { openQueueExecutor } = await dist('cli/queue/openQueueExecutor.js');
   const { parseQueueTarget } = await dist('cli/queue/queueTarget.js');
   const { scenarioHash } = await dist('scaleout/scenarioHash.js');
-  const { scenario: seed } = (await dist('cli/io.js')).loadScenarioFile(SEED_SCENARIO);
+  const { scenario: seed } = await (await dist('cli/io.js')).loadScenarioFile(SEED_SCENARIO);
   const small = randomProject(20, 5);
   const cores = availableParallelism();
   const k = quick ? 0.25 : 1;

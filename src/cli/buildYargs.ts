@@ -21,7 +21,8 @@ export interface CommandModule {
   /** Every flag the command takes (checked on the raw arguments before yargs reads them). */
   flags: readonly Flag[];
   builder: (y: Argv) => Argv<any>;
-  handler: (ctx: CliContext) => (argv: any) => unknown;
+  /** Loads the command's handler (only the command that runs loads its code). */
+  load: () => Promise<{ handler: (ctx: CliContext) => (argv: any) => unknown }>;
 }
 
 /** Every command, in the order `--help` lists them. */
@@ -56,7 +57,9 @@ export function buildYargs(args: string[], ctx: CliContext): Argv {
       throw new CoordsimError('E_USAGE', msg);
     });
   for (const c of COMMANDS) {
-    y = y.command(c.command, c.describe, c.builder as (y: Argv) => Argv, c.handler(ctx) as (argv: unknown) => void);
+    y = y.command(c.command, c.describe, c.builder as (y: Argv) => Argv, (async (argv: unknown) => {
+      await (await c.load()).handler(ctx)(argv);
+    }) as (argv: unknown) => void);
   }
   return y;
 }

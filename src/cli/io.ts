@@ -5,7 +5,7 @@ import { parseScenarioWithWarnings } from '../scenario/parseScenario.js';
 import type { ScenarioWarning } from '../scenario/scenarioWarnings.js';
 import { readScenarioBytes } from '../scenario/readScenarioText.js';
 import { validateScenario } from '../scenario/validateScenario.js';
-import { planFormatOf, readPlan } from '../import/readPlan.js';
+import { planFormatOf } from '../import/planFormat.js';
 import type { Scenario } from '../scenario/Scenario.js';
 
 /** A scenario read from disk, validated and compiled. */
@@ -25,14 +25,16 @@ export function readInputFile(file: string): Buffer {
 /**
  * Reads, validates and compiles a scenario file — or a plan file (Microsoft Project XML,
  * P6 XER, GanttProject, CSV task list, PSPLIB), imported on the way; every failure is a
- * CoordsimError naming the file.
+ * CoordsimError naming the file. The plan readers are loaded only for a plan file.
  */
-export function loadScenarioFile(file: string): LoadedScenario {
+export async function loadScenarioFile(file: string): Promise<LoadedScenario> {
   const bytes = readInputFile(file);
   let scenario: Scenario;
   let warnings: ScenarioWarning[] = [];
-  if (planFormatOf(file) !== null) scenario = validateScenario(readPlan(bytes, file).scenario, { file });
-  else ({ scenario, warnings } = parseScenarioWithWarnings(bytes.toString('utf8'), file));
+  if (planFormatOf(file) !== null) {
+    const { readPlan } = await import('../import/readPlan.js');
+    scenario = validateScenario(readPlan(bytes, file).scenario, { file });
+  } else ({ scenario, warnings } = parseScenarioWithWarnings(bytes.toString('utf8'), file));
   try {
     return { file, scenario, model: compileModel(scenario), warnings };
   } catch (e) {

@@ -1,26 +1,14 @@
 import { isUtf8 } from 'node:buffer';
-import { extname } from 'node:path';
 import { CoordsimError } from '../scenario/CoordsimError.js';
 import { readCsvPlan } from './csv/readCsvPlan.js';
 import { readGan } from './gan/readGan.js';
 import type { ImportedPlan, PlanFormat } from './ImportedPlan.js';
+import { PLAN_EXTENSIONS, planFormatOf } from './planFormat.js';
 import { readMspdi } from './mspdi/readMspdi.js';
 import { readPsplib } from './psplib/readPsplib.js';
 import { readXer } from './xer/readXer.js';
 
-/** The file extensions of the plan formats coordsim reads, and their formats. */
-export const PLAN_EXTENSIONS: ReadonlyMap<string, PlanFormat> = new Map([
-  ['.xml', 'mspdi'],
-  ['.xer', 'xer'],
-  ['.gan', 'gan'],
-  ['.csv', 'csv'],
-  ['.sm', 'psplib'],
-]);
-
-/** The plan format a file name says (by extension), or null for a scenario (YAML, JSON). */
-export function planFormatOf(file: string): PlanFormat | null {
-  return PLAN_EXTENSIONS.get(extname(file).toLowerCase()) ?? null;
-}
+export { PLAN_EXTENSIONS, planFormatOf };
 
 /**
  * Reads a plan file's bytes in its format: Microsoft Project XML, Primavera P6 XER (decoded as

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import type { YAMLError } from 'yaml';
 import { CoordsimError } from './CoordsimError.js';
 import type { Scenario } from './Scenario.js';
 import { validateScenario } from './validateScenario.js';
@@ -7,6 +7,7 @@ import { locate, type Position } from './_internals/locate.js';
 import { jsonLocator } from './_internals/locateJson.js';
 import type { Path } from './_internals/pointer.js';
 import { scenarioWarnings, type ScenarioWarning } from './scenarioWarnings.js';
+import { yamlLibrary } from './_internals/yamlLibrary.js';
 
 /**
  * Parses and validates a scenario written in YAML or JSON (JSON goes through the YAML
@@ -46,6 +47,7 @@ function parse(fn: string, text: string, file: string, withWarnings = false): { 
       return { scenario, warnings: withWarnings ? scenarioWarnings(scenario, options) : [] };
     }
   }
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true });
   if (doc.errors.length > 0) throw syntaxError(doc.errors[0], file);

@@ -33,7 +33,7 @@ describe('worker threads', () => {
   test('the same seed gives byte-identical JSON with 1, 2 and 4 workers (monteCarlo and compare, random and lhs)', async () => {
     const lib = await import(repoPath('dist/index.js'));
     const io = await import(repoPath('dist/cli/io.js'));
-    const { scenario } = io.loadScenarioFile(repoPath(SEED));
+    const { scenario } = await io.loadScenarioFile(repoPath(SEED));
     for (const sampling of ['random', 'lhs']) {
       const runs = sampling === 'lhs' ? 2100 : 3500;
       const json = async (workers: number) => io.toJson(await lib.monteCarlo(scenario, { runs, seed: 3, workers, sampling }));
@@ -50,7 +50,7 @@ describe('worker threads', () => {
   test('early stopping picks the same batch whatever the workers', async () => {
     const lib = await import(repoPath('dist/index.js'));
     const io = await import(repoPath('dist/cli/io.js'));
-    const { scenario } = io.loadScenarioFile(repoPath(SEED));
+    const { scenario } = await io.loadScenarioFile(repoPath(SEED));
     const run = async (workers: number) => io.toJson(await lib.monteCarlo(scenario, { runs: 100_000, precision: 0.002, seed: 5, workers }));
     const one = await run(1);
     expect(JSON.parse(one).stoppedEarly).toBe(true);

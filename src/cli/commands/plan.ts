@@ -1,19 +1,7 @@
-import { extname } from 'node:path';
-import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { PLAN_EXTENSIONS, planFormatOf, readPlan } from '../../import/readPlan.js';
-import { planSearch } from '../../plan/planSearch.js';
-import { CoordsimError } from '../../scenario/CoordsimError.js';
-import type { CliContext } from '../CliContext.js';
+import type { Argv } from 'yargs';
+import { PLAN_EXTENSIONS } from '../../import/planFormat.js';
 import { FLAG } from '../commonFlags.js';
-import { flagValue, withFlags, type Flag } from '../flags.js';
-import { formatPlanSummary, planReport } from '../format/formatPlan.js';
-import { round2 } from '../format/numbers.js';
-import { pinnedScenarioText, type PlanSource } from '../format/pinnedScenario.js';
-import { loadScenarioFile, readInputFile } from '../io.js';
-import { parseInteger, parseSeed, parseStrategy, requireStrategies } from '../options.js';
-import { checkScenarioOutFile, writeFileAtomic } from '../output/outputFile.js';
-import { printResult } from '../print.js';
-import { progressBar } from '../progressBar.js';
+import { withFlags, type Flag } from '../flags.js';
 
 export const command = 'plan <scenario>';
 export const describe = 'Search for a short schedule (rules, biased random sampling, forward-backward improvement) and pin its start order';
@@ -23,9 +11,6 @@ export const describe = 'Search for a short schedule (rules, biased random sampl
  * milliseconds: a million schedules is half a minute to hours, and gains little over 10^4.
  */
 export const PASSES = { min: 1, max: 1_000_000 } as const;
-
-/** Schedules generated between two looks at the event loop (signals, progress). */
-const STEP = 100;
 
 export const flags: readonly Flag[] = [
   FLAG.strategy,
@@ -41,51 +26,5 @@ export function builder(y: Argv) {
     .example('$0 plan plan.yaml --passes 5000 --seed 7 --out planned.yaml', 'pin the best order found; `coordsim run planned.yaml` replays it');
 }
 
-type PlanArgs = { scenario: string; passes: string; seed: string; json: boolean; out?: string } & Record<string, unknown>;
-
-export function handler(ctx: CliContext) {
-  return async (argv: ArgumentsCamelCase<PlanArgs>) => {
-    const strategy = parseStrategy(flagValue(argv, FLAG.strategy));
-    const passes = parseInteger('passes', argv.passes, PASSES);
-    const seed = parseSeed(argv.seed);
-    const target = argv.out === undefined ? null : checkScenarioOutFile(argv.out, argv.scenario, 'planned.yaml');
-    const { model } = loadScenarioFile(argv.scenario);
-    requireStrategies(model, [strategy]);
-    const source = target === null ? null : planSource(argv.scenario);
-
-    const search = planSearch(model, { strategy, passes, seed });
-    const bar = ctx.isTTY && !argv.json ? progressBar(ctx, 'schedules') : null;
-    bar?.(search.done, search.total);
-    while (!search.step(STEP)) {
-      bar?.(search.done, search.total);
-      // Lets a signal's handler run (exit 130, nothing written) during a long search.
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    if (bar !== null) {
-      bar(search.done, search.total);
-      bar(-1, -1);
-    }
-    const plan = search.result();
-
-    const written: string[] = [];
-    if (target !== null && source !== null) {
-      const note = `Planned by coordsim plan from ${argv.scenario}: makespan ${round2(plan.makespan)} ${model.timeUnit}${round2(plan.makespan) === '1' ? '' : 's'} with this start order (strategy ${plan.strategy}, ${plan.passes} schedules, seed ${JSON.stringify(seed)})`;
-      const text = pinnedScenarioText(source, { order: plan.order, strategy: plan.strategy, defaultStrategy: model.defaultStrategy, note }, extname(target).toLowerCase() === '.json', argv.out!);
-      writeFileAtomic(target, text);
-      written.push(target);
-    }
-    const report = planReport(argv.scenario, model, plan, seed, target);
-    printResult(ctx, argv.json, report, () => formatPlanSummary(report), written);
-  };
-}
-
-/** The input as a document to pin the order in: YAML text as it is, JSON and plan files as data. */
-function planSource(file: string): PlanSource {
-  const bytes = readInputFile(file);
-  if (planFormatOf(file) !== null) return { kind: 'data', value: readPlan(bytes, file).scenario as Record<string, unknown>, from: file };
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
-  if (/^\s*\{/.test(text)) return { kind: 'data', value: JSON.parse(text) as Record<string, unknown>, from: file };
-  return { kind: 'yaml', text };
-}
-
-
+/** The handler, loaded when the command runs (so that `--help` and the other commands do not load its code). */
+export const load = () => import('../handlers/plan.js');

@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
-import { planFormatOf } from '../../import/readPlan.js';
+import { planFormatOf } from '../../import/planFormat.js';
 import { CoordsimError } from '../../scenario/CoordsimError.js';
 import { onInterrupt } from './interrupts.js';
 

@@ -1,5 +1,6 @@
-import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import type { Path } from './pointer.js';
+import { yamlLibrary } from './yamlLibrary.js';
 
 /** A 1-based line and column in the source text. */
 export interface Position {
@@ -13,6 +14,7 @@ export interface Position {
  * the item. A path that leads nowhere (a missing key) falls back to its nearest ancestor.
  */
 export function locate(doc: Document, lineCounter: LineCounter, path: Path): Position {
+  const { isAlias, isMap, isSeq } = yamlLibrary();
   let node: unknown = doc.contents;
   let offset = startOf(node) ?? 0;
   for (const segment of path) {
@@ -37,7 +39,7 @@ export function locate(doc: Document, lineCounter: LineCounter, path: Path): Pos
 }
 
 function keyText(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yamlLibrary().isScalar(key)) return String(key.value);
   return typeof key === 'string' || typeof key === 'number' ? String(key) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { Ajv, type Options, type ValidateFunction } from 'ajv';
+import type { Ajv as AjvClass, Options, ValidateFunction } from 'ajv';
 import { createRequire } from 'node:module';
 import { scenarioSchema } from '../scenarioSchema.js';
 
@@ -17,7 +17,7 @@ let validator: ValidateFunction | undefined;
  * from another schema, Ajv compiles the schema here, once, to the same function.
  */
 export function scenarioValidator(): ValidateFunction {
-  return (validator ??= prebuilt() ?? new Ajv(SCHEMA_OPTIONS).compile(scenarioSchema));
+  return (validator ??= prebuilt() ?? compiled());
 }
 
 function prebuilt(): ValidateFunction | undefined {
@@ -29,4 +29,10 @@ function prebuilt(): ValidateFunction | undefined {
     throw e;
   }
   return mod.schemaText === JSON.stringify(scenarioSchema) ? mod.default : undefined;
+}
+
+/** Ajv itself, loaded only here: the built validator needs none of it. */
+function compiled(): ValidateFunction {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as { Ajv: typeof AjvClass };
+  return new Ajv(SCHEMA_OPTIONS).compile(scenarioSchema);
 }
