@@ -10,6 +10,7 @@ import type { ProjectClock } from '../calendar/ProjectClock.js';
 import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
 import { assignmentLabel } from './assignmentLabel.js';
 import { compileDispatch, compileStrategy } from './compileStrategy.js';
+import { lazyLinkViews } from './_internals/linkViews.js';
 
 const UNITS_PER_WEEK = { minute: 2400, hour: 40, day: 5, week: 1 } as const;
 
@@ -83,6 +84,7 @@ function compile(s: Scenario): Model {
       throw e;
     }
   };
+  const alone: Array<{ eligible: number[]; demands: DemandModel[] }> = [];
   const taskModel = (t: TaskSpec, index: number, path: string): TaskModel => {
     const ts = sched.task(t, index);
     let agent = -1;
@@ -93,8 +95,16 @@ function compile(s: Scenario): Model {
     else if (t.agent !== undefined) {
       agent = agentIndex.get(t.agent) ?? -1;
       if (agent < 0) throw new CoordsimError('E_REFERENCE', `unknown agent '${t.agent}'`, { path: `${path}/agent` });
-      eligible = [agent];
-      demands = [{ agent, skill: -1, units: t.units ?? 1, split: false }];
+      const units = t.units ?? 1;
+      if (units === 1) {
+        // One unit of one agent, the usual task: its lists are shared by all such tasks of the agent (no one changes them).
+        const one = (alone[agent] ??= { eligible: [agent], demands: [{ agent, skill: -1, units: 1, split: false }] });
+        eligible = one.eligible;
+        demands = one.demands;
+      } else {
+        eligible = [agent];
+        demands = [{ agent, skill: -1, units, split: false }];
+      }
     } else if (t.skill !== undefined) {
       skill = skillId(t.skill ?? '');
       eligible = agents.filter((a) => a.skillIds.includes(skill)).map((a) => a.index);
@@ -248,14 +258,7 @@ function compile(s: Scenario): Model {
     succType[k] = types[e];
     succLag[k] = lags[e];
   }
-  const successors: Int32Array[] = [];
-  const successorType: Int8Array[] = [];
-  const successorLag: Float64Array[] = [];
-  for (let n = 0; n < N; n++) {
-    successors.push(succTo.subarray(start[n], start[n + 1]));
-    successorType.push(succType.subarray(start[n], start[n + 1]));
-    successorLag.push(succLag.subarray(start[n], start[n + 1]));
-  }
+  const links = lazyLinkViews(start, succTo, succType, succLag);
 
   // Null prototype: a lookup by a user's name ('constructor', 'toString') finds only strategies.
   const strategies: Record<string, StrategyModel> = Object.create(null) as Record<string, StrategyModel>;
@@ -303,9 +306,15 @@ function compile(s: Scenario): Model {
       tasks: c.tasks.map((id, k) => node(id, `/correlations/${i}/tasks/${k}`)),
       rho: c.rho,
     })),
-    successors,
-    successorType,
-    successorLag,
+    get successors() {
+      return links().successors;
+    },
+    get successorType() {
+      return links().successorType;
+    },
+    get successorLag() {
+      return links().successorLag;
+    },
     schedule: sched.schedule,
     predecessorCount,
     strategies,

@@ -30,11 +30,12 @@ export function readScenarioBytes(file: string, options: ReadScenarioTextOptions
   try {
     const size = fstatSync(fd).size;
     if (size > max) throw tooLarge(file, max, `${size.toLocaleString('en-US')} bytes`);
-    // Devices and pipes report size 0: read in chunks, up to one byte past the limit.
+    // A file is read whole at once (one byte more, to see it did not grow); devices and pipes
+    // report size 0: read in chunks, up to one byte past the limit.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, max + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 && size > 0 ? size + 1 : 1 << 20, max + 1 - total));
       let n: number;
       try {
         n = readSync(fd, chunk, 0, chunk.length, null);
@@ -46,7 +47,7 @@ export function readScenarioBytes(file: string, options: ReadScenarioTextOptions
       total += n;
       if (total > max) throw tooLarge(file, max, 'more');
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

@@ -38,7 +38,8 @@ class Pert implements Distribution {
   private readonly width: number;
   private readonly alpha: number;
   private readonly beta: number;
-  private readonly lnB: number;
+  /** ln B(α, β), for `quantile` only: computed on its first call (a large plan builds tens of thousands of PERTs that never need it). */
+  private lnB = NaN;
   /** Marsaglia–Tsang constants d = shape − 1/3, c = 1/√(9d) of the two gamma draws. */
   private readonly d1: number;
   private readonly c1: number;
@@ -53,12 +54,18 @@ class Pert implements Distribution {
     const s = this.alpha + this.beta; // always λ + 2 = 6
     this.mean = (min + LAMBDA * mode + max) / (LAMBDA + 2);
     this.variance = (w * w * this.alpha * this.beta) / (s * s * (s + 1));
-    this.lnB = lnBeta(this.alpha, this.beta);
     this.d1 = this.alpha - 1 / 3;
     this.c1 = 1 / Math.sqrt(9 * this.d1);
     this.d2 = this.beta - 1 / 3;
     this.c2 = 1 / Math.sqrt(9 * this.d2);
-    this.params.set([min, w, max, this.d1, this.c1, this.d2, this.c2]);
+    const p = this.params;
+    p[0] = min;
+    p[1] = w;
+    p[2] = max;
+    p[3] = this.d1;
+    p[4] = this.c1;
+    p[5] = this.d2;
+    p[6] = this.c2;
   }
 
   /** Beta(α, β) as X / (X + Y) with X ~ Gamma(α), Y ~ Gamma(β) (both shapes >= 1). */
@@ -68,6 +75,7 @@ class Pert implements Distribution {
 
   quantile(p: number): number {
     checkProbability('pert', p);
+    if (Number.isNaN(this.lnB)) this.lnB = lnBeta(this.alpha, this.beta);
     const v = this.min + this.width * betaRegularizedInverse(p, this.alpha, this.beta, this.lnB);
     return v > this.max ? this.max : v;
   }
