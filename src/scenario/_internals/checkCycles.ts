@@ -29,6 +29,8 @@ function isAcyclic(s: Scenario, ix: ScenarioIndex): boolean {
     const n = ix.nodes.get(id)!;
     return n.kind === 'gate' ? T + n.index : n.index;
   };
+  // The ids as `checkReferences` resolved them, else looked up here.
+  const resolved = ix.afterNodes;
   let E = 0;
   for (const t of s.tasks) E += t.after?.length ?? 0;
   for (const g of gates) E += g.after.length;
@@ -41,7 +43,7 @@ function isAcyclic(s: Scenario, ix: ScenarioIndex): boolean {
   const edges = (after: ReadonlyArray<string | LinkSpec> | undefined, n: number) => {
     if (after === undefined) return;
     for (const a of after) {
-      const p = number(typeof a === 'string' ? a : a.task);
+      const p = resolved !== null ? resolved[e] : number(typeof a === 'string' ? a : a.task);
       from[e] = p;
       to[e++] = n;
       start[p + 1]++;

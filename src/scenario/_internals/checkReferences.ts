@@ -14,13 +14,22 @@ export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): voi
   // The candidates of a suggestion, only needed for an error.
   const nodeIds = () => [...ix.nodes].filter(([, n]) => n.kind === 'task' || n.kind === 'gate').map(([id]) => id);
   const taskIds = () => s.tasks.map((t) => t.id);
+  const T = s.tasks.length;
+  let E = 0;
+  for (const t of s.tasks) E += t.after?.length ?? 0;
+  for (const g of s.gates ?? []) E += g.after.length;
+  const afterNodes = new Int32Array(E);
+  let e = 0;
   const after = (entries: Array<string | LinkSpec> | undefined, path: () => Array<string | number>, owner: () => string) => {
     if (entries === undefined) return;
     for (let j = 0; j < entries.length; j++) {
       const entry = entries[j];
       const id = linkTarget(entry);
       const n = ix.nodes.get(id);
-      if (n !== undefined && (n.kind === 'task' || (n.kind === 'gate' && (typeof entry === 'string' || (entry.type ?? 'FS') === 'FS')))) continue;
+      if (n !== undefined && (n.kind === 'task' || (n.kind === 'gate' && (typeof entry === 'string' || (entry.type ?? 'FS') === 'FS')))) {
+        afterNodes[e++] = n.kind === 'gate' ? T + n.index : n.index;
+        continue;
+      }
       const k: Array<string | number> = typeof entry === 'string' ? [j] : [j, 'task'];
       if (n !== undefined && n.kind !== 'task' && n.kind !== 'gate') fail('E_REFERENCE', `${owner()} is after '${id}', which is a ${n.kind}, not a task or gate`, [...path(), ...k]);
       if (!n) fail('E_REFERENCE', `${owner()} is after '${id}', which is no task or gate${suggest(id, nodeIds())}`, [...path(), ...k]);
@@ -75,6 +84,7 @@ export function checkReferences(s: Scenario, ix: ScenarioIndex, fail: Fail): voi
     }
   });
 
+  ix.afterNodes = afterNodes;
   (s.risks ?? []).forEach((r, i) => task(r.task, ['risks', i, 'task'], `risk '${r.id}' is about`));
   (s.correlations ?? []).forEach((c, i) => c.tasks.forEach((id, k) => task(id, ['correlations', i, 'tasks', k], 'a correlation lists')));
 }

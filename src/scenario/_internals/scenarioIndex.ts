@@ -17,6 +17,12 @@ export interface ScenarioIndex {
   orchestratorId: string;
   skills: Set<string>;
   teams: Set<string>;
+  /**
+   * What every `after` entry names, as a node number (task i is i, gate i is T + i), tasks'
+   * lists then gates', in file order: written by `checkReferences` once it has found them all
+   * (`checkCycles` reads it instead of looking the ids up again); null before.
+   */
+  afterNodes: Int32Array | null;
 }
 
 /**
@@ -52,5 +58,5 @@ export function indexScenario(s: Scenario, fail: Fail): ScenarioIndex {
   (s.branches ?? []).forEach(add('branch', 'branches'));
   const skills = new Set(s.agents.flatMap((a) => a.skills ?? []));
   const teams = new Set(s.agents.flatMap((a) => (a.team !== undefined ? [a.team] : [])));
-  return { agents, nodes, orchestratorId, skills, teams };
+  return { agents, nodes, orchestratorId, skills, teams, afterNodes: null };
 }
