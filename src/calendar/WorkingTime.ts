@@ -249,9 +249,17 @@ export class WorkingTime {
     return time.dateTime ? time.format(s) : formatDate(time.dayAt(s));
   }
 
-  /** The date or date-time of the instant t itself (float noise just below midnight counts as midnight). */
+  /**
+   * The date or date-time of the instant t itself (float noise just below midnight counts as
+   * midnight). In day units, an instant that ends a working period and is not working time
+   * (midnight after a whole day's work, on a calendar without hours) is dated by the day that
+   * work was done: a milestone reached when Friday's work ends is on Friday, not on Saturday.
+   */
   private instantDate(x: number): string {
-    return this.time.dateTime ? this.time.format(x) : formatDate(this.time.dayAt(x + dateTol(x)));
+    if (this.time.dateTime) return this.time.format(x);
+    const tol = dateTol(x);
+    const endsWork = this.nextWorkingX(x) > x && Math.abs(this.lastWorkingX(x + tol) - x) <= tol;
+    return formatDate(this.time.dayAt(endsWork ? x - tol : x + tol));
   }
 
   private nextWorkingX(x: number): number {

@@ -239,6 +239,21 @@ describe('time 0, dates and date-times', () => {
     expect(p.finishDate(0)).toBe('2026-12-31'); // strictly "the last working moment before": Friday 2027-01-01 is a holiday
   });
 
+  test('a zero-length item where a whole working day ends (midnight after Friday, no hours) is dated Friday; one inside the weekend by its own day', () => {
+    const sys = CalendarSystem.fromScenario({ start: '2027-01-04', time_unit: 'day', calendars: { week: { days: ['mon', 'tue', 'wed', 'thu', 'fri'] } }, calendar: 'week' });
+    const p = sys.project;
+    const friEnd = p.advance(0, 5); // five whole days from Monday 00:00
+    expect(iso(sys, friEnd)).toBe('2027-01-09T00:00');
+    expect(p.startDate(friEnd, friEnd)).toBe('2027-01-08');
+    expect(p.finishDate(friEnd, friEnd)).toBe('2027-01-08');
+    // not a zero-length item: a task released then starts on Monday, one done then finished on Friday
+    expect(p.startDate(friEnd)).toBe('2027-01-11');
+    expect(p.finishDate(friEnd)).toBe('2027-01-08');
+    const satNoon = at(sys, '2027-01-09T12:00');
+    expect(p.startDate(satNoon, satNoon)).toBe('2027-01-09');
+    expect(p.startDate(0, 0)).toBe('2027-01-04');
+  });
+
   test('finishDate and startDate in hours print the moments', () => {
     const sys = officeSystem('hour');
     const p = sys.project;

@@ -123,6 +123,23 @@ tasks:
     expect(m.criticalPath).toEqual(['test', 'live']);
   });
 
+  test('on a calendar of whole days, a milestone after work that ends on Friday is dated Friday (not Saturday, a day off)', () => {
+    const yaml = `
+name: whole days
+time_unit: day
+start: 2027-01-04            # a Monday
+calendars: {week: {days: [mon, tue, wed, thu, fri]}}
+calendar: week
+agents: [{id: a}]
+tasks:
+  - {id: A, agent: a, duration: 5}
+  - {id: M, milestone: true, after: [A]}
+  - {id: B, agent: a, duration: 1, after: [M]}
+`;
+    // A: Mon 4 .. Fri 8, ending at Saturday 00:00; M at that instant; B starts on Monday 11.
+    expect(dates(yaml)).toEqual({ A: ['2027-01-04', '2027-01-08'], M: ['2027-01-08', '2027-01-08'], B: ['2027-01-11', '2027-01-11'] });
+  });
+
   test('a vacation that starts mid-task pauses the work', () => {
     const yaml = office.replace("{id: build, agent: b, duration: 2, after: [{task: design, type: SS, lag: 1}]}", "{id: build, agent: b, duration: 4, after: [{task: design, type: SS, lag: 1}]}");
     // b: Tue 5, Thu 7, Fri 8, (Mon 11, Tue 12 off) Wed 13.
