@@ -61,9 +61,14 @@ export function resolveSchedule(s: Scenario): ResolvedSchedule {
   const calendared = !resourceTime.every((w) => w.identity) || !projectTime.identity;
   const time = (value: number | string | undefined, edge: 'start' | 'end', path: string): number | null =>
     value === undefined ? null : clock.parseTime(value, edge, path);
-  const statusDate = time(s.status_date, 'start', '/status_date');
+  let statusDate = time(s.status_date, 'start', '/status_date');
   if (statusDate !== null && statusDate < 0) {
-    throw new CoordsimError('E_PARAM', `status_date ${s.status_date} is before the project start ${s.start}`, { path: '/status_date' });
+    // On the start day but before its first working moment (the date itself, 00:00, when work
+    // begins at 09:00): nothing can have been done yet, so it is the start. An earlier day is refused.
+    if (typeof s.status_date !== 'string' || clock.dayOf(statusDate) < clock.startDay!) {
+      throw new CoordsimError('E_PARAM', `status_date ${s.status_date} is before the project start ${s.start}`, { path: '/status_date' });
+    }
+    statusDate = 0;
   }
   const progress = new Map(Object.entries(s.progress ?? {}));
   let timed = calendared || statusDate !== null || s.progress !== undefined;

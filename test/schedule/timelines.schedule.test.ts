@@ -194,6 +194,23 @@ progress:
     });
   });
 
+  test('a status date on the start day, before its first working moment, is the start (nothing done yet); the day before is refused', () => {
+    const office = `
+name: not begun
+time_unit: day
+start: 2027-01-04
+calendars: {office: {days: [mon, tue, wed, thu, fri], hours: 8}}
+calendar: office
+agents: [{id: a}]
+tasks:
+  - {id: design, agent: a, duration: 2}
+`;
+    // time 0 is Monday 09:00; the status date 2027-01-04 means Monday 00:00, nine hours earlier
+    expect(dates(office + 'status_date: 2027-01-04\n')).toEqual({ design: ['2027-01-04', '2027-01-05'] });
+    expect(times(office + 'status_date: 2027-01-04T08:00\n')).toEqual(times(office));
+    expect(() => run(office + 'status_date: 2027-01-03\n')).toThrow(/status_date 2027-01-03 is before the project start 2027-01-04/);
+  });
+
   test('progress that contradicts the links is refused with its place', () => {
     const bad = plan.replace('build: {actual_start: 2027-01-09, remaining: 3}', 'build: {actual_start: 2027-01-09, remaining: 3}\n  test: {actual_start: 2027-01-10, actual_finish: 2027-01-11}');
     expect(() => run(bad)).toThrow(/test.*finished but its predecessor 'build' is not/);
