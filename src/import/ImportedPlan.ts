@@ -17,6 +17,11 @@ export interface ImportedPlan {
    * reader carried over approximately on that task (a level of effort, an ignored constraint).
    */
   dateNotes?: Map<string, string>;
+  /**
+   * Per scenario task id whose `duration` is a three-point estimate from the source: the single
+   * duration the source tool scheduled with. The date check runs with these.
+   */
+  plannedDurations?: Map<string, number>;
 }
 
 /** The plan formats coordsim reads. */

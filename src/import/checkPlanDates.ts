@@ -22,6 +22,9 @@ export interface PlanDateCheck {
  */
 export function checkPlanDates(plan: ImportedPlan, doc: Record<string, unknown> = plan.scenario, file = 'plan'): PlanDateCheck {
   const scenario = validateScenario(doc, { file });
-  const run = simulate(scenario, { seed: 1, strategy: 'ideal', trace: false });
+  // Three-point estimates from the source: the run takes the durations the source scheduled with.
+  const planned = plan.plannedDurations;
+  const asScheduled = planned === undefined || planned.size === 0 ? scenario : validateScenario({ ...doc, tasks: scenario.tasks.map((t) => (planned.has(t.id) ? { ...t, duration: planned.get(t.id)! } : t)) }, { file });
+  const run = simulate(asScheduled, { seed: 1, strategy: 'ideal', trace: false });
   return { scenario, run, agreement: comparePlanDates(plan, run.metrics.tasks) };
 }

@@ -37,6 +37,14 @@ describe('readMspdi on the Depot Upgrade fixture', () => {
     expect([...plan.sourceDates.values()]).toEqual(depotDates);
   });
 
+  test('readMspdi(depot.xml) keeps the single Duration of the three-point task for the date check', () => {
+    // Deliver parts: Duration1-3 32, 40, 64 hours and Duration 40 hours, the same as Duration2
+    // (all in days of the calendar that counts them)
+    const deliver = (plan.scenario.tasks as Array<{ id: string; duration: { pert: number[] } }>).find((t) => t.id === '4')!;
+    expect(deliver.duration.pert[1]).toBeGreaterThan(deliver.duration.pert[0]);
+    expect(plan.plannedDurations).toEqual(new Map([['4', deliver.duration.pert[1]]]));
+  });
+
   test('readMspdi(depot.xml) warns about what it approximates', () => {
     expect(plan.warnings).toEqual([
       { location: '/Project/Tasks', message: 'three-point estimates taken from Duration1-3 (optimistic, expected, pessimistic) as {pert: [...]}' },

@@ -4,6 +4,7 @@ import { parseLocalDateTime } from '../../src/import/_internals/civilDates.js';
 import { parseP6CalendarData } from '../../src/import/xer/parseP6CalendarData.js';
 import { readXer } from '../../src/import/xer/index.js';
 import { readPlan } from '../../src/import/readPlan.js';
+import { checkPlanDates } from '../../src/import/checkPlanDates.js';
 import { depotDates, depotXerScenario } from './depotExpected.js';
 import { expectCoordsimError } from './expectCoordsimError.js';
 import { mpxjAvailable, mpxjFiles, mpxjPaths } from './mpxjSamples.js';
@@ -121,6 +122,62 @@ describe('readXer mapping details', () => {
     const plan = readXer(text, 'lag.xer');
     expect((plan.scenario.tasks as Record<string, unknown>[])[1].after).toEqual([{ task: 'A', lag: 1.5 }]);
     expect(plan.warnings.at(-1)).toEqual({ location: 'TASKPRED row 1 (7)', message: 'lag of 12 h is counted by P6 on the 24-hour calendar (rcal_24Hour); here on the project calendar' });
+  });
+});
+
+describe('readXer: three-point estimates in user-defined fields', () => {
+  const UDFTYPE = [
+    ['udf_type_id', 'table_name', 'udf_type_name', 'udf_type_label', 'logical_data_type'],
+    ['900', 'TASK', 'user_field_900', 'Optimistic Duration (h)', 'FT_FLOAT_2_DECIMALS'],
+    ['901', 'TASK', 'user_field_901', 'Most Likely Duration (h)', 'FT_FLOAT_2_DECIMALS'],
+    ['902', 'TASK', 'user_field_902', 'Pessimistic Duration (h)', 'FT_FLOAT_2_DECIMALS'],
+    ['903', 'TASK', 'user_field_903', 'Max Cost', 'FT_MONEY'],
+    ['904', 'PROJWBS', 'user_field_904', 'Optimistic Duration (h)', 'FT_FLOAT_2_DECIMALS'],
+  ];
+  const values = (rows: string[][]) => [['udf_type_id', 'fk_id', 'proj_id', 'udf_date', 'udf_number', 'udf_text'], ...rows];
+  const started = ['3', '1', 'C', 'Task C', 'TT_Task', 'TK_Active', '8', '4', '2027-01-04 08:00'];
+
+  test('readXer turns Optimistic/Most Likely/Pessimistic fields (hours) into {pert} in days, in order only, for activities not started', () => {
+    const text = xer({
+      PROJECT,
+      TASK: [[...TASK_FIELDS, 'act_start_date'], [...task('1', 'A'), ''], [...task('2', 'B'), ''], started],
+      UDFVALUE: values([
+        ['900', '1', '1', '', '6', ''], ['901', '1', '1', '', '8', ''], ['902', '1', '1', '', '16', ''], ['903', '1', '1', '', '5000', ''],
+        ['900', '2', '1', '', '9', ''], ['901', '2', '1', '', '8', ''], ['902', '2', '1', '', '16', ''],
+        ['900', '3', '1', '', '2', ''], ['901', '3', '1', '', '4', ''], ['902', '3', '1', '', '8', ''],
+      ]),
+      UDFTYPE,
+    });
+    const plan = readXer(text, 'udf.xer');
+    const tasks = plan.scenario.tasks as Record<string, unknown>[];
+    // 8-hour days: 6, 8, 16 hours are 0.75, 1 and 2 days; B's optimistic is above its most likely.
+    expect(tasks.map((t) => [t.id, t.duration])).toEqual([
+      ['A', { pert: [0.75, 1, 2] }],
+      ['B', 1],
+      ['C', 1],
+    ]);
+    expect(plan.plannedDurations).toEqual(new Map([['A', 1]]));
+    const messages = plan.warnings.map((w) => w.message);
+    expect(messages).toContain('three-point estimate 1.125, 1, 2 days is not in optimistic <= most likely <= pessimistic order: the planned duration is used');
+    expect(messages).toContain('three-point estimates of 1 not-started activities taken from the user-defined fields "Optimistic Duration (h)", "Most Likely Duration (h)", "Pessimistic Duration (h)" as {pert: [optimistic, most likely, pessimistic]} (started activities keep their remaining duration)');
+  });
+
+  test('checkPlanDates runs an imported three-point plan with the durations P6 scheduled with', () => {
+    const text = xer({ PROJECT, TASK: [TASK_FIELDS, task('1', 'A', '16')], UDFVALUE: values([['900', '1', '1', '', '4', ''], ['901', '1', '1', '', '16', ''], ['902', '1', '1', '', '40', '']]), UDFTYPE });
+    const plan = readXer(text, 'udf.xer');
+    expect((plan.scenario.tasks as Record<string, unknown>[])[0].duration).toEqual({ pert: [0.5, 2, 5] });
+    const { run } = checkPlanDates(plan);
+    const a = run.metrics.tasks.A;
+    expect(a.finish - a.start).toBe(2);
+  });
+
+  test('readXer uses no field when two could hold one point, or one point has no field', () => {
+    const two = [...UDFTYPE, ['905', 'TASK', 'user_field_905', 'Best Case Duration', 'FT_FLOAT']];
+    const plan = readXer(xer({ PROJECT, TASK: [TASK_FIELDS, task('1', 'A')], UDFVALUE: values([['900', '1', '1', '', '6', ''], ['901', '1', '1', '', '8', ''], ['902', '1', '1', '', '16', '']]), UDFTYPE: two }), 'udf.xer');
+    expect((plan.scenario.tasks as Record<string, unknown>[])[0].duration).toBe(1);
+    expect(plan.warnings.map((w) => w.message)).toContain('several user-defined fields could hold the optimistic duration ("Optimistic Duration (h)", "Best Case Duration"): no three-point estimate is used');
+    const one = readXer(xer({ PROJECT, TASK: [TASK_FIELDS, task('1', 'A')], UDFTYPE: UDFTYPE.slice(0, 2) }), 'udf.xer');
+    expect(one.warnings.map((w) => w.message)).toContain('user-defined fields "Optimistic Duration (h)" look like a three-point estimate but no field holds the most likely or pessimistic duration: not used');
   });
 });
 

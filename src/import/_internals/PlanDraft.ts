@@ -28,6 +28,8 @@ export interface DraftTask {
   place: SourcePlace;
   wbs?: string;
   duration?: number | { pert: [number, number, number] };
+  /** With a three-point `duration`: the single duration the source tool scheduled with (its stored dates come from it). */
+  plannedDuration?: number;
   milestone?: boolean;
   /** Resources by draft agent key, with units (1 = the whole resource). */
   assignments: { agentKey: string; units: number }[];
@@ -213,6 +215,7 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
 
   const sourceDates = new Map<string, SourceDates>();
   const dateNotes = new Map<string, string>();
+  const plannedDurations = new Map<string, number>();
   const progress: Record<string, unknown> = {};
   doc.tasks = draft.tasks.map((t, i) => {
     const id = idOfTask.get(t.key) as string;
@@ -220,6 +223,7 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
     if (t.wbs) o.wbs = t.wbs;
     const f = factorOf(t);
     if (t.duration !== undefined && !t.milestone) o.duration = typeof t.duration === 'number' ? round6(t.duration * f) : { pert: t.duration.pert.map((x) => round6(x * f)) };
+    if (typeof o.duration === 'object' && t.plannedDuration !== undefined) plannedDurations.set(id, round6(t.plannedDuration * f));
     const needs = mergeAssignments(t, idOfAgent, warnings, file);
     if (needs.length === 1 && needs[0].units === 1) o.agent = needs[0].agent;
     else if (needs.length > 1 && needs.every((n) => n.units === 1)) o.agents = needs.map((n) => n.agent);
@@ -241,7 +245,14 @@ export function buildImportedPlan(draft: PlanDraft): ImportedPlan {
     return o;
   });
   if (Object.keys(progress).length) doc.progress = progress;
-  return dateNotes.size ? { format: draft.format, scenario: doc, sourceDates, warnings, dateNotes } : { format: draft.format, scenario: doc, sourceDates, warnings };
+  return {
+    format: draft.format,
+    scenario: doc,
+    sourceDates,
+    warnings,
+    ...(dateNotes.size ? { dateNotes } : {}),
+    ...(plannedDurations.size ? { plannedDurations } : {}),
+  };
 }
 
 function mergeAssignments(t: DraftTask, idOfAgent: Map<string, string>, warnings: ImportWarning[], file: string): { agent: string; units: number }[] {

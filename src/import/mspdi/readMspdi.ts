@@ -129,6 +129,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
       if (three.every((v) => v !== undefined)) {
         const [o, m, p] = three as number[];
         if (o <= m && m <= p) {
+          t.plannedDuration = t.duration as number | undefined;
           t.duration = { pert: [o / minutesPerDay, m / minutesPerDay, p / minutesPerDay] };
           usedPert = true;
         } else warnings.push({ location: place.location, message: 'Duration1-3 are not in optimistic <= expected <= pessimistic order: the single Duration is used' });

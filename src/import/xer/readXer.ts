@@ -5,6 +5,7 @@ import { finishValue, startValue } from '../_internals/scenarioDates.js';
 import { advanceWorking, averageDayMinutes, nextWorkingMoment, resolveCalendar, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { parseP6CalendarData } from './parseP6CalendarData.js';
 import { parseXerTables, type XerRow, type XerTable } from './parseXerTables.js';
+import { xerThreePoint } from './xerThreePoint.js';
 
 const LINK_TYPES = new Map<string, DraftLink['type']>([['PR_FS', 'FS'], ['PR_SS', 'SS'], ['PR_FF', 'FF'], ['PR_SF', 'SF']]);
 const TASK_TYPES = new Set(['TT_Task', 'TT_Rsrc', 'TT_Mile', 'TT_FinMile', 'TT_LOE', 'TT_WBS']);
@@ -121,6 +122,9 @@ export function readXer(text: string, file: string): ImportedPlan {
   const skippedWbs = new Set<string>();
   const allTaskIds = new Set<string>();
   let anyProgress = false;
+  // Three-point estimates kept in user-defined fields (optimistic, most likely, pessimistic).
+  const threePoint = xerThreePoint(ctx.table('UDFTYPE', [], false), ctx.table('UDFVALUE', [], false), hoursPerDay, (tb, r, f) => ctx.number(tb, r, f), warnings);
+  let threePointTasks = 0;
   for (const row of taskTable.rows) {
     const taskId = row.get('task_id') as string;
     const code = row.get('task_code') as string;
@@ -162,6 +166,14 @@ export function readXer(text: string, file: string): ImportedPlan {
     if (milestone) t.milestone = true;
     else if (planned === undefined) fail('E_SCHEMA', file, place, 'no duration: target_drtn_hr_cnt and remain_drtn_hr_cnt are both empty');
     else t.duration = planned / hoursPerDay;
+    const three = milestone || status !== 'TK_NotStart' ? undefined : threePoint.byTask.get(taskId);
+    if (three !== undefined) {
+      if (0 <= three[0] && three[0] <= three[1] && three[1] <= three[2]) {
+        t.plannedDuration = t.duration as number;
+        t.duration = { pert: three };
+        threePointTasks++;
+      } else warnings.push({ location: place.location, message: `three-point estimate ${three.map((x) => +x.toFixed(6)).join(', ')} days is not in optimistic <= most likely <= pessimistic order: the planned duration is used` });
+    }
     if (type === 'TT_LOE') warnings.push({ location: place.location, message: 'level-of-effort activity imported as a task of its planned duration with no resource (it does not stretch over its predecessors\' dates)' });
     if (cal && (type !== 'TT_Rsrc' || !ctx.hasAssignments(taskId))) t.calendarKey = cal.key;
     constraint(ctx, taskTable, row, t, cal, warnings, 'cstr_type', 'cstr_date');
@@ -186,6 +198,10 @@ export function readXer(text: string, file: string): ImportedPlan {
     byTaskId.set(taskId, t);
   }
   if (tasks.length === 0) fail('E_SCHEMA', file, projPlace, `project ${project.get('proj_short_name')} has no activities in the TASK table`);
+  if (threePointTasks > 0) {
+    const labels = threePoint.labels.map((l) => JSON.stringify(l)).join(', ');
+    warnings.push({ location: 'UDFVALUE', message: `three-point estimates of ${threePointTasks} not-started activities taken from the user-defined fields ${labels} as {pert: [optimistic, most likely, pessimistic]} (started activities keep their remaining duration)` });
+  }
   const calHours = new Set<string>();
   for (const t of tasks) {
     const c = t.calendarKey !== undefined ? calByKey.get(t.calendarKey) : undefined;
