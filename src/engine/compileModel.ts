@@ -7,7 +7,7 @@ import { resolveSchedule } from '../scenario/resolveSchedule.js';
 import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type DemandModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import { linkTarget, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
 import type { ProjectClock } from '../calendar/ProjectClock.js';
-import { isValidatedScenario, validateScenario } from '../scenario/validateScenario.js';
+import { isValidatedScenario, validatedDuration, validateScenario } from '../scenario/validateScenario.js';
 import { assignmentLabel } from './assignmentLabel.js';
 import { compileDispatch, compileStrategy } from './compileStrategy.js';
 import { lazyLinkViews } from './_internals/linkViews.js';
@@ -76,7 +76,10 @@ function compile(s: Scenario): Model {
     capacity: s.orchestrator?.capacity ?? 1,
   };
 
-  const durationOf = (spec: DistributionSpec, t: TaskSpec, path: string): Distribution => {
+  const durationOf = (spec: DistributionSpec, t: TaskSpec, index: number, path: string): Distribution => {
+    // Validation built it already (unless the spec is the remaining work of a started task, or another since).
+    const built = index < s.tasks.length && s.tasks[index] === t ? validatedDuration(s, index, spec) : undefined;
+    if (built !== undefined) return built;
     try {
       return distribution(spec);
     } catch (e) {
@@ -132,7 +135,7 @@ function compile(s: Scenario): Model {
       assignment: assignmentLabel(t),
       eligible,
       demands,
-      duration: durationOf(ts.duration, t, path),
+      duration: durationOf(ts.duration, t, index, path),
       priority: t.priority ?? 0,
       after: t.after === undefined ? [] : t.after.map((e, k) => node(linkTarget(e), () => `${path}/after/${k}`)),
       kind: ts.kind,

@@ -6,7 +6,8 @@ import { checkLimits } from './_internals/checkLimits.js';
 import { checkNames } from './_internals/checkNames.js';
 import { checkCosts } from './_internals/checkCosts.js';
 import { checkAssessedUpstream, checkCycles } from './_internals/checkCycles.js';
-import { checkParameters } from './_internals/checkParameters.js';
+import { checkParameters, type BuiltDurations } from './_internals/checkParameters.js';
+import type { Distribution, DistributionSpec } from '../sim/distributions/Distribution.js';
 import { checkReferences } from './_internals/checkReferences.js';
 import { checkStrategies } from './_internals/checkStrategies.js';
 import { checkSchedule } from './_internals/checkSchedule.js';
@@ -26,8 +27,8 @@ export interface ValidateScenarioOptions {
   locate?: Locator;
 }
 
-/** Objects that passed `validateScenario` (compiling them again skips the checks). */
-const validated = new WeakSet<object>();
+/** Objects that passed `validateScenario` (compiling them again skips the checks), and the task durations built to check them. */
+const validated = new WeakMap<object, BuiltDurations>();
 
 /**
  * True for an object `validateScenario` (or `parseScenario`) accepted. A scenario changed after
@@ -35,6 +36,16 @@ const validated = new WeakSet<object>();
  */
 export function isValidatedScenario(value: unknown): boolean {
   return typeof value === 'object' && value !== null && validated.has(value);
+}
+
+/**
+ * The duration distribution of task `index` of a validated scenario, as validation built it
+ * from `spec` — or undefined when it was built from another spec (the task changed since), or
+ * the scenario was not validated. @internal
+ */
+export function validatedDuration(s: Scenario, index: number, spec: DistributionSpec): Distribution | undefined {
+  const d = validated.get(s);
+  return d !== undefined && d.specs[index] === spec ? d.built[index] : undefined;
 }
 
 /**
@@ -62,12 +73,12 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkUnits(s, index, fail);
   checkAssessedUpstream(s, fail);
   checkStrategies(s, index, fail);
-  checkParameters(s, fail);
+  const durations = checkParameters(s, fail);
   checkCorrelations(s, fail);
   checkSchedule(s, index, (x) => resolveScheduleAll(x), fail);
   checkBranches(s, index, fail);
   checkCosts(s, fail);
-  validated.add(s);
+  validated.set(s, durations);
   return s;
 }
 

@@ -1,4 +1,5 @@
 import { SimError } from '../../sim/SimError.js';
+import type { Distribution, DistributionSpec } from '../../sim/distributions/Distribution.js';
 import { distribution } from '../../sim/distributions/fromSpec.js';
 import type { Scenario } from '../Scenario.js';
 import { distributionPath, forEachDistribution } from './distributionSpecs.js';
@@ -7,14 +8,26 @@ import type { Fail } from './fail.js';
 /** Tolerance of "the outcome probabilities sum to 1". */
 const SUM_TOLERANCE = 1e-9;
 
+/** The distributions of the tasks' durations, as built to check them, with the specs they were built from. */
+export interface BuiltDurations {
+  specs: Array<DistributionSpec | undefined>;
+  built: Array<Distribution | undefined>;
+}
+
 /**
  * Checks values the schema cannot: every distribution's parameters (by building it),
  * gate outcome sums, remediation and rework settings, and that each risk does something.
+ * Returns the tasks' duration distributions it built (compiling the scenario reuses them).
  */
-export function checkParameters(s: Scenario, fail: Fail): void {
+export function checkParameters(s: Scenario, fail: Fail): BuiltDurations {
+  const durations: BuiltDurations = { specs: new Array(s.tasks.length), built: new Array(s.tasks.length) };
   forEachDistribution(s, (spec, a, b, c, d) => {
     try {
-      distribution(spec);
+      const built = distribution(spec);
+      if (c === 'duration' && a === 'tasks') {
+        durations.specs[b as number] = spec;
+        durations.built[b as number] = built;
+      }
     } catch (e) {
       const path = distributionPath(a, b, c, d);
       if (e instanceof SimError) fail('E_PARAM', e.message, typeof spec === 'object' && spec !== null ? [...path, ...Object.keys(spec).slice(0, 1)] : path);
@@ -50,4 +63,5 @@ export function checkParameters(s: Scenario, fail: Fail): void {
       fail('E_SCHEMA', `risk '${r.id}': expected 'delay', 'work', 'cost' or several (what happens when it occurs), found none`, ['risks', i]);
     }
   });
+  return durations;
 }
