@@ -287,9 +287,16 @@ export class WorkOnlyUnits extends WorkOnlyBase {
           if (v === 0 || v === epoch) continue;
           seen[t] = epoch;
           const lo = fixOff[t];
-          if (lo < 0) woken[m++] = t;
-          else if (firstShort(fixRes, fixNeed, free, lo, fixEnd[t]) < 0) cand[cn++] = rank[t];
-          else later[lc++] = t;
+          if (lo < 0) {
+            woken[m++] = t;
+            continue;
+          }
+          // Without branches on the outcome (it is as often one as the other): a candidate, or later.
+          const sh = shortOf(fixRes, fixNeed, free, lo, fixEnd[t]);
+          cand[cn] = rank[t];
+          later[lc] = t;
+          cn += 1 - sh;
+          lc += sh;
         }
         wHead[r] = -1;
       }
@@ -459,6 +466,13 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     return this.finish(makespan, lastTask, processed);
   }
 
+}
+
+/** 1 if some fixed holding of `[lo, hi)` has too few free units on its agent, else 0 (no early exit, no branch on the units). */
+function shortOf(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
+  let s = 0;
+  for (let q = lo; q < hi; q++) s |= +(free[res[q]] < need[q]);
+  return s;
 }
 
 /** The first of the fixed holdings `[lo, hi)` whose agent has too few free units, or -1: they all fit. */
