@@ -349,7 +349,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
             if (listed[x] === 1 && strict[strictNext] !== x) continue; // looked at again when its turn comes
             const lo = fixOff[x];
             if (lo >= 0) {
-              // Fixed units of named agents: the first short agent is the one to wait for.
+              // Fixed units of named agents: all free, or it waits again once the dispatch is over.
               if (firstShort(fixRes, fixNeed, free, lo, fixEnd[x]) < 0) {
                 t = x;
                 fixed = true;
