@@ -57,7 +57,7 @@ export class UnitFitting {
    */
   private readonly poolMin: Float64Array;
   /** After `shortOf` found a demand short: the free units it waits for (its `dNeed`). */
-  private shortNeed = 0;
+  private shortNeed = Infinity; // (a double from the start: no change of field representation in the first pool run)
   private readonly A: number;
 
   constructor(model: Model, strategy: StrategyModel, capacity: Float64Array) {
