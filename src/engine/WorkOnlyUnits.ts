@@ -61,6 +61,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
   private readonly fresh: Int32Array;
   /** Scratch of a dispatch: the waiting tasks to look at again, once each. */
   private readonly woken: Int32Array;
+  /** Scratch of a dispatch: the tasks of fixed holdings that could not start (they wait again once it is over). */
+  private readonly later: Int32Array;
   /** Demands of all tasks (a bound on the waiter entries a dispatch adds). */
   private readonly demandCount: number;
 
@@ -76,13 +78,16 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     this.strict = new Int32Array(0);
     this.shape = new Int8Array(T);
     this.simpleAgent = new Int32Array(T);
-    this.hold = new UnitHoldings(A + 1, T, this.capacity, this.fitting, this.lastEndTask);
+    // Each task holds at most one resource per demand, or per eligible agent for a shared pool demand (as `Fitter` counts).
+    const most = model.tasks.reduce((n, t) => n + t.demands.reduce((m, d) => m + (d.split ? t.eligible.length : 1), 0), 0);
+    this.hold = new UnitHoldings(A + 1, T, most, this.capacity, this.fitting, this.lastEndTask);
     this.cready = new Int32Array(T);
     this.seen = new Int32Array(T);
     this.picks = new Int32Array(T);
     this.cand = new Int32Array(T);
     this.fresh = new Int32Array(T);
     this.woken = new Int32Array(T);
+    this.later = new Int32Array(T);
     this.demandCount = model.tasks.reduce((n, t) => n + t.demands.length, 0);
     this.setDispatch(strategy.dispatch.order ?? []);
   }
@@ -133,8 +138,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     const oneAtATime = this.oneAtATime;
     const { shape, simpleAgent, rank, taskOfRank, succOff, succList, pending, pred, readyAt, lastEndTask, capacity, oneFree } = this;
     const { marked, markList, ready, head, tail, cready, picks, cand, listed, demands } = this;
-    const { free, running, off: hOff, len: hLen } = hold;
-    const { seen, fresh, woken } = this;
+    const { free, running, off: hOff, len: hLen, res: hr, units: hu } = hold;
+    const { seen, fresh, woken, later } = this;
     const { fitter, fixOff, fixEnd, fixRes, fixNeed, pooled, skillOff, skillList, poolFree, poolCap, poolHeld, wHead } = fitting;
     const demandCount = this.demandCount;
     const strict = this.strict;
@@ -189,13 +194,13 @@ export class WorkOnlyUnits extends WorkOnlyBase {
           const work = risky ? I.durations[t] + I.riskWork[t] : I.durations[t] + 0;
           const held = risky ? I.riskHeld[t] : 0;
           // Each resource takes its units back (to its exact capacity once nothing runs on it, so
-          // rounding never accumulates) and is credited units × work and held time.
+          // rounding never accumulates) and is credited units × work and held time (× 1 and + 0
+          // change no bit: a simple task's one unit and a run without risks skip them).
           const off = hOff[t];
-          const hr = hold.res;
-          const hu = hold.units;
-          for (let k = off; k < off + hLen[t]; k++) {
-            const r = hr[k];
-            const x = hu[k];
+          const end = kind === 1 ? off + 1 : off + hLen[t];
+          for (let k = off; k < end; k++) {
+            const r = kind === 1 ? simpleAgent[t] : hr[k];
+            const x = kind === 1 ? 1 : hu[k];
             const f = free[r];
             free[r] = --running[r] === 0 ? capacity[r] : f + x;
             if (pooled) {
@@ -206,8 +211,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
             }
             lastEndTask[r] = t;
             if (now > out.lastEnd[r]) out.lastEnd[r] = now;
-            out.work[r] += x * work;
-            out.held[r] += x * held;
+            out.work[r] += kind === 1 ? work : x * work;
+            if (risky) out.held[r] += x * held;
             // Marked: its ready heads are looked at (bit 1) and, as it freed units, its waiters (bit 2).
             if (marked[r] === 0) markList[markCount++] = r;
             marked[r] = 3;
@@ -251,7 +256,20 @@ export class WorkOnlyUnits extends WorkOnlyBase {
       // does, in rank order. Candidates, merged by rank: the simple heads that marked agents
       // have units for (`picks`), and the other tasks that may fit: woken because something
       // they wait for freed units, or newly ready (`cand`).
+      epoch++;
       let pn = 0;
+      let cn = 0;
+      let lc = 0;
+      let m = 0;
+      // Room for every waiter entry this dispatch can add (a task waits at most once when
+      // woken, and once per demand when it does not fit): the arrays stay put until its end.
+      fitting.reserve(2 * T + demandCount);
+      const wTask = fitting.wTask;
+      const wNext = fitting.wNext;
+      // Per marked agent: its simple heads it has units for, and, when it freed units, its
+      // waiters (and its pools'), once each. A task of fixed holdings is checked at once: a
+      // candidate if it may fit now, else it waits again once the dispatch is over (no list
+      // read in this dispatch changes); the others go to `woken[0 .. m)` for `UnitFitting`.
       for (let k = 0; k < markCount; k++) {
         const r = markList[k];
         let f = free[r];
@@ -259,65 +277,45 @@ export class WorkOnlyUnits extends WorkOnlyBase {
           picks[pn++] = ready[j];
           f -= 1;
         }
-      }
-      if (pn > 1) sortInts(picks, pn);
-      epoch++;
-      let cn = 0;
-      // Room for every waiter entry this dispatch can add (a task waits at most once when
-      // woken, and once per demand when it does not fit): the arrays stay put until its end.
-      fitting.reserve(2 * T + demandCount);
-      const wTask = fitting.wTask;
-      const wNext = fitting.wNext;
-      if (!oneAtATime) {
-        // To look at, once each: the waiters of agents (and pools) that freed units, and the tasks that became ready.
-        let m = 0;
-        for (let k = 0; k < markCount; k++) {
-          const r = markList[k];
-          const freed = marked[r] === 3;
-          marked[r] = 0;
-          if (!freed) continue;
-          if (pooled) m = fitting.collectPools(r, epoch, seen, woken, m);
-          for (let e = wHead[r]; e >= 0; e = wNext[e]) {
-            const t = wTask[e];
-            const v = seen[t];
-            if (v !== 0 && v !== epoch) {
-              seen[t] = epoch;
-              woken[m++] = t;
-            }
-          }
-          wHead[r] = -1;
-        }
-        for (let k = 0; k < freshCount; k++) {
-          const t = fresh[k];
-          if (seen[t] !== epoch) {
-            seen[t] = epoch;
-            woken[m++] = t;
-          }
-        }
-        // Every list is read: a task of fixed holdings that may fit now is a candidate, else it
-        // waits again on the first agent it is short of (the hot path, checked here); the
-        // others are kept in `woken[0 .. n)` for `UnitFitting`.
-        let n = 0;
-        for (let k = 0; k < m; k++) {
-          const t = woken[k];
+        const freed = marked[r] === 3;
+        marked[r] = 0;
+        if (!freed || oneAtATime) continue;
+        if (pooled) m = fitting.collectPools(r, epoch, seen, woken, m);
+        for (let e = wHead[r]; e >= 0; e = wNext[e]) {
+          const t = wTask[e];
+          const v = seen[t];
+          if (v === 0 || v === epoch) continue;
+          seen[t] = epoch;
           const lo = fixOff[t];
           if (lo < 0) {
-            woken[n++] = t;
+            woken[m++] = t;
             continue;
           }
-          const q = firstShort(fixRes, fixNeed, free, lo, fixEnd[t]);
-          if (q < 0) {
-            cand[cn++] = rank[t];
-            continue;
-          }
-          const w = fitting.wCount++;
-          wTask[w] = t;
-          wNext[w] = wHead[fixRes[q]];
-          wHead[fixRes[q]] = w;
+          // Without branches on the outcome (it is as often one as the other): a candidate, or later.
+          const sh = shortOf(fixRes, fixNeed, free, lo, fixEnd[t]);
+          cand[cn] = rank[t];
+          later[lc] = t;
+          cn += 1 - sh;
+          lc += sh;
         }
-        if (n > 0) cn = fitting.sift(woken, n, free, rank, cand, cn);
+        wHead[r] = -1;
+      }
+      if (pn > 1) sortInts(picks, pn);
+      if (!oneAtATime) {
+        // And the tasks that became ready.
+        for (let k = 0; k < freshCount; k++) {
+          const t = fresh[k];
+          if (seen[t] === epoch) continue;
+          seen[t] = epoch;
+          const lo = fixOff[t];
+          if (lo < 0) woken[m++] = t;
+          else if (firstShort(fixRes, fixNeed, free, lo, fixEnd[t]) < 0) cand[cn++] = rank[t];
+          else later[lc++] = t;
+        }
+        // Every list is read: the others may fit, or wait again on what they are short of.
+        if (m > 0) cn = fitting.sift(woken, m, free, rank, cand, cn);
         if (cn > 1) sortInts(cand, cn);
-      } else for (let k = 0; k < markCount; k++) marked[markList[k]] = 0;
+      }
       markCount = 0;
       freshCount = 0;
       let pi = 0;
@@ -351,17 +349,13 @@ export class WorkOnlyUnits extends WorkOnlyBase {
             if (listed[x] === 1 && strict[strictNext] !== x) continue; // looked at again when its turn comes
             const lo = fixOff[x];
             if (lo >= 0) {
-              // Fixed units of named agents: the first short agent is the one to wait for.
-              const q = firstShort(fixRes, fixNeed, free, lo, fixEnd[x]);
-              if (q < 0) {
+              // Fixed units of named agents: all free, or it waits again once the dispatch is over.
+              if (firstShort(fixRes, fixNeed, free, lo, fixEnd[x]) < 0) {
                 t = x;
                 fixed = true;
                 break;
               }
-              const w = fitting.wCount++;
-              wTask[w] = x;
-              wNext[w] = wHead[fixRes[q]];
-              wHead[fixRes[q]] = w;
+              later[lc++] = x;
               continue;
             }
             if (fitting.fit(x, free, now, out.work, demands[x])) {
@@ -383,21 +377,44 @@ export class WorkOnlyUnits extends WorkOnlyBase {
         }
         if (t < 0) break;
         // Start t: it holds its units until its end.
-        seen[t] = 0;
-        const n = simple >= 0 ? 1 : fixed ? fixEnd[t] - fixOff[t] : fitter.count;
-        hold.reserve(hCount + n);
         const off = hCount;
-        hCount += n;
-        hOff[t] = off;
-        hLen[t] = n;
-        const lead = hold.record(t, off, n, simple, fixed);
-        // On a calendar, work begins at the lead resource's next working moment (as in the general engine).
-        const at = cal !== null ? cal[lead].nextWorking(now) : now;
-        out.taskStart[t] = at;
-        out.taskAgent[t] = lead;
-        // Waited for resources: the task that freed the last of them is the predecessor.
         const rt = readyAt[t];
-        const prev = hold.take(out, off, n, rt, at);
+        let lead = simple;
+        let prev = -1;
+        if (simple >= 0) {
+          // One unit of one agent (most tasks): `UnitHoldings.record` and `take`, inlined.
+          hCount++;
+          hLen[t] = 1;
+          hr[off] = simple;
+          hu[off] = 1;
+          const at = cal !== null ? cal[simple].nextWorking(now) : now;
+          out.taskStart[t] = at;
+          const p = lastEndTask[simple];
+          if (p >= 0 && out.taskFinish[p] > rt) prev = p;
+          free[simple] -= 1;
+          if (pooled) {
+            for (let q = skillOff[simple]; q < skillOff[simple + 1]; q++) {
+              const s = skillList[q];
+              poolFree[s] -= 1;
+              poolHeld[s]++;
+            }
+          }
+          running[simple]++;
+          if (at < out.firstStart[simple]) out.firstStart[simple] = at;
+        } else {
+          seen[t] = 0;
+          const n = fixed ? fixEnd[t] - fixOff[t] : fitter.count;
+          hCount += n;
+          hLen[t] = n;
+          lead = hold.record(t, off, n, fixed);
+          // On a calendar, work begins at the lead resource's next working moment (as in the general engine).
+          const at = cal !== null ? cal[lead].nextWorking(now) : now;
+          out.taskStart[t] = at;
+          // Waited for resources: the task that freed the last of them is the predecessor.
+          prev = hold.take(out, off, n, rt, at);
+        }
+        hOff[t] = off;
+        out.taskAgent[t] = lead;
         if (now > rt && prev >= 0) pred[t] = prev;
         runningTotal++;
         const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
@@ -422,6 +439,17 @@ export class WorkOnlyUnits extends WorkOnlyBase {
         while (c < cCount) cready[w++] = cready[c++];
         cCount = w;
       }
+      // The tasks of fixed holdings that could not start wait on the first agent they are short
+      // of once this dispatch's starts are known (any short agent is exact: it frees units before
+      // they can start; after the starts, it is less often one about to be taken again).
+      for (let k = 0; k < lc; k++) {
+        const x = later[k];
+        const r = fixRes[firstShort(fixRes, fixNeed, free, fixOff[x], fixEnd[x])];
+        const e = fitting.wCount++;
+        wTask[e] = x;
+        wNext[e] = wHead[r];
+        wHead[r] = e;
+      }
       // The next instant: every end at the least event time.
       if (hole) {
         hole = false;
@@ -438,6 +466,13 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     return this.finish(makespan, lastTask, processed);
   }
 
+}
+
+/** 1 if some fixed holding of `[lo, hi)` has too few free units on its agent, else 0 (no early exit, no branch on the units). */
+function shortOf(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
+  let s = 0;
+  for (let q = lo; q < hi; q++) s |= +(free[res[q]] < need[q]);
+  return s;
 }
 
 /** The first of the fixed holdings `[lo, hi)` whose agent has too few free units, or -1: they all fit. */

@@ -53,8 +53,9 @@ export class Fitter {
         ok = this.take(d.agent, d.units, free, meetingEnd, now);
         continue;
       }
-      const n = this.pickOrder(d.skill, work);
-      const c = this.candidates;
+      // In file order (`first`), a pool's agents as they are; least busy first, sorted into `candidates`.
+      const c = this.leastBusy ? this.candidates : this.skillAgents[d.skill];
+      const n = this.leastBusy ? this.pickOrder(d.skill, work) : c.length;
       if (!d.split) {
         ok = false;
         for (let i = 0; i < n && !ok; i++) ok = this.take(c[i], d.units, free, meetingEnd, now);
@@ -98,11 +99,15 @@ export class Fitter {
   /** Tentatively takes x units of r, if they are available. */
   private take(r: number, x: number, free: Float64Array, meetingEnd: Float64Array | null, now: number): boolean {
     if (this.available(r, free, meetingEnd, now) < x - UNIT_EPSILON * Math.max(1, this.capacity[r])) return false;
+    // A resource already given to this fit adds up into its holding (`taken` is zero until then).
+    const before = this.taken[r];
     this.taken[r] += x;
-    for (let k = 0; k < this.count; k++) {
-      if (this.res[k] === r) {
-        this.units[k] += x;
-        return true;
+    if (before !== 0) {
+      for (let k = 0; k < this.count; k++) {
+        if (this.res[k] === r) {
+          this.units[k] += x;
+          return true;
+        }
       }
     }
     this.res[this.count] = r;

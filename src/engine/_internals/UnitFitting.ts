@@ -51,6 +51,13 @@ export class UnitFitting {
   wCount = 0;
   /** The dispatch that last looked at each pool's waiters. */
   private readonly poolSeen: Int32Array;
+  /**
+   * Per pool: the fewest free units for which one of its waiters might start (−Infinity: any
+   * unit freed may do), so that a freed unit which leaves the pool short of all of them wakes none.
+   */
+  private readonly poolMin: Float64Array;
+  /** After `shortOf` found a demand short: the free units it waits for (its `dNeed`). */
+  private shortNeed = Infinity; // (a double from the start: no change of field representation in the first pool run)
   private readonly A: number;
 
   constructor(model: Model, strategy: StrategyModel, capacity: Float64Array) {
@@ -89,6 +96,7 @@ export class UnitFitting {
     this.poolFree = new Float64Array(S);
     this.poolHeld = new Int32Array(S);
     this.poolSeen = new Int32Array(S);
+    this.poolMin = new Float64Array(S);
     // A pool's running total drifts from the exact sum of its agents' free units by rounding
     // (a few units in the last place per change) and an agent may be left a hair below zero by
     // the fitter's slack: 1e-6 of a unit per agent and per unit of capacity covers both by far.
@@ -118,6 +126,7 @@ export class UnitFitting {
     this.poolFree.set(this.poolCap);
     this.poolHeld.fill(0);
     this.poolSeen.fill(0);
+    this.poolMin.fill(Infinity);
     this.wHead.fill(-1);
     this.wCount = 0;
   }
@@ -130,7 +139,7 @@ export class UnitFitting {
   fit(x: number, free: Float64Array, now: number, work: Float64Array, demands: readonly DemandModel[]): boolean {
     const short = this.shortOf(x, free);
     if (short >= 0) {
-      this.wait(x, short);
+      this.wait(x, short, this.shortNeed);
       return false;
     }
     if (this.fitter.task(demands, free, null, now, work)) return true;
@@ -141,7 +150,7 @@ export class UnitFitting {
     const failed = this.fitter.failed;
     for (let i = 0; i <= failed; i++) {
       const q = this.dRes[lo + i];
-      if (i === failed || q >= this.A) this.wait(x, q);
+      if (i === failed || q >= this.A) this.wait(x, q, -Infinity);
     }
     return false;
   }
@@ -154,7 +163,10 @@ export class UnitFitting {
     const A = this.A;
     for (let k = this.dOff[x]; k < this.dOff[x + 1]; k++) {
       const q = this.dRes[k];
-      if ((q < A ? free[q] : this.poolFree[q - A]) < this.dNeed[k]) return q;
+      if ((q < A ? free[q] : this.poolFree[q - A]) < this.dNeed[k]) {
+        this.shortNeed = this.dNeed[k];
+        return q;
+      }
     }
     return -1;
   }
@@ -171,6 +183,9 @@ export class UnitFitting {
       const s = this.skillList[k];
       if (this.poolSeen[s] === epoch) continue;
       this.poolSeen[s] = epoch;
+      // Free units only fall during the dispatch: a pool short of what every waiter needs stays so.
+      if (this.poolFree[s] < this.poolMin[s]) continue;
+      this.poolMin[s] = Infinity;
       n = this.collectList(this.A + s, epoch, seen, woken, n);
     }
     return n;
@@ -198,7 +213,7 @@ export class UnitFitting {
     for (let k = 0; k < n; k++) {
       const t = woken[k];
       const short = this.shortOf(t, free);
-      if (short >= 0) this.wait(t, short);
+      if (short >= 0) this.wait(t, short, this.shortNeed);
       else cand[c++] = rank[t];
     }
     return c;
@@ -213,8 +228,9 @@ export class UnitFitting {
     this.wNext = grown(this.wNext, n);
   }
 
-  /** Task x waits on list q (an agent, or A + a pool's skill). */
-  private wait(x: number, q: number): void {
+  /** Task x waits on list q (an agent, or A + a pool's skill; for a pool, until it has `need` free units). */
+  private wait(x: number, q: number, need: number): void {
+    if (q >= this.A && need < this.poolMin[q - this.A]) this.poolMin[q - this.A] = need;
     if (this.wCount === this.wTask.length) this.reserve(1);
     this.wTask[this.wCount] = x;
     this.wNext[this.wCount] = this.wHead[q];

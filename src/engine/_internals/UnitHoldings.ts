@@ -1,11 +1,10 @@
 import type { RunState } from '../RunState.js';
 import type { UnitFitting } from './UnitFitting.js';
-import { grown } from './WorkOnlyBase.js';
 
 /**
  * The resources side of `WorkOnlyUnits`: free units per resource (and, through the fitting,
  * per pool) and what each started task holds, written and taken at its start (the loop gives
- * them back at its end, inline: that is the hot path).
+ * them back at its end, and takes a simple task's one unit, inline: that is the hot path).
  */
 export class UnitHoldings {
   readonly free: Float64Array;
@@ -13,12 +12,14 @@ export class UnitHoldings {
   /** Holdings of each started task: `res/units[off[t] .. off[t] + len[t])`. */
   readonly off: Int32Array;
   readonly len: Int32Array;
-  res: Int32Array;
-  units: Float64Array;
+  readonly res: Int32Array;
+  readonly units: Float64Array;
 
+  /** `holdings`: the most holdings a run can write (each task's first execution holds at most so many). */
   constructor(
     resources: number,
     tasks: number,
+    holdings: number,
     private readonly capacity: Float64Array,
     private readonly fitting: UnitFitting,
     private readonly lastEndTask: Int32Array,
@@ -27,7 +28,7 @@ export class UnitHoldings {
     this.running = new Int32Array(resources);
     this.off = new Int32Array(tasks);
     this.len = new Int32Array(tasks);
-    this.res = new Int32Array(Math.max(16, 2 * tasks));
+    this.res = new Int32Array(holdings);
     this.units = new Float64Array(this.res.length);
   }
 
@@ -39,23 +40,12 @@ export class UnitHoldings {
     }
   }
 
-  /** Room for `need` holdings in all. */
-  reserve(need: number): void {
-    if (need <= this.res.length) return;
-    const n = Math.max(2 * this.res.length, need);
-    this.res = grown(this.res, n);
-    this.units = grown(this.units, n);
-  }
-
-  /** Writes t's holdings at `[off, off + n)`: one unit of `simple`, its fixed units, or the fitter's choice. Returns the lead resource. */
-  record(t: number, off: number, n: number, simple: number, fixed: boolean): number {
+  /** Writes t's holdings at `[off, off + n)`: its fixed units, or the fitter's choice. Returns the lead resource. */
+  record(t: number, off: number, n: number, fixed: boolean): number {
     const hr = this.res;
     const hu = this.units;
     const fitting = this.fitting;
-    if (simple >= 0) {
-      hr[off] = simple;
-      hu[off] = 1;
-    } else if (fixed) {
+    if (fixed) {
       const lo = fitting.fixOff[t];
       for (let k = 0; k < n; k++) {
         hr[off + k] = fitting.fixRes[lo + k];
