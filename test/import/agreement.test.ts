@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { parseLocalDateTime } from '../../src/import/_internals/civilDates.js';
 import { scenarioYaml } from '../../src/import/_internals/scenarioYaml.js';
-import { advanceWorking, nextWorkingMoment, type WorkCalendar } from '../../src/import/_internals/WorkCalendar.js';
+import { advanceWorking, nextWorkingMoment, retreatWorking, type WorkCalendar } from '../../src/import/_internals/WorkCalendar.js';
 import { checkPlanDates } from '../../src/import/checkPlanDates.js';
 import { comparePlanDates } from '../../src/import/comparePlanDates.js';
 import { readMspdi } from '../../src/import/mspdi/index.js';
@@ -50,6 +50,14 @@ describe('advanceWorking and nextWorkingMoment count working minutes on a calend
   });
   test('advanceWorking without a calendar counts clock minutes', () => {
     expect(advanceWorking(undefined, at('2027-01-04T20:00'), 600)).toEqual(at('2027-01-05T06:00'));
+  });
+  test('retreatWorking counts working minutes back over lunch, the holiday and the weekend, to where the work starts', () => {
+    expect(retreatWorking(office, at('2027-01-07T10:00'), 120)).toEqual(at('2027-01-07T08:00'));
+    expect(retreatWorking(office, at('2027-01-07T09:00'), 120)).toEqual(at('2027-01-05T16:00'));
+    expect(retreatWorking(office, at('2027-01-11T08:00'), 60)).toEqual(at('2027-01-08T16:00'));
+    expect(retreatWorking(office, at('2027-01-04T14:00'), 180)).toEqual(at('2027-01-04T10:00'));
+    expect(retreatWorking(office, at('2027-01-04T14:00'), 0)).toEqual(at('2027-01-04T14:00'));
+    expect(retreatWorking(undefined, at('2027-01-05T06:00'), 600)).toEqual(at('2027-01-04T20:00'));
   });
   test('nextWorkingMoment moves midnight, lunch and a holiday to the next working minute', () => {
     expect(nextWorkingMoment(office, at('2027-01-04T00:00'))).toEqual(at('2027-01-04T08:00'));

@@ -89,14 +89,14 @@ describe('readXer mapping details', () => {
     expect(tasks.map((t) => [t.id, t.not_before, t.deadline])).toEqual([
       ['MS', '2027-01-05T10:00', undefined],
       ['AL', undefined, '2027-01-07'], // midnight ends the day before
-      ['FA', undefined, undefined],
+      ['FA', '2027-01-08T09:00', undefined], // finish on or after Fri 17:00: 8 hours before, on a calendar that always works
       ['LOE', undefined, undefined],
     ]);
     expect(plan.warnings.map((w) => `${w.location}: ${w.message}`)).toEqual([
       'PROJECT row 1 (P1): no project calendar and no default calendar: every day is a working day',
       'TASK row 1 (MS): mandatory start constraint written as start-no-earlier-than (not_before)',
       'TASK row 2 (AL): as-late-as-possible constraint ignored: the task is scheduled as soon as possible',
-      'TASK row 3 (FA): finish-on-or-after constraint ignored (no scenario key)',
+      'TASK row 3 (FA): finish-on-or-after constraint written as start-no-earlier-than its planned duration before the date (not_before): approximate, a sampled duration shorter than planned finishes before the date',
       "TASK row 4 (LOE): level-of-effort activity imported as a task of its planned duration with no resource (it does not stretch over its predecessors' dates)",
       "TASK row 5 (SUM): WBS summary activity left out: its WBS is the tasks' `wbs` path",
       'TASKPRED row 1 (1): link from a WBS summary activity dropped',

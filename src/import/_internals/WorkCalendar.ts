@@ -174,6 +174,31 @@ export function advanceWorking(cal: WorkCalendar | undefined, t: LocalDateTime, 
   return undefined;
 }
 
+/**
+ * The moment `minutes` (>= 0) working minutes before `t` on a resolved calendar (no calendar:
+ * every minute works): where work of that length starts to end at `t`. Undefined when the
+ * calendar does not work for ten years before `t`.
+ */
+export function retreatWorking(cal: WorkCalendar | undefined, t: LocalDateTime, minutes: number): LocalDateTime | undefined {
+  if (!cal) {
+    const m = t.day * 1440 + t.minute - minutes;
+    return { day: Math.floor(m / 1440), minute: m - Math.floor(m / 1440) * 1440 };
+  }
+  if (minutes === 0) return t;
+  let left = minutes;
+  for (let day = t.day; day > t.day - 3660; day--) {
+    const ranges = cal.exceptions.get(day) ?? (cal.week[weekdayOf(day)] as TimeRange[]);
+    for (let k = ranges.length - 1; k >= 0; k--) {
+      const r = ranges[k];
+      const to = day === t.day ? Math.min(r.end, t.minute) : r.end;
+      if (to <= r.start) continue;
+      if (to - r.start >= left) return { day, minute: to - left };
+      left -= to - r.start;
+    }
+  }
+  return undefined;
+}
+
 /** The first working moment at or after `t` (no calendar: `t`); undefined when none within ten years. */
 export function nextWorkingMoment(cal: WorkCalendar | undefined, t: LocalDateTime): LocalDateTime | undefined {
   if (!cal) return t;
