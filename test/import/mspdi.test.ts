@@ -108,13 +108,13 @@ describe('readMspdi mapping details', () => {
       ['2027-01-06T10:00', undefined],
       [undefined, '2027-01-15T12:00'],
       [undefined, undefined],
-      [undefined, undefined],
+      ['2027-01-06', undefined], // finish no earlier than Wed 08:00: 8 hours before, Wed 00:00 (no calendar)
       [undefined, '2027-01-08T17:00'], // no calendar: the day works to midnight
     ]);
     expect(plan.warnings.slice(1).map((w) => w.message)).toEqual([
       'must-start-on constraint written as start-no-earlier-than (not_before)',
       'as-late-as-possible constraint ignored: the task is scheduled as soon as possible',
-      'finish-no-earlier-than constraint ignored (no scenario key)',
+      'finish-no-earlier-than constraint written as start-no-earlier-than its planned duration before the date (not_before): approximate, a sampled duration shorter than planned finishes before the date',
       'must-finish-on constraint written as a deadline (it does not move the task)',
     ]);
   });

@@ -2,7 +2,7 @@ import type { ImportedPlan, ImportWarning } from '../ImportedPlan.js';
 import { isoDateTime, parseLocalDateTime, type LocalDateTime } from '../_internals/civilDates.js';
 import { buildImportedPlan, fail, type DraftAgent, type DraftLink, type DraftTask, type SourcePlace } from '../_internals/PlanDraft.js';
 import { finishValue, startValue } from '../_internals/scenarioDates.js';
-import { advanceWorking, type WorkCalendar } from '../_internals/WorkCalendar.js';
+import { advanceWorking, nextWorkingMoment, retreatWorking, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { child, childrenNamed, parseXmlTree, pathOf, textOf, type XmlElement } from './parseXmlTree.js';
 import { readMspdiCalendars } from './readMspdiCalendars.js';
 
@@ -143,7 +143,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
     }
     const cal = calKey !== undefined ? calByKey.get(calKey) ?? projCal : projCal;
     if (elapsed && !t.milestone) elapsedTasks.push(t);
-    readConstraints(el, t, cal, file, warnings);
+    readConstraints(el, t, cal, minutesPerDay, file, warnings);
 
     const actStart = dateOf(el, 'ActualStart', file);
     const actFinish = dateOf(el, 'ActualFinish', file);
@@ -351,7 +351,7 @@ export function readMspdi(text: string, file: string): ImportedPlan {
 }
 
 /** ConstraintType 0..7 and ConstraintDate, plus Deadline, onto not_before / deadline. */
-function readConstraints(el: XmlElement, t: DraftTask, cal: WorkCalendar | undefined, file: string, warnings: ImportWarning[]): void {
+function readConstraints(el: XmlElement, t: DraftTask, cal: WorkCalendar | undefined, minutesPerDay: number, file: string, warnings: ImportWarning[]): void {
   const at = t.place.location;
   const type = numberOf(el, 'ConstraintType', file) ?? 0;
   const date = dateOf(el, 'ConstraintDate', file);
@@ -381,9 +381,18 @@ function readConstraints(el: XmlElement, t: DraftTask, cal: WorkCalendar | undef
       case 5:
         warnings.push({ location: at, message: 'start-no-later-than constraint ignored (no scenario key)' });
         break;
-      case 6:
-        warnings.push({ location: at, message: 'finish-no-earlier-than constraint ignored (no scenario key)' });
+      case 6: {
+        // Finish no earlier than the date: start no earlier than the planned duration before it.
+        const planned = typeof t.duration === 'number' ? t.duration : (t.plannedDuration ?? 0);
+        const start = retreatWorking(cal, date as LocalDateTime, Math.round(planned * minutesPerDay));
+        if (!start) {
+          warnings.push({ location: at, message: 'finish-no-earlier-than constraint ignored: its calendar does not work before the date' });
+          break;
+        }
+        t.notBefore = startValue(nextWorkingMoment(cal, start) ?? start, cal);
+        warnings.push({ location: at, message: 'finish-no-earlier-than constraint written as start-no-earlier-than its planned duration before the date (not_before): approximate, a sampled duration shorter than planned finishes before the date' });
         break;
+      }
       case 7:
         keepEarliest(date as LocalDateTime);
         break;
