@@ -6,8 +6,9 @@ import { compileCost } from './compileCost.js';
 import { resolveSchedule } from '../scenario/resolveSchedule.js';
 import { BRANCH_GATE_OUTCOMES, LINK_FS, LINK_TYPES, REVIEWER_DEFAULT, REVIEWER_ORCHESTRATOR, type AgentModel, type BranchModel, type DemandModel, type ExistenceRiskModel, type GateModel, type Model, type RiskModel, type StrategyModel, type TaskModel } from './Model.js';
 import { linkTarget, type Scenario, type StrategySpec, type TaskSpec } from '../scenario/Scenario.js';
+import type { ScenarioIndex } from '../scenario/_internals/scenarioIndex.js';
 import type { ProjectClock } from '../calendar/ProjectClock.js';
-import { isValidatedScenario, validatedDuration, validateScenario } from '../scenario/validateScenario.js';
+import { isValidatedScenario, validatedDuration, validatedIndex, validateScenario } from '../scenario/validateScenario.js';
 import { assignmentLabel } from './assignmentLabel.js';
 import { compileDispatch, compileStrategy } from './compileStrategy.js';
 import { lazyLinkViews } from './_internals/linkViews.js';
@@ -60,10 +61,17 @@ function compile(s: Scenario): Model {
     team: a.team ?? null,
   }));
   const agentIndex = new Map(agents.map((a) => [a.id, a.index]));
-  const nodeIndex = new Map<string, number>();
-  s.tasks.forEach((t, i) => nodeIndex.set(t.id, i));
-  // Gates are nodes T.. once the tasks (with those existence risks add) are known; `after` lists name only file tasks and gates.
-  (s.gates ?? []).forEach((g, i) => nodeIndex.set(g.id, s.tasks.length + (s.existence_risks?.length ?? 0) + i));
+  // Node numbers: the file's tasks, then the existence risks' tasks (each known once added),
+  // then the gates; `after` lists name only file tasks and gates. Read from validation's index
+  // (compileModel validates what it compiles).
+  const T0 = s.tasks.length;
+  const E0 = s.existence_risks?.length ?? 0;
+  const ix = validatedIndex(s);
+  if (ix === undefined) throw new Error('compile: the scenario was not validated');
+  let risksAdded = 0;
+  const nodeIndex = indexedNodes(ix, T0, E0, () => risksAdded);
+  // Per file task in order, where its `after` entries start in `ix.afterNodes` (resolved by validation).
+  let afterAt = 0;
   // `path` names the reference in the error; a function when it would be written for every task.
   const node = (id: string, path: string | (() => string)): number => {
     const i = nodeIndex.get(id);
@@ -137,7 +145,7 @@ function compile(s: Scenario): Model {
       demands,
       duration: durationOf(ts.duration, t, index, path),
       priority: t.priority ?? 0,
-      after: t.after === undefined ? [] : t.after.map((e, k) => node(linkTarget(e), () => `${path}/after/${k}`)),
+      after: afterOf(t, index, path),
       kind: ts.kind,
       time: ts.time,
       notBefore: ts.notBefore,
@@ -146,13 +154,26 @@ function compile(s: Scenario): Model {
       sourceId: t.source_id ?? null,
     };
   };
+  const afterOf = (t: TaskSpec, index: number, path: string): number[] => {
+    if (t.after === undefined) return [];
+    const resolved = ix.afterNodes;
+    if (resolved != null && index < T0 && s.tasks[index] === t) {
+      const out = new Array<number>(t.after.length);
+      for (let k = 0; k < out.length; k++) {
+        const p = resolved[afterAt++];
+        out[k] = p < T0 ? p : p + E0; // validation numbers gates from T0, the model after the existence risks
+      }
+      return out;
+    }
+    return t.after.map((e, k) => node(linkTarget(e), () => `${path}/after/${k}`));
+  };
   const tasks: TaskModel[] = s.tasks.map((t, index) => taskModel(t, index, `/tasks/${index}`));
   // Existence risks add their task after the file's tasks (so the file's draws stay where they were).
   const existenceRisks: ExistenceRiskModel[] = (s.existence_risks ?? []).map((r, i) => {
     const index = tasks.length;
     const spec: TaskSpec = { id: r.id, name: r.name, agent: r.agent, skill: r.skill, duration: r.duration, after: r.after, priority: r.priority };
     tasks.push(taskModel(spec, index, `/existence_risks/${i}`));
-    nodeIndex.set(r.id, index);
+    risksAdded++; // its id now names its task
     return { id: r.id, description: r.description ?? r.id, probability: r.probability, task: index };
   });
   const T = tasks.length;
@@ -371,4 +392,26 @@ function compileBranches(s: Scenario, node: (id: string, path: string) => number
       nominal: probabilistic ? 0 : paths[last].conditional ? -1 : last,
     };
   });
+}
+
+/** Node numbers by id. */
+interface NodeLookup {
+  get(id: string): number | undefined;
+}
+
+/**
+ * Node numbers from validation's index: file task i is i, existence risk i's task T0 + i (once
+ * added: `risksAdded` of them are), gate i T0 + E0 + i; anything else is no node.
+ */
+function indexedNodes(ix: ScenarioIndex, T0: number, E0: number, risksAdded: () => number): NodeLookup {
+  return {
+    get: (id) => {
+      const n = ix.nodes.get(id);
+      if (n === undefined) return undefined;
+      if (n.collection === 'tasks') return n.index;
+      if (n.collection === 'gates') return T0 + E0 + n.index;
+      if (n.collection === 'existence_risks') return n.index < risksAdded() ? T0 + n.index : undefined;
+      return undefined;
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { Distribution, DistributionSpec } from '../sim/distributions/Distri
 import type { AgentModel, DispatchModel, StrategyModel } from './Model.js';
 
 /** A dispatch spec with task ids resolved (default: file order). */
-export function compileDispatch(spec: DispatchSpec | undefined, path: string, nodeIndex: Map<string, number>, T: number): DispatchModel {
+export function compileDispatch(spec: DispatchSpec | undefined, path: string, nodeIndex: { get(id: string): number | undefined }, T: number): DispatchModel {
   if (spec === undefined) return { rule: 'file-order', order: null };
   if (typeof spec === 'string') return { rule: spec, order: null };
   const order = spec.order.map((id, k) => {

@@ -14,7 +14,7 @@ import { checkSchedule } from './_internals/checkSchedule.js';
 import { checkUnits } from './_internals/checkUnits.js';
 import { resolveSchedule } from './resolveSchedule.js';
 import { failer, type Locator } from './_internals/fail.js';
-import { indexScenario } from './_internals/scenarioIndex.js';
+import { indexScenario, type ScenarioIndex } from './_internals/scenarioIndex.js';
 import { schemaProblem } from './_internals/schemaError.js';
 import { expandPresets } from './presets/expandPresets.js';
 import { scenarioValidator } from './_internals/schemaValidator.js';
@@ -28,7 +28,7 @@ export interface ValidateScenarioOptions {
 }
 
 /** Objects that passed `validateScenario` (compiling them again skips the checks), and the task durations built to check them. */
-const validated = new WeakMap<object, BuiltDurations>();
+const validated = new WeakMap<object, { durations: BuiltDurations; index: ScenarioIndex }>();
 
 /**
  * True for an object `validateScenario` (or `parseScenario`) accepted. A scenario changed after
@@ -44,8 +44,13 @@ export function isValidatedScenario(value: unknown): boolean {
  * the scenario was not validated. @internal
  */
 export function validatedDuration(s: Scenario, index: number, spec: DistributionSpec): Distribution | undefined {
-  const d = validated.get(s);
+  const d = validated.get(s)?.durations;
   return d !== undefined && d.specs[index] === spec ? d.built[index] : undefined;
+}
+
+/** The ids and resolved `after` lists validation found in a validated scenario, or undefined. @internal */
+export function validatedIndex(s: Scenario): ScenarioIndex | undefined {
+  return validated.get(s)?.index;
 }
 
 /**
@@ -78,7 +83,7 @@ export function validateScenario(value: unknown, options: ValidateScenarioOption
   checkSchedule(s, index, (x) => resolveScheduleAll(x), fail);
   checkBranches(s, index, fail);
   checkCosts(s, fail);
-  validated.set(s, durations);
+  validated.set(s, { durations, index });
   return s;
 }
 
