@@ -2,11 +2,13 @@ import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
 import { insertRank, insertSorted } from '../sim/insertRank.js';
 import { sortInts } from '../sim/sortInts.js';
 import type { EngineRunOptions } from './EngineState.js';
-import { LINK_FS, type DemandModel, type Model, type StrategyModel } from './Model.js';
+import type { DemandModel, Model, StrategyModel } from './Model.js';
 import type { RunInputs } from './RunInputs.js';
 import type { RunState } from './RunState.js';
 import { UNIT_EPSILON } from './_internals/Fitter.js';
-import { UnitFitting } from './_internals/UnitFitting.js';
+import { firstShort, shortOf, UnitFitting } from './_internals/UnitFitting.js';
+import { pinStartOrder } from './_internals/pinStartOrder.js';
+import { layOutTasks, unitsPathApplies } from './_internals/unitsPathLayout.js';
 import { UnitHoldings } from './_internals/UnitHoldings.js';
 import { fillHole, nextUnderHole, timeOverflow, WorkOnlyBase } from './_internals/WorkOnlyBase.js';
 
@@ -24,13 +26,7 @@ import { fillHole, nextUnderHole, timeOverflow, WorkOnlyBase } from './_internal
 export class WorkOnlyUnits extends WorkOnlyBase {
   /** Can runs of this (model, strategy) take this path? (The caller has found them to be in units.) */
   static applies(model: Model, s: StrategyModel): boolean {
-    // Branches and existence risks skip tasks (the general engine's branches.ts); drivers only scale durations.
-    if (model.gates.length > 0 || model.branches.length > 0 || model.existenceRisks.length > 0 || s.handoff !== null || s.status !== null || s.checkpoint !== null) return false;
-    const sch = model.schedule;
-    if (sch.statusDate !== null) return false;
-    if (!model.tasks.every((t) => (t.kind === 'work' || t.kind === 'milestone') && t.notBefore === -Infinity && t.actualStart === null)) return false;
-    if (model.risks.some((r) => model.tasks[r.task].kind !== 'work')) return false;
-    return model.successorType.every((types, n) => types.every((type, k) => type === LINK_FS && model.successorLag[n][k] === 0));
+    return unitsPathApplies(model, s);
   }
 
   /** Per agent: the free units one unit needs (1 less the slack of comparisons). */
@@ -97,26 +93,9 @@ export class WorkOnlyUnits extends WorkOnlyBase {
    * the pinned start order (task indices; empty: none) changed: rebuilds what depends on them.
    */
   setDispatch(order: ArrayLike<number>): void {
-    const T = this.T;
-    const tasks = this.model.tasks;
-    this.listed.fill(0);
-    this.strict = Int32Array.from(Array.from(order).filter((t) => tasks[t].kind === 'work'));
-    for (const t of this.strict) this.listed[t] = 1;
-    this.base.fill(0);
-    for (let i = 0; i < T; i++) {
-      this.taskOfRank[this.rank[i]] = i;
-      this.simpleAgent[i] = -1;
-      this.shape[i] = 0;
-      if (tasks[i].kind === 'milestone') continue;
-      const d = tasks[i].demands;
-      const simple = !this.oneAtATime && this.listed[i] === 0 && d.length === 1 && d[0].agent >= 0 && d[0].units === 1;
-      this.shape[i] = simple ? 1 : 2;
-      if (simple) {
-        this.simpleAgent[i] = d[0].agent;
-        this.base[d[0].agent + 1]++;
-      }
-    }
-    for (let r = 0; r < this.A; r++) this.base[r + 1] += this.base[r];
+    for (let i = 0; i < this.T; i++) this.taskOfRank[this.rank[i]] = i;
+    this.strict = pinStartOrder(this.model.tasks, order, this.listed);
+    layOutTasks(this.model, this.oneAtATime, this.listed, this.shape, this.simpleAgent, this.base);
   }
 
   /** Simulates one run and returns its state (the same `out` object every time). */
@@ -466,17 +445,4 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     return this.finish(makespan, lastTask, processed);
   }
 
-}
-
-/** 1 if some fixed holding of `[lo, hi)` has too few free units on its agent, else 0 (no early exit, no branch on the units). */
-function shortOf(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
-  let s = 0;
-  for (let q = lo; q < hi; q++) s |= +(free[res[q]] < need[q]);
-  return s;
-}
-
-/** The first of the fixed holdings `[lo, hi)` whose agent has too few free units, or -1: they all fit. */
-function firstShort(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
-  for (let q = lo; q < hi; q++) if (free[res[q]] < need[q]) return q;
-  return -1;
 }

@@ -237,3 +237,16 @@ export class UnitFitting {
     this.wHead[q] = this.wCount++;
   }
 }
+
+/** 1 if some fixed holding of `[lo, hi)` has too few free units on its agent, else 0 (no early exit, no branch on the units). */
+export function shortOf(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
+  let s = 0;
+  for (let q = lo; q < hi; q++) s |= +(free[res[q]] < need[q]);
+  return s;
+}
+
+/** The first of the fixed holdings `[lo, hi)` whose agent has too few free units, or -1: they all fit. */
+export function firstShort(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
+  for (let q = lo; q < hi; q++) if (free[res[q]] < need[q]) return q;
+  return -1;
+}

@@ -1,4 +1,5 @@
 import type { Model, StrategyModel } from '../Model.js';
+import { pinStartOrder } from './pinStartOrder.js';
 import type { RunState } from '../RunState.js';
 import { Fitter } from './Fitter.js';
 import type { JobStore } from './JobStore.js';
@@ -62,9 +63,7 @@ export class UnitState {
 
   /** Pins a start order (task indices; empty: none). Tasks that hold nothing never wait for their turn. */
   setOrder(order: ArrayLike<number>): void {
-    this.listed.fill(0);
-    this.strict = Int32Array.from(Array.from(order).filter((t) => this.model.tasks[t].kind === 'work'));
-    for (const t of this.strict) this.listed[t] = 1;
+    this.strict = pinStartOrder(this.model.tasks, order, this.listed);
   }
 
   reset(): void {

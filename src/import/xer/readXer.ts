@@ -5,6 +5,7 @@ import { finishValue, startValue } from '../_internals/scenarioDates.js';
 import { advanceWorking, averageDayMinutes, nextWorkingMoment, resolveCalendar, retreatWorking, type TimeRange, type WorkCalendar } from '../_internals/WorkCalendar.js';
 import { parseP6CalendarData } from './parseP6CalendarData.js';
 import { parseXerTables, type XerRow, type XerTable } from './parseXerTables.js';
+import { xerConstraint } from './xerConstraint.js';
 import { xerThreePoint } from './xerThreePoint.js';
 
 const LINK_TYPES = new Map<string, DraftLink['type']>([['PR_FS', 'FS'], ['PR_SS', 'SS'], ['PR_FF', 'FF'], ['PR_SF', 'SF']]);
@@ -176,8 +177,9 @@ export function readXer(text: string, file: string): ImportedPlan {
     }
     if (type === 'TT_LOE') warnings.push({ location: place.location, message: 'level-of-effort activity imported as a task of its planned duration with no resource (it does not stretch over its predecessors\' dates)' });
     if (cal && (type !== 'TT_Rsrc' || !ctx.hasAssignments(taskId))) t.calendarKey = cal.key;
-    constraint(ctx, taskTable, row, t, cal, hoursPerDay, warnings, 'cstr_type', 'cstr_date');
-    constraint(ctx, taskTable, row, t, cal, hoursPerDay, warnings, 'cstr_type2', 'cstr_date2');
+    for (const [typeField, dateField] of [['cstr_type', 'cstr_date'], ['cstr_type2', 'cstr_date2']]) {
+      xerConstraint(row.get(typeField), () => ctx.date(taskTable, row, dateField), dateField, t, cal, hoursPerDay, warnings);
+    }
 
     if (status !== 'TK_NotStart') {
       const started = actStart ?? (milestone ? actEnd : undefined);
@@ -355,63 +357,6 @@ function compare(a: LocalDateTime, b: LocalDateTime): number {
 
 function list(ids: string[]): string {
   return ids.length <= 10 ? ids.join(', ') : `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more`;
-}
-
-/** Maps one P6 constraint (primary or secondary) onto not_before / deadline, warning where approximate. */
-function constraint(ctx: XerContext, table: XerTable, row: XerRow, t: DraftTask, cal: WorkCalendar | undefined, hoursPerDay: number, warnings: ImportWarning[], typeField: string, dateField: string): void {
-  const type = row.get(typeField);
-  if (!type || type === 'CS_ASAP') return;
-  const date = ctx.date(table, row, dateField);
-  const at = t.place.location;
-  if (type === 'CS_ALAP') {
-    warnings.push({ location: at, message: 'as-late-as-possible constraint ignored: the task is scheduled as soon as possible' });
-    return;
-  }
-  if (!date) {
-    warnings.push({ location: at, message: `${type} constraint without ${dateField} ignored` });
-    return;
-  }
-  switch (type) {
-    case 'CS_MSOA':
-      t.notBefore = later(t.notBefore, startValue(date, cal));
-      return;
-    case 'CS_MEOB':
-      t.deadline = finishValue(date, cal);
-      return;
-    case 'CS_MSO':
-    case 'CS_MANDSTART':
-      t.notBefore = later(t.notBefore, startValue(date, cal));
-      warnings.push({ location: at, message: `${type === 'CS_MSO' ? 'start-on' : 'mandatory start'} constraint written as start-no-earlier-than (not_before)` });
-      return;
-    case 'CS_MEO':
-    case 'CS_MANDFIN':
-      t.deadline = finishValue(date, cal);
-      warnings.push({ location: at, message: `${type === 'CS_MEO' ? 'finish-on' : 'mandatory finish'} constraint written as a deadline (it does not move the task)` });
-      return;
-    case 'CS_MSOB':
-      warnings.push({ location: at, message: 'start-on-or-before constraint ignored (no scenario key)' });
-      return;
-    case 'CS_MEOA': {
-      // Finish no earlier than the date: start no earlier than its planned duration before it.
-      const days = typeof t.duration === 'number' ? t.duration : 0;
-      const start = retreatWorking(cal, date, Math.round(days * hoursPerDay * 60));
-      if (!start) {
-        warnings.push({ location: at, message: 'finish-on-or-after constraint ignored: its calendar does not work before the date' });
-        return;
-      }
-      const value = startValue(nextWorkingMoment(cal, start) ?? start, cal);
-      t.notBefore = later(t.notBefore, value);
-      warnings.push({ location: at, message: 'finish-on-or-after constraint written as start-no-earlier-than its planned duration before the date (not_before): approximate, a sampled duration shorter than planned finishes before the date' });
-      return;
-    }
-    default:
-      warnings.push({ location: at, message: `unknown constraint type ${JSON.stringify(type)} ignored` });
-  }
-}
-
-/** The later of two not-before values (ISO dates or date-times of the same calendar; a bare date is its day's start). */
-function later(a: string | undefined, b: string): string {
-  return a === undefined || b > a ? b : a;
 }
 
 /** The field that names a row in messages: an activity ID, a resource ID, ... */
