@@ -92,17 +92,18 @@ describe('runCost: constant-duration scenarios against hand-worked timelines', (
 
 describe('runCost: tokens', () => {
   const prices = { input: 2, output: 4 }; // per million
+  // Handoffs read by the orchestrator; a's work writes and reads, b's only reads, at its own price.
+  const tokenPlan = {
+    ...twoTasks,
+    token_prices: prices,
+    orchestrator: { rate: 5, tokens: { handoff: { input: 2e6, output: 1e5, input_per_act: 1e6, output_per_act: 5e4 } } },
+    agents: [
+      { id: 'a', rate: 10, tokens: { work: { input: 1e6, output: 2e5 } } },
+      { id: 'b', rate: 20, tokens: { work: { input: 1e6 } }, token_prices: { input: 10 } },
+    ],
+  };
   test('hub: the orchestrator reads the handoff per unit of its length and per act', () => {
-    const s = scenario({
-      ...twoTasks,
-      token_prices: prices,
-      orchestrator: { rate: 5, tokens: { handoff: { input: 2e6, output: 1e5, input_per_act: 1e6, output_per_act: 5e4 } } },
-      agents: [
-        { id: 'a', rate: 10, tokens: { work: { input: 1e6, output: 2e5 } } },
-        { id: 'b', rate: 20, tokens: { work: { input: 1e6 } }, token_prices: { input: 10 } },
-      ],
-      strategies: { hub: { topology: 'hub', handoff: { effort: 0.5 } } },
-    });
+    const s = scenario({ ...tokenPlan, strategies: { hub: { topology: 'hub', handoff: { effort: 0.5 } } } });
     const c = run(s).cost!;
     // orchestrator: 0.5 × 2e6 + 1e6 = 2e6 in, 0.5 × 1e5 + 5e4 = 1e5 out → 2 × 2 + 0.1 × 4 = 4.4
     // a: 1.5 days of work: 1.5e6 in, 3e5 out → 3 + 1.2 = 4.2; b: 1e6 in at 10 → 10 (its own price, output 0)
@@ -117,15 +118,7 @@ describe('runCost: tokens', () => {
   });
 
   test('a strategy tokens.factor multiplies every token count and token cost, and nothing else', () => {
-    const base = {
-      ...twoTasks,
-      token_prices: prices,
-      orchestrator: { rate: 5, tokens: { handoff: { input: 2e6, output: 1e5, input_per_act: 1e6, output_per_act: 5e4 } } },
-      agents: [
-        { id: 'a', rate: 10, tokens: { work: { input: 1e6, output: 2e5 } } },
-        { id: 'b', rate: 20, tokens: { work: { input: 1e6 } }, token_prices: { input: 10 } },
-      ],
-    };
+    const base = tokenPlan;
     const hub = { topology: 'hub', handoff: { effort: 0.5 } };
     const plain = run(scenario({ ...base, strategies: { hub } })).cost!;
     const one = run(scenario({ ...base, strategies: { hub: { ...hub, tokens: { factor: 1 } } } })).cost!;

@@ -2,7 +2,6 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { compileModel } from '../../src/engine/compileModel.js';
 import { Engine } from '../../src/engine/Engine.js';
-import type { RunState } from '../../src/engine/RunState.js';
 import { createRunInputs, sampleRunInputs } from '../../src/engine/RunInputs.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import type { DistributionSpec } from '../../src/sim/distributions/Distribution.js';
@@ -10,27 +9,8 @@ import { WorkOnlySchedule } from '../../src/engine/WorkOnlySchedule.js';
 import { runMetrics } from '../../src/engine/runMetrics.js';
 import { scenarioArbitrary, type FamilyName } from '../../src/testing/index.js';
 import { fcParams } from '../invariants/_setup.js';
+import { runResults as results } from './runResults.js';
 
-/** Every result an engine run leaves behind, as plain data (NaN and -0 kept distinct by toStrictEqual). */
-function results(e: RunState) {
-  return {
-    makespan: e.makespan,
-    eventCount: e.eventCount,
-    work: Array.from(e.work),
-    coord: Array.from(e.coord),
-    held: Array.from(e.held),
-    firstStart: Array.from(e.firstStart),
-    lastEnd: Array.from(e.lastEnd),
-    coordByKind: Array.from(e.coordByKind),
-    critical: Array.from(e.critical),
-    criticalPath: e.criticalPath.slice(),
-    taskStart: Array.from(e.taskStart),
-    taskFinish: Array.from(e.taskFinish),
-    taskAgent: Array.from(e.taskAgent),
-    taskExecutions: Array.from(e.taskExecutions),
-    counts: [e.remediations, e.reworks, e.escalations, e.handoffs],
-  };
-}
 
 /** Work-only scenarios: no gates, every task on a fixed agent (a skill task goes to the first agent with the skill). */
 function workOnly(s: Scenario): Scenario {

@@ -119,23 +119,5 @@ export function unitScenarioArbitrary(o: UnitScenarioOptions = {}): fc.Arbitrary
     });
 }
 
-/** Every result an engine run in units leaves behind, as plain data (NaN and -0 kept distinct by toStrictEqual): what the fast path must agree on. */
-export function unitResults(e: RunState) {
-  return {
-    makespan: e.makespan,
-    eventCount: e.eventCount,
-    work: Array.from(e.work),
-    coord: Array.from(e.coord),
-    held: Array.from(e.held),
-    firstStart: Array.from(e.firstStart),
-    lastEnd: Array.from(e.lastEnd),
-    critical: Array.from(e.critical),
-    criticalPath: e.criticalPath.slice(),
-    taskStart: Array.from(e.taskStart),
-    taskFinish: Array.from(e.taskFinish),
-    taskAgent: Array.from(e.taskAgent),
-    taskExecutions: Array.from(e.taskExecutions),
-    holdings: Array.from(e.taskStart, (_, t) => (e.holdings === null ? null : Array.from(e.holdings.res.subarray(e.holdings.off[t], e.holdings.off[t] + e.holdings.len[t])))),
-    serialTime: e.serialTime,
-  };
-}
+/** Every result a run leaves behind: what the fast path must agree on (shared with the slot path's tests). */
+export { runResults as unitResults } from '../engine/runResults.js';
