@@ -9,8 +9,8 @@
  * of `Engine.run` without the sampling) and with monteCarlo on one worker (runs/s end to end).
  * The variants are interleaved in the same process, K rounds of N/K runs each in turn, so that
  * the load of a shared machine falls on all of them alike; a slowdown is the ratio of total
- * times, and beside it the least and greatest ratio of single rounds. Engine runs are timed on
- * the wall clock and in CPU time of this process (`process.cpuUsage`, which a loaded machine
+ * times, and beside it the least and greatest ratio of single rounds. Engine runs and
+ * monteCarlo calls are timed on the wall clock and in CPU time of this process (`process.cpuUsage`, which a loaded machine
  * inflates far less: time spent waiting for a core is not counted). `--dist` times another
  * build (a folder with index.js).
  */
@@ -63,6 +63,7 @@ export async function run({ runs = 3000, rounds = 10, dist = new URL('dist/', ro
   const engineMs = Object.fromEntries(KINDS.map((k) => [k, []]));
   const cpuMs = Object.fromEntries(KINDS.map((k) => [k, []]));
   const mcMs = Object.fromEntries(KINDS.map((k) => [k, []]));
+  const mcCpuMs = Object.fromEntries(KINDS.map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const c of cases) {
       let ms = 0;
@@ -85,9 +86,12 @@ export async function run({ runs = 3000, rounds = 10, dist = new URL('dist/', ro
   const mcRuns = Math.max(1, Math.round(runs / mcRounds));
   for (let r = 0; r < mcRounds; r++) {
     for (const c of cases) {
+      const u = process.cpuUsage();
       const t = performance.now();
       await monteCarlo(c.scenario, { runs: mcRuns, workers: 1, seed: 3 + r });
       mcMs[c.kind].push(performance.now() - t);
+      const d = process.cpuUsage(u);
+      mcCpuMs[c.kind].push((d.user + d.system) / 1000);
     }
   }
   const sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -96,7 +100,8 @@ export async function run({ runs = 3000, rounds = 10, dist = new URL('dist/', ro
     engineRunsPerSecond: Math.round((per * rounds * 1000) / sum(engineMs[kind])),
     engineRunsPerCpuSecond: Math.round((per * rounds * 1000) / sum(cpuMs[kind])),
     monteCarloRunsPerSecond: Math.round((mcRuns * mcRounds * 1000) / sum(mcMs[kind])),
-    slowdown: { engine: slowdowns(engineMs, kind), engineCpu: slowdowns(cpuMs, kind), monteCarlo: slowdowns(mcMs, kind) },
+    monteCarloRunsPerCpuSecond: Math.round((mcRuns * mcRounds * 1000) / sum(mcCpuMs[kind])),
+    slowdown: { engine: slowdowns(engineMs, kind), engineCpu: slowdowns(cpuMs, kind), monteCarlo: slowdowns(mcMs, kind), monteCarloCpu: slowdowns(mcCpuMs, kind) },
   }));
   return { bench: 'joint', node: process.version, loadAverage: loadavg().map((x) => round(x)), runs: per * rounds, rounds, monteCarloRuns: mcRuns * mcRounds, target: 'slowdown <= 1.5', cases: out };
 }
@@ -114,7 +119,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       ? JSON.stringify(r, null, 2) + '\n'
       : `load average ${r.loadAverage.join(' ')}; ${r.runs} engine runs and ${r.monteCarloRuns} monteCarlo runs per variant, interleaved\n` +
           r.cases
-            .map((c) => `${c.variant.padEnd(13)} engine ${c.engineRunsPerSecond} runs/s ${show(c.slowdown.engine)}; CPU time ${c.engineRunsPerCpuSecond} runs/s ${show(c.slowdown.engineCpu)}; monteCarlo ${c.monteCarloRunsPerSecond} runs/s ${show(c.slowdown.monteCarlo)}`)
+            .map((c) => `${c.variant.padEnd(13)} engine ${c.engineRunsPerSecond} runs/s ${show(c.slowdown.engine)}; CPU time ${c.engineRunsPerCpuSecond} runs/s ${show(c.slowdown.engineCpu)}; monteCarlo ${c.monteCarloRunsPerSecond} runs/s ${show(c.slowdown.monteCarlo)}; CPU time ${c.monteCarloRunsPerCpuSecond} runs/s ${show(c.slowdown.monteCarloCpu)}`)
             .join('\n') +
           '\n',
   );

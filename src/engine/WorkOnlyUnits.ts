@@ -119,7 +119,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     const { marked, markList, ready, head, tail, cready, picks, cand, listed, demands } = this;
     const { free, running, off: hOff, len: hLen, res: hr, units: hu } = hold;
     const { seen, fresh, woken, later } = this;
-    const { fitter, fixOff, fixEnd, fixRes, fixNeed, pooled, skillOff, skillList, poolFree, poolCap, poolHeld, wHead } = fitting;
+    const { fitter, fixOff, fixEnd, fixRes, fixNeed, pooled, skillOff, skillList, poolFree, poolCap, poolHeld, wHead, hooks, busyUntil } = fitting;
     const demandCount = this.demandCount;
     const strict = this.strict;
     const et = this.evTime;
@@ -198,6 +198,11 @@ export class WorkOnlyUnits extends WorkOnlyBase {
           }
           runningTotal--;
           out.serialTime += work + held;
+          // The tasks that could not start before this end are looked at again (as if newly ready).
+          if (hooks[t] >= 0) {
+            for (let e = hooks[t]; e >= 0; e = fitting.wNext[e]) fresh[freshCount++] = fitting.wTask[e];
+            hooks[t] = -1;
+          }
         }
         if (now >= makespan) {
           makespan = now;
@@ -398,6 +403,9 @@ export class WorkOnlyUnits extends WorkOnlyBase {
         runningTotal++;
         const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
         const end = cal !== null ? cal[lead].advance(now, d) : now + d;
+        if (simple >= 0) {
+          if (end > busyUntil[simple]) busyUntil[simple] = end;
+        } else for (let k = off; k < hCount; k++) if (end > busyUntil[hr[k]]) busyUntil[hr[k]] = end;
         if (hole) {
           hole = false;
           heapSiftDown(et, es, ek, evCount, 0, end, nextSeq++, t);
@@ -418,17 +426,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
         while (c < cCount) cready[w++] = cready[c++];
         cCount = w;
       }
-      // The tasks of fixed holdings that could not start wait on the first agent they are short
-      // of once this dispatch's starts are known (any short agent is exact: it frees units before
-      // they can start; after the starts, it is less often one about to be taken again).
-      for (let k = 0; k < lc; k++) {
-        const x = later[k];
-        const r = fixRes[firstShort(fixRes, fixNeed, free, fixOff[x], fixEnd[x])];
-        const e = fitting.wCount++;
-        wTask[e] = x;
-        wNext[e] = wHead[r];
-        wHead[r] = e;
-      }
+      // The tasks of fixed holdings that could not start wait again, now that this dispatch's starts are known.
+      if (lc > 0) fitting.waitFixed(later, lc, free, ready, head, tail, rank, taskOfRank, listed);
       // The next instant: every end at the least event time.
       if (hole) {
         hole = false;

@@ -10,6 +10,8 @@ export interface UnitScenarioOptions {
   coordination?: boolean;
   /** Allow milestones (tasks that hold nothing). */
   milestones?: boolean;
+  /** The capacities agents are drawn from (default 0.5, 1, 1, 1.5, 2, 3). */
+  capacities?: readonly number[];
 }
 
 const DISPATCH = ['file-order', 'lft', 'mts', 'grpw', 'spt'] as const;
@@ -29,7 +31,7 @@ export function unitScenarioArbitrary(o: UnitScenarioOptions = {}): fc.Arbitrary
   const maxTasks = o.maxTasks ?? 14;
   return fc
     .record({
-      caps: fc.array(fc.constantFrom(0.5, 1, 1, 1.5, 2, 3), { minLength: 2, maxLength: 5 }),
+      caps: fc.array(fc.constantFrom(...(o.capacities ?? [0.5, 1, 1, 1.5, 2, 3])), { minLength: 2, maxLength: 5 }),
       skills: fc.array(fc.subarray(['s0', 's1'], { minLength: 0 }), { minLength: 5, maxLength: 5 }),
       tasks: fc.array(
         fc.record({

@@ -6,7 +6,9 @@ import { grown } from './WorkOnlyBase.js';
  * Whether a task of `WorkOnlyUnits` that is not simple (not one unit of one fixed agent) can
  * start, and where it waits when it cannot. A task that does not fit waits on what it failed
  * on (an agent, or a pool: the agents of a skill) and is looked at again only when that frees
- * units: nothing else could have let it start. Each pool keeps a running total of its agents'
+ * units: nothing else could have let it start. A task of fixed holdings waits on the short agent
+ * that stays busy longest, or, when it cannot start before the end of some ready task ranked
+ * before it (`hookRank`), for that end. Each pool keeps a running total of its agents'
  * free units, so that a task whose pool demand exceeds it is turned down at once, without
  * scanning the pool; any other is fitted as the general engine fits it (`Fitter`). The
  * run's loop reads the waiter lists of agents and checks tasks of fixed holdings itself (the
@@ -22,6 +24,8 @@ export class UnitFitting {
   readonly fixUnits: Float64Array;
   /** Per fixed holding: the free units it needs, less the slack of comparisons. */
   readonly fixNeed: Float64Array;
+  /** Per fixed holding: 1 if it is the whole of an agent of capacity 1 (where `hookRank` may look). */
+  readonly fixWhole: Uint8Array;
   /** Some task has a pool demand: the loop keeps `poolFree` up to date. */
   readonly pooled: boolean;
   /** Pools of agent r: `skillList[skillOff[r] .. skillOff[r + 1])`. */
@@ -49,6 +53,13 @@ export class UnitFitting {
   wTask: Int32Array;
   wNext: Int32Array;
   wCount = 0;
+  /**
+   * Per simple task: the first waiter entry of the tasks of fixed holdings that cannot start
+   * before its end (see `hookRank`), -1: none. The run's loop looks at them again at that end.
+   */
+  readonly hooks: Int32Array;
+  /** Per resource: the latest end of the tasks it holds units for now (the run's loop writes it at each start). */
+  readonly busyUntil: Float64Array;
   /** The dispatch that last looked at each pool's waiters. */
   private readonly poolSeen: Int32Array;
   /**
@@ -80,6 +91,7 @@ export class UnitFitting {
     this.fixRes = Int32Array.from(res);
     this.fixUnits = Float64Array.from(units);
     this.fixNeed = this.fixUnits.map((u, k) => u - UNIT_EPSILON * Math.max(1, capacity[this.fixRes[k]]));
+    this.fixWhole = Uint8Array.from(this.fixUnits, (u, k) => +(u === 1 && capacity[this.fixRes[k]] === 1));
     this.poolCap = new Float64Array(S);
     const poolSize = new Int32Array(S);
     const skills: number[] = [];
@@ -116,6 +128,8 @@ export class UnitFitting {
     this.dRes = Int32Array.from(dRes);
     this.dNeed = Float64Array.from(dNeed);
     this.pooled = model.tasks.some((t) => t.kind === 'work' && t.demands.some((d) => d.agent < 0));
+    this.hooks = new Int32Array(T);
+    this.busyUntil = new Float64Array(A + 1);
     this.wHead = new Int32Array(A + S);
     this.wTask = new Int32Array(Math.max(64, 4 * T));
     this.wNext = new Int32Array(this.wTask.length);
@@ -129,6 +143,34 @@ export class UnitFitting {
     this.poolMin.fill(Infinity);
     this.wHead.fill(-1);
     this.wCount = 0;
+    this.hooks.fill(-1);
+    this.busyUntil.fill(0);
+  }
+
+  /**
+   * The tasks of fixed holdings `later[0 .. n)` could not start in this dispatch: each waits
+   * again. One not in a pinned order (`listed`) that cannot start before the end of some ready
+   * task (see `hookRank`) waits for that end, past the ends before it; any other waits on the
+   * agent it is short of that stays busy longest (any short agent is exact: it frees units before
+   * the task can start). The arrays are the run's: free units, ready lists, ranks.
+   */
+  waitFixed(later: Int32Array, n: number, free: Float64Array, ready: Int32Array, head: Int32Array, tail: Int32Array, rank: Int32Array, taskOfRank: Int32Array, listed: Uint8Array): void {
+    const { fixOff, fixEnd, fixRes, fixNeed, fixWhole, hooks, wHead, wTask, wNext } = this;
+    for (let k = 0; k < n; k++) {
+      const x = later[k];
+      const e = this.wCount++;
+      wTask[e] = x;
+      const y = listed[x] === 0 ? hookRank(fixRes, fixWhole, ready, head, tail, fixOff[x], fixEnd[x], rank[x]) : -1;
+      if (y >= 0) {
+        const yt = taskOfRank[y];
+        wNext[e] = hooks[yt];
+        hooks[yt] = e;
+      } else {
+        const r = latestShort(fixRes, fixNeed, free, this.busyUntil, fixOff[x], fixEnd[x]);
+        wNext[e] = wHead[r];
+        wHead[r] = e;
+      }
+    }
   }
 
   /**
@@ -249,4 +291,56 @@ export function shortOf(res: Int32Array, need: Float64Array, free: Float64Array,
 export function firstShort(res: Int32Array, need: Float64Array, free: Float64Array, lo: number, hi: number): number {
   for (let q = lo; q < hi; q++) if (free[res[q]] < need[q]) return q;
   return -1;
+}
+
+/**
+ * Of the fixed holdings `[lo, hi)` whose agent has too few free units, the agent that stays
+ * busy longest (`busyUntil`: the latest end of what it holds now), or -1: they all fit. Any
+ * short agent is an exact place to wait (the task cannot start before it frees units); this one
+ * frees them last, so the wakes before it, which would find the task short again, are skipped.
+ */
+export function latestShort(res: Int32Array, need: Float64Array, free: Float64Array, busyUntil: Float64Array, lo: number, hi: number): number {
+  let best = -1;
+  let until = -Infinity;
+  for (let q = lo; q < hi; q++) {
+    const r = res[q];
+    if (free[r] < need[q] && busyUntil[r] > until) {
+      until = busyUntil[r];
+      best = r;
+    }
+  }
+  return best;
+}
+
+/**
+ * Where a task of fixed holdings `[lo, hi)` and dispatch rank `rank` that cannot start now may
+ * wait past several ends: the rank of a ready simple task it cannot start before the end of, or
+ * -1. For a holding of the whole of an agent of capacity 1 whose ready list (`ready[head[r] ..
+ * tail[r])`, ranks ascending) holds tasks ranked before it, the last of those: until it starts,
+ * the agent's best ready task is ranked before the waiting one and takes the agent first at any
+ * dispatch where it is free, and then it holds the agent until its end. Of several such agents,
+ * the one with the most tasks ranked before it.
+ */
+export function hookRank(res: Int32Array, whole: Uint8Array, ready: Int32Array, head: Int32Array, tail: Int32Array, lo: number, hi: number, rank: number): number {
+  let best = 0;
+  let hook = -1;
+  for (let q = lo; q < hi; q++) {
+    if (whole[q] === 0) continue;
+    const r = res[q];
+    const h = head[r];
+    let b = tail[r];
+    if (h === b || ready[h] > rank) continue;
+    // The first entry ranked after `rank` (ranks are distinct, and the task is in no ready list).
+    let a = h + 1;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (ready[mid] < rank) a = mid + 1;
+      else b = mid;
+    }
+    if (a - h > best) {
+      best = a - h;
+      hook = ready[a - 1];
+    }
+  }
+  return hook;
 }
