@@ -10,9 +10,9 @@
  * The variants are interleaved in the same process, K rounds of N/K runs each in turn, so that
  * the load of a shared machine falls on all of them alike; a slowdown is the ratio of total
  * times, and beside it the least and greatest ratio of single rounds. Engine runs and
- * monteCarlo calls are timed on the wall clock and in CPU time of this process (`process.cpuUsage`, which a loaded machine
- * inflates far less: time spent waiting for a core is not counted). `--dist` times another
- * build (a folder with index.js).
+ * monteCarlo calls are timed on the wall clock and in CPU time of this process
+ * (`process.cpuUsage`, which a loaded machine inflates far less: time spent waiting for a core
+ * is not counted). `--dist` times another build (a folder with index.js).
  */
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';

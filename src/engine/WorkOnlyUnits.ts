@@ -59,6 +59,8 @@ export class WorkOnlyUnits extends WorkOnlyBase {
   private readonly woken: Int32Array;
   /** Scratch of a dispatch: the tasks of fixed holdings that could not start (they wait again once it is over). */
   private readonly later: Int32Array;
+  /** Some task of fixed holdings is not simple (it may wait in `UnitFitting.waitFixed`): starts keep `busyUntil`. */
+  private fixedWaits = false;
   /** Demands of all tasks (a bound on the waiter entries a dispatch adds). */
   private readonly demandCount: number;
 
@@ -96,6 +98,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     for (let i = 0; i < this.T; i++) this.taskOfRank[this.rank[i]] = i;
     this.strict = pinStartOrder(this.model.tasks, order, this.listed);
     layOutTasks(this.model, this.oneAtATime, this.listed, this.shape, this.simpleAgent, this.base);
+    this.fixedWaits = !this.oneAtATime && this.shape.some((k, t) => k === 2 && this.fitting.fixOff[t] >= 0);
   }
 
   /** Simulates one run and returns its state (the same `out` object every time). */
@@ -121,6 +124,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     const { seen, fresh, woken, later } = this;
     const { fitter, fixOff, fixEnd, fixRes, fixNeed, pooled, skillOff, skillList, poolFree, poolCap, poolHeld, wHead, hooks, busyUntil } = fitting;
     const demandCount = this.demandCount;
+    const fixedWaits = this.fixedWaits;
     const strict = this.strict;
     const et = this.evTime;
     const es = this.evSeq;
@@ -403,9 +407,11 @@ export class WorkOnlyUnits extends WorkOnlyBase {
         runningTotal++;
         const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
         const end = cal !== null ? cal[lead].advance(now, d) : now + d;
-        if (simple >= 0) {
-          if (end > busyUntil[simple]) busyUntil[simple] = end;
-        } else for (let k = off; k < hCount; k++) if (end > busyUntil[hr[k]]) busyUntil[hr[k]] = end;
+        if (fixedWaits) {
+          if (simple >= 0) {
+            if (end > busyUntil[simple]) busyUntil[simple] = end;
+          } else for (let k = off; k < hCount; k++) if (end > busyUntil[hr[k]]) busyUntil[hr[k]] = end;
+        }
         if (hole) {
           hole = false;
           heapSiftDown(et, es, ek, evCount, 0, end, nextSeq++, t);

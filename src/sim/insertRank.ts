@@ -7,16 +7,20 @@ export function insertRank(list: Int32Array, head: Int32Array, tail: Int32Array,
   const first = head[h];
   let i = tail[h]++;
   if (i > first && list[i - 1] > rank) {
-    let lo = first;
-    let hi = i - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid] < rank) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = rankPosition(list, first, i - 1, rank);
     for (; i > lo; i--) list[i] = list[i - 1];
   }
   list[i] = rank;
+}
+
+/** The first index of the ascending `list[lo .. hi)` whose entry is not below `rank` (hi if none): binary search. */
+export function rankPosition(list: Int32Array, lo: number, hi: number, rank: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] < rank) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Inserts `rank` into the ascending list `list[from .. n)` (a short one: a linear scan from the end) and returns the new length `n + 1`. */

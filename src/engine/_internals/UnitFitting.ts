@@ -1,5 +1,6 @@
 import type { DemandModel, Model, StrategyModel } from '../Model.js';
 import { Fitter, UNIT_EPSILON } from './Fitter.js';
+import { rankPosition } from '../../sim/insertRank.js';
 import { grown } from './WorkOnlyBase.js';
 
 /**
@@ -58,7 +59,10 @@ export class UnitFitting {
    * before its end (see `hookRank`), -1: none. The run's loop looks at them again at that end.
    */
   readonly hooks: Int32Array;
-  /** Per resource: the latest end of the tasks it holds units for now (the run's loop writes it at each start). */
+  /**
+   * Per resource: the latest end of the tasks it holds units for now, written by the run's loop at
+   * each start when tasks of fixed holdings can wait (else it stays 0, and `latestShort` takes the first short agent).
+   */
   readonly busyUntil: Float64Array;
   /** The dispatch that last looked at each pool's waiters. */
   private readonly poolSeen: Int32Array;
@@ -328,15 +332,9 @@ export function hookRank(res: Int32Array, whole: Uint8Array, ready: Int32Array, 
     if (whole[q] === 0) continue;
     const r = res[q];
     const h = head[r];
-    let b = tail[r];
-    if (h === b || ready[h] > rank) continue;
+    if (h === tail[r] || ready[h] > rank) continue;
     // The first entry ranked after `rank` (ranks are distinct, and the task is in no ready list).
-    let a = h + 1;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (ready[mid] < rank) a = mid + 1;
-      else b = mid;
-    }
+    const a = rankPosition(ready, h + 1, tail[r], rank);
     if (a - h > best) {
       best = a - h;
       hook = ready[a - 1];
