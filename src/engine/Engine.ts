@@ -18,6 +18,7 @@ import { runError } from './settle.js';
 import { stall } from './stall.js';
 import { traceEscalationResolved, traceJob } from './trace.js';
 import { releaseUnits, unitsDone } from './units.js';
+import { WorkOnlyFixed } from './WorkOnlyFixed.js';
 import { WorkOnlySchedule } from './WorkOnlySchedule.js';
 import { WorkOnlyUnits } from './WorkOnlyUnits.js';
 import { J_ESCALATION, J_HANDOFF, J_REMEDIATION, J_REVIEW, J_TASK } from './_internals/JobStore.js';
@@ -37,14 +38,14 @@ export class Engine implements EventHandler {
   readonly strategy: StrategyModel;
   private readonly st: EngineState;
   /** The list-schedule path for runs with nothing but work (null when coordination or gates can occur). */
-  private readonly workOnly: WorkOnlySchedule | WorkOnlyUnits | null;
+  private workOnly: WorkOnlySchedule | WorkOnlyUnits | WorkOnlyFixed | null;
 
   constructor(model: Model, strategy: StrategyModel) {
     this.model = model;
     this.strategy = strategy;
     this.st = new EngineState(model, strategy, new RunState(model, strategy));
     const st = this.st;
-    if (st.u !== null) this.workOnly = WorkOnlyUnits.applies(model, strategy) ? new WorkOnlyUnits(model, strategy, st.rank, st.succOff, st.succList) : null;
+    if (st.u !== null) this.workOnly = WorkOnlyFixed.applies(model, strategy) ? new WorkOnlyFixed(model, strategy, st.rank, st.succOff, st.succList) : WorkOnlyUnits.applies(model, strategy) ? new WorkOnlyUnits(model, strategy, st.rank, st.succOff, st.succList) : null;
     else this.workOnly = WorkOnlySchedule.applies(model, strategy) ? new WorkOnlySchedule(model, strategy, st.rank, st.succOff, st.succList) : null;
   }
 
@@ -83,7 +84,8 @@ export class Engine implements EventHandler {
 
   /**
    * Replaces the dispatch of an engine in units: `rank` (per task, 0 first) and a pinned start
-   * order (task indices; empty: none). For the planner, which tries many orders on one engine.
+   * order (task indices; empty: none), whose tasks are ranked in its order (as `dispatchRanks`
+   * ranks them). For the planner, which tries many orders on one engine.
    * @internal
    */
   setDispatch(rank: ArrayLike<number>, order: ArrayLike<number>): void {
@@ -91,7 +93,10 @@ export class Engine implements EventHandler {
     if (st.u === null) throw new Error('Engine.setDispatch: only an engine in units can change its dispatch');
     st.rank.set(rank);
     st.u.setOrder(order);
+    // The path of whole units takes no pinned order: given one, the engine moves to `WorkOnlyUnits` for good.
+    if (this.workOnly instanceof WorkOnlyFixed && order.length > 0) this.workOnly = new WorkOnlyUnits(this.model, this.strategy, st.rank, st.succOff, st.succList);
     if (this.workOnly instanceof WorkOnlyUnits) this.workOnly.setDispatch(order);
+    else if (this.workOnly instanceof WorkOnlyFixed) this.workOnly.setDispatch();
   }
 
   /** @internal kernel callback */

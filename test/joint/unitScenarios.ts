@@ -10,8 +10,13 @@ export interface UnitScenarioOptions {
   coordination?: boolean;
   /** Allow milestones (tasks that hold nothing). */
   milestones?: boolean;
-  /** The capacities agents are drawn from (default 0.5, 1, 1, 1.5, 2, 3). */
+  /** The capacities agents are drawn from (default 0.5, 1, 1, 1.5, 2, 3; with `whole`, 1, 1, 2, 3). */
   capacities?: readonly number[];
+  /**
+   * Only whole units of named agents (the path of `WorkOnlyFixed`): each task one unit of one
+   * agent, two units of one agent, or a joint pair holding one or two units of each; no milestones.
+   */
+  whole?: boolean;
 }
 
 const DISPATCH = ['file-order', 'lft', 'mts', 'grpw', 'spt'] as const;
@@ -31,7 +36,7 @@ export function unitScenarioArbitrary(o: UnitScenarioOptions = {}): fc.Arbitrary
   const maxTasks = o.maxTasks ?? 14;
   return fc
     .record({
-      caps: fc.array(fc.constantFrom(...(o.capacities ?? [0.5, 1, 1, 1.5, 2, 3])), { minLength: 2, maxLength: 5 }),
+      caps: fc.array(fc.constantFrom(...(o.capacities ?? (o.whole ? [1, 1, 2, 3] : [0.5, 1, 1, 1.5, 2, 3]))), { minLength: 2, maxLength: 5 }),
       skills: fc.array(fc.subarray(['s0', 's1'], { minLength: 0 }), { minLength: 5, maxLength: 5 }),
       tasks: fc.array(
         fc.record({
@@ -68,6 +73,12 @@ export function unitScenarioArbitrary(o: UnitScenarioOptions = {}): fc.Arbitrary
         const base: TaskSpec = { id: `t${i}`, duration: t.duration, ...(after.length > 0 ? { after } : {}), ...(t.priority !== 0 ? { priority: t.priority } : {}) };
         const share = Math.min(t.share, a.capacity);
         const one: TaskSpec = { ...base, agent: a.id, ...(a.capacity < 1 ? { units: a.capacity } : {}) };
+        if (o.whole) {
+          const two = t.units >= 1.5 ? 2 : 1; // one or two units, where capacities allow
+          if (t.shape % 3 === 1) return a.capacity >= 2 && two === 2 ? { ...base, agent: a.id, units: 2 } : one;
+          if (t.shape % 3 === 2 && a.id !== b.id) return { ...base, agents: [a.id, b.id], ...(Math.min(a.capacity, b.capacity) >= two && two === 2 ? { units: 2 } : {}) };
+          return one;
+        }
         switch (t.shape) {
           case 0:
             return one;

@@ -316,6 +316,26 @@ export function latestShort(res: Int32Array, need: Float64Array, free: Float64Ar
   return best;
 }
 
+/** `firstShort` in whole units (`WorkOnlyFixed`): the first of the holdings `[lo, hi)` whose agent has fewer free units than it holds, or -1. */
+export function firstShortWhole(res: Int32Array, units: Int32Array, free: Int32Array, lo: number, hi: number): number {
+  for (let q = lo; q < hi; q++) if (free[res[q]] < units[q]) return q;
+  return -1;
+}
+
+/** `latestShort` in whole units (`WorkOnlyFixed`): of the agents of `[lo, hi)` with too few free units, the one busy longest, or -1. */
+export function latestShortWhole(res: Int32Array, units: Int32Array, free: Int32Array, busyUntil: Float64Array, lo: number, hi: number): number {
+  let best = -1;
+  let until = -Infinity;
+  for (let q = lo; q < hi; q++) {
+    const r = res[q];
+    if (free[r] < units[q] && busyUntil[r] > until) {
+      until = busyUntil[r];
+      best = r;
+    }
+  }
+  return best;
+}
+
 /**
  * Where a task of fixed holdings `[lo, hi)` and dispatch rank `rank` that cannot start now may
  * wait past several ends: the rank of a ready simple task it cannot start before the end of, or

@@ -1,0 +1,380 @@
+import { heapSiftDown, heapSiftUp } from '../sim/heap.js';
+import { insertRank } from '../sim/insertRank.js';
+import { sortInts } from '../sim/sortInts.js';
+import type { EngineRunOptions } from './EngineState.js';
+import type { Model, StrategyModel } from './Model.js';
+import type { RunInputs } from './RunInputs.js';
+import type { RunState } from './RunState.js';
+import { firstShortWhole, hookRank, latestShortWhole } from './_internals/UnitFitting.js';
+import { unitsPathApplies } from './_internals/unitsPathLayout.js';
+import { fillHole, grown, nextUnderHole, timeOverflow, WorkOnlyBase } from './_internals/WorkOnlyBase.js';
+
+/**
+ * The units path (`WorkOnlyUnits`) for the common case of whole units of named agents: every
+ * task is work that holds whole units of agents it names (one unit of one agent, or a joint
+ * task of several, as people are), every capacity is whole, no pool, no share, no pinned order,
+ * not one task at a time. Free units are then whole numbers, each task's holdings are known
+ * before the run (so they, and its lead agent, are written once, when the path is built), and
+ * a task waits either in its agent's ready list (one unit of one agent: "simple") or, when it
+ * cannot start, on one agent or behind one ready task (as `UnitFitting.waitFixed` says). Same
+ * events in the same order as the general engine in units, so the same results (a property
+ * test compares them field by field, against the general engine and against `WorkOnlyUnits`).
+ */
+export class WorkOnlyFixed extends WorkOnlyBase {
+  /** Can runs of this (model, strategy) take this path? (The caller has found them to be in units.) */
+  static applies(model: Model, s: StrategyModel): boolean {
+    if (s.topology === 'sequential' || s.dispatch.order !== null || !unitsPathApplies(model, s)) return false;
+    // Whole capacities (at most a million: whole-unit comparisons are then exactly the fitter's, slack included).
+    if (!model.agents.every((a) => Number.isInteger(a.capacity) && a.capacity <= 1e6)) return false;
+    return model.tasks.every(
+      (t) =>
+        t.kind === 'work' &&
+        t.demands.length > 0 &&
+        t.demands.every((d, k) => d.agent >= 0 && Number.isInteger(d.units) && d.units >= 1 && d.units <= model.agents[d.agent].capacity && t.demands.findIndex((e) => e.agent === d.agent) === k),
+    );
+  }
+
+  /** Holdings of task t: agents `fixRes[fixOff[t] .. fixOff[t + 1])` and their whole units `fixUnits`. */
+  private readonly fixOff: Int32Array;
+  private readonly fixRes: Int32Array;
+  private readonly fixUnits: Int32Array;
+  /** Per holding: 1 if it is the whole of an agent of capacity 1 (where `hookRank` may look). */
+  private readonly fixWhole: Uint8Array;
+  /** Per task: its agent when it holds one unit of one agent (it waits in that agent's ready list), else -1. */
+  private readonly simpleAgent: Int32Array;
+  /** Some task is not simple: starts keep `busyUntil`. */
+  private readonly fixedWaits: boolean;
+  // Per-run state.
+  /** Free units per agent (whole numbers). */
+  private readonly free: Int32Array;
+  /** Per agent: the latest end of what it holds now (kept when `fixedWaits`). */
+  private readonly busyUntil: Float64Array;
+  /** Per task not simple: 0 not waiting (not ready, or started); else the last dispatch (`epoch`, from 2) that looked at it, 1 if none has. */
+  private readonly seen: Int32Array;
+  /**
+   * Where tasks that are not simple wait: a list per agent (`wHead[r]`, read when r frees
+   * units) and a list per simple task (`hooks[t]`, read at its end); entry e is task `wTask[e]`,
+   * then entry `wNext[e]`, -1 ends a list. Entries `[0 .. wCount)` are in use (until the next run).
+   */
+  private readonly wHead: Int32Array;
+  private readonly hooks: Int32Array;
+  private wTask: Int32Array;
+  private wNext: Int32Array;
+  /** Candidates of a dispatch: simple heads, and the other tasks that may fit (ranks ascending). */
+  private readonly picks: Int32Array;
+  private readonly cand: Int32Array;
+  /** The tasks that are not simple and became ready (or were let go by a hook) since the last dispatch. */
+  private readonly fresh: Int32Array;
+  /** Scratch of a dispatch: the tasks that are not simple and could not start (they wait again once it is over). */
+  private readonly later: Int32Array;
+
+  constructor(model: Model, strategy: StrategyModel, rank: Int32Array, succOff: Int32Array, succList: Int32Array) {
+    const T = model.tasks.length;
+    super(model, strategy, rank, succOff, succList, T + 1);
+    const A = this.A;
+    const n = model.tasks.reduce((m, t) => m + t.demands.length, 0);
+    this.fixOff = new Int32Array(T + 1);
+    this.fixRes = new Int32Array(n);
+    this.fixUnits = new Int32Array(n);
+    this.fixWhole = new Uint8Array(n);
+    this.simpleAgent = new Int32Array(T).fill(-1);
+    let k = 0;
+    model.tasks.forEach((t, i) => {
+      this.fixOff[i] = k;
+      for (const d of t.demands) {
+        this.fixRes[k] = d.agent;
+        this.fixUnits[k] = d.units;
+        this.fixWhole[k] = +(d.units === 1 && this.capacity[d.agent] === 1);
+        k++;
+      }
+      if (t.demands.length === 1 && t.demands[0].units === 1) {
+        this.simpleAgent[i] = t.demands[0].agent;
+        this.base[t.demands[0].agent + 1]++;
+      }
+    });
+    this.fixOff[T] = k;
+    for (let r = 0; r < A; r++) this.base[r + 1] += this.base[r];
+    this.fixedWaits = this.simpleAgent.some((a) => a < 0);
+    // What each task holds, and its lead agent (its first), are the same in every run: written once.
+    const h = this.out.holdings!;
+    h.res = this.fixRes;
+    for (let t = 0; t < T; t++) {
+      h.off[t] = this.fixOff[t];
+      h.len[t] = this.fixOff[t + 1] - this.fixOff[t];
+      this.out.taskAgent[t] = this.fixRes[this.fixOff[t]];
+    }
+    this.free = new Int32Array(A);
+    this.busyUntil = new Float64Array(A);
+    this.seen = new Int32Array(T);
+    this.wHead = new Int32Array(A);
+    this.hooks = new Int32Array(T);
+    this.wTask = new Int32Array(Math.max(64, 4 * T));
+    this.wNext = new Int32Array(this.wTask.length);
+    this.picks = new Int32Array(T);
+    this.cand = new Int32Array(T);
+    this.fresh = new Int32Array(T);
+    this.later = new Int32Array(T);
+  }
+
+  /** The ranks (the array given to the constructor, which the caller may have rewritten) changed. */
+  setDispatch(): void {
+    for (let i = 0; i < this.T; i++) this.taskOfRank[this.rank[i]] = i;
+  }
+
+  /** Simulates one run and returns its state (the same `out` object every time). */
+  run(inputs: RunInputs, options: EngineRunOptions): RunState {
+    const out = this.begin(options);
+    const T = this.T;
+    const A = this.A;
+    const { free, busyUntil, seen, wHead, hooks, capacity } = this;
+    for (let r = 0; r < A; r++) {
+      free[r] = capacity[r];
+      busyUntil[r] = 0;
+      wHead[r] = -1;
+    }
+    for (let t = 0; t < T; t++) {
+      seen[t] = 0;
+      hooks[t] = -1;
+    }
+    out.serialTime = 0;
+    const I = inputs;
+    const cal = this.calendars;
+    const risky = this.risky;
+    const fixedWaits = this.fixedWaits;
+    const { simpleAgent, fixOff, fixRes, fixUnits, fixWhole, rank, taskOfRank, succOff, succList, pending, pred, readyAt, lastEndTask } = this;
+    const { marked, markList, ready, head, tail, picks, cand, fresh, later } = this;
+    let wTask = this.wTask;
+    let wNext = this.wNext;
+    let wCount = 0;
+    const et = this.evTime;
+    const es = this.evSeq;
+    const ek = this.evTask;
+    // Like the other work-only paths, the run is one loop inlined by hand.
+    let evCount = 0; // entries of the end-time heap; with `hole`, its root is vacant
+    let hole = false; // the root was taken: the next push drops into it (one sift, not two)
+    let nextSeq = 0;
+    let markCount = 0;
+    let freshCount = 0;
+    let epoch = 1;
+    let makespan = 0;
+    let lastTask = -1;
+    let processed = 1; // the start signal
+    let now = 0;
+    // The start signal: tasks without predecessors become ready, in file order.
+    for (let t = 0; t < T; t++) {
+      if (this.predCount[t] !== 0) continue;
+      pred[t] = -1;
+      readyAt[t] = 0;
+      const r = simpleAgent[t];
+      if (r >= 0) {
+        insertRank(ready, head, tail, r, rank[t]);
+        if (marked[r] === 0) {
+          marked[r] = 1;
+          markList[markCount++] = r;
+        }
+      } else {
+        seen[t] = 1;
+        fresh[freshCount++] = t;
+      }
+    }
+    for (;;) {
+      // Task ends at `now`, in (time, sequence) order.
+      while (hole ? nextUnderHole(et, evCount) === now : evCount > 0 && et[0] === now) {
+        if (hole) evCount = fillHole(et, es, ek, evCount);
+        const t = ek[0];
+        hole = true;
+        processed++;
+        const work = risky ? I.durations[t] + I.riskWork[t] : I.durations[t] + 0;
+        const held = risky ? I.riskHeld[t] : 0;
+        // Each agent takes its units back and is credited units × work and held time (× 1 and
+        // + 0 change no bit: a simple task's one unit and a run without risks skip them).
+        const sa = simpleAgent[t];
+        if (sa >= 0) {
+          free[sa]++;
+          lastEndTask[sa] = t;
+          if (now > out.lastEnd[sa]) out.lastEnd[sa] = now;
+          out.work[sa] += work;
+          if (risky) out.held[sa] += held;
+          // Marked: its ready heads are looked at (bit 1) and, as it freed units, its waiters (bit 2).
+          if (marked[sa] === 0) markList[markCount++] = sa;
+          marked[sa] = 3;
+        } else {
+          for (let k = fixOff[t]; k < fixOff[t + 1]; k++) {
+            const r = fixRes[k];
+            const x = fixUnits[k];
+            free[r] += x;
+            lastEndTask[r] = t;
+            if (now > out.lastEnd[r]) out.lastEnd[r] = now;
+            out.work[r] += x * work;
+            if (risky) out.held[r] += x * held;
+            if (marked[r] === 0) markList[markCount++] = r;
+            marked[r] = 3;
+          }
+        }
+        out.serialTime += work + held;
+        // The tasks that could not start before this end are looked at again (as if newly ready).
+        if (hooks[t] >= 0) {
+          for (let e = hooks[t]; e >= 0; e = wNext[e]) fresh[freshCount++] = wTask[e];
+          hooks[t] = -1;
+        }
+        if (now >= makespan) {
+          makespan = now;
+          lastTask = t;
+        }
+        out.taskFinish[t] = now;
+        const last = succOff[t + 1];
+        for (let k = succOff[t]; k < last; k++) {
+          const s = succList[k];
+          pred[s] = t; // the last dependency to end enables the start (unless agents are busy)
+          if (--pending[s] !== 0) continue;
+          // s is ready: a simple task joins its agent's list, any other waits to be looked at.
+          readyAt[s] = now;
+          const rs = simpleAgent[s];
+          if (rs >= 0) {
+            insertRank(ready, head, tail, rs, rank[s]);
+            if (marked[rs] === 0) {
+              marked[rs] = 1;
+              markList[markCount++] = rs;
+            }
+          } else {
+            seen[s] = 1;
+            fresh[freshCount++] = s;
+          }
+        }
+      }
+      // Dispatch at the end of the instant: every task that can start does, in rank order.
+      // Candidates, merged by rank: the simple heads that marked agents have units for
+      // (`picks`), and the other tasks that fit now (`cand`): woken because an agent they wait
+      // on freed units, newly ready, or let go by a hook. Those that do not fit wait again once
+      // the dispatch is over (`later`).
+      epoch++;
+      let pn = 0;
+      let cn = 0;
+      let lc = 0;
+      for (let k = 0; k < markCount; k++) {
+        const r = markList[k];
+        for (let j = head[r], f = free[r]; j < tail[r] && f > 0; j++, f--) picks[pn++] = ready[j];
+        const freed = marked[r] === 3;
+        marked[r] = 0;
+        if (!freed || wHead[r] < 0) continue;
+        for (let e = wHead[r]; e >= 0; e = wNext[e]) {
+          const t = wTask[e];
+          const v = seen[t];
+          if (v === 0 || v === epoch) continue;
+          seen[t] = epoch;
+          if (firstShortWhole(fixRes, fixUnits, free, fixOff[t], fixOff[t + 1]) < 0) cand[cn++] = rank[t];
+          else later[lc++] = t;
+        }
+        wHead[r] = -1;
+      }
+      markCount = 0;
+      if (pn > 1) sortInts(picks, pn);
+      for (let k = 0; k < freshCount; k++) {
+        const t = fresh[k];
+        if (seen[t] === epoch) continue;
+        seen[t] = epoch;
+        if (firstShortWhole(fixRes, fixUnits, free, fixOff[t], fixOff[t + 1]) < 0) cand[cn++] = rank[t];
+        else later[lc++] = t;
+      }
+      freshCount = 0;
+      if (cn > 1) sortInts(cand, cn);
+      let pi = 0;
+      let ci = 0;
+      for (;;) {
+        const pr = pi < pn ? picks[pi] : 0x7fffffff;
+        const cr = ci < cn ? cand[ci] : 0x7fffffff;
+        if (pr === 0x7fffffff && cr === 0x7fffffff) break;
+        let t: number;
+        let lead: number;
+        let prev = -1;
+        let at: number;
+        if (pr < cr) {
+          pi++;
+          t = taskOfRank[pr];
+          lead = simpleAgent[t];
+          // (An agent's picks are its next heads in order: once one finds no unit, so do the rest.)
+          if (free[lead] === 0) continue;
+          head[lead]++;
+          free[lead]--;
+          at = cal !== null ? cal[lead].nextWorking(now) : now;
+          const p = lastEndTask[lead];
+          if (p >= 0 && out.taskFinish[p] > readyAt[t]) prev = p;
+          if (at < out.firstStart[lead]) out.firstStart[lead] = at;
+        } else {
+          ci++;
+          t = taskOfRank[cr];
+          const lo = fixOff[t];
+          const hi = fixOff[t + 1];
+          // All its units free, or it waits again once the dispatch is over.
+          if (firstShortWhole(fixRes, fixUnits, free, lo, hi) >= 0) {
+            later[lc++] = t;
+            continue;
+          }
+          seen[t] = 0;
+          lead = fixRes[lo];
+          // On a calendar, work begins at the lead agent's next working moment (as in the general engine).
+          at = cal !== null ? cal[lead].nextWorking(now) : now;
+          // Waited for agents: the task that freed the last of them is the predecessor.
+          const rt = readyAt[t];
+          for (let k = lo; k < hi; k++) {
+            const r = fixRes[k];
+            const p = lastEndTask[r];
+            if (p >= 0 && out.taskFinish[p] > rt && (prev < 0 || out.taskFinish[p] > out.taskFinish[prev])) prev = p;
+            free[r] -= fixUnits[k];
+            if (at < out.firstStart[r]) out.firstStart[r] = at;
+          }
+        }
+        // Start t: it holds its units until its end.
+        out.taskStart[t] = at;
+        if (now > readyAt[t] && prev >= 0) pred[t] = prev;
+        const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
+        const end = cal !== null ? cal[lead].advance(now, d) : now + d;
+        if (fixedWaits) {
+          if (pr < cr) {
+            if (end > busyUntil[lead]) busyUntil[lead] = end;
+          } else for (let k = fixOff[t]; k < fixOff[t + 1]; k++) if (end > busyUntil[fixRes[k]]) busyUntil[fixRes[k]] = end;
+        }
+        if (hole) {
+          hole = false;
+          heapSiftDown(et, es, ek, evCount, 0, end, nextSeq++, t);
+        } else heapSiftUp(et, es, ek, evCount++, end, nextSeq++, t);
+      }
+      // The tasks that could not start wait again, now that this dispatch's starts are known:
+      // behind the last ready task ranked before them on an agent of capacity 1 they need whole
+      // (see `hookRank`), else on the short agent that stays busy longest.
+      if (lc > 0) {
+        if (wCount + lc > wTask.length) {
+          this.wTask = wTask = grown(wTask, Math.max(2 * wTask.length, wCount + lc));
+          this.wNext = wNext = grown(wNext, wTask.length);
+        }
+        for (let k = 0; k < lc; k++) {
+          const x = later[k];
+          const e = wCount++;
+          wTask[e] = x;
+          const lo = fixOff[x];
+          const hi = fixOff[x + 1];
+          const y = hookRank(fixRes, fixWhole, ready, head, tail, lo, hi, rank[x]);
+          if (y >= 0) {
+            const yt = taskOfRank[y];
+            wNext[e] = hooks[yt];
+            hooks[yt] = e;
+          } else {
+            const r = latestShortWhole(fixRes, fixUnits, free, busyUntil, lo, hi);
+            wNext[e] = wHead[r];
+            wHead[r] = e;
+          }
+        }
+      }
+      // The next instant: every end at the least event time.
+      if (hole) {
+        hole = false;
+        evCount = fillHole(et, es, ek, evCount);
+      }
+      if (evCount === 0) break;
+      now = et[0];
+      if (!(now < Infinity)) timeOverflow(out, now, processed);
+    }
+    return this.finish(makespan, lastTask, processed);
+  }
+
+}
