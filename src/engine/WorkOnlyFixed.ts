@@ -49,12 +49,12 @@ export class WorkOnlyFixed extends WorkOnlyBase {
   private readonly free: Int32Array;
   /** Per agent: the latest end of what it holds now (kept when `fixedWaits`). */
   private readonly busyUntil: Float64Array;
-  /** Per task not simple: 0 not waiting (not ready, or started); else the last dispatch (`epoch`, from 2) that looked at it, 1 if none has. */
-  private readonly seen: Int32Array;
   /**
    * Where tasks that are not simple wait: a list per agent (`wHead[r]`, read when r frees
    * units) and a list per simple task (`hooks[t]`, read at its end); entry e is task `wTask[e]`,
    * then entry `wNext[e]`, -1 ends a list. Entries `[0 .. wCount)` are in use (until the next run).
+   * A waiting task is in exactly one list, which is emptied when read: each is looked at once
+   * per dispatch, without marks, and it starts or waits again in one list.
    */
   private readonly wHead: Int32Array;
   private readonly hooks: Int32Array;
@@ -105,7 +105,6 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     }
     this.free = new Int32Array(A);
     this.busyUntil = new Float64Array(A);
-    this.seen = new Int32Array(T);
     this.wHead = new Int32Array(A);
     this.hooks = new Int32Array(T);
     this.wTask = new Int32Array(Math.max(64, 4 * T));
@@ -126,16 +125,13 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     const out = this.begin(options);
     const T = this.T;
     const A = this.A;
-    const { free, busyUntil, seen, wHead, hooks, capacity } = this;
+    const { free, busyUntil, wHead, hooks, capacity } = this;
     for (let r = 0; r < A; r++) {
       free[r] = capacity[r];
       busyUntil[r] = 0;
       wHead[r] = -1;
     }
-    for (let t = 0; t < T; t++) {
-      seen[t] = 0;
-      hooks[t] = -1;
-    }
+    for (let t = 0; t < T; t++) hooks[t] = -1;
     out.serialTime = 0;
     const I = inputs;
     const cal = this.calendars;
@@ -155,7 +151,6 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     let nextSeq = 0;
     let markCount = 0;
     let freshCount = 0;
-    let epoch = 1;
     let makespan = 0;
     let lastTask = -1;
     let processed = 1; // the start signal
@@ -172,10 +167,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
           marked[r] = 1;
           markList[markCount++] = r;
         }
-      } else {
-        seen[t] = 1;
-        fresh[freshCount++] = t;
-      }
+      } else fresh[freshCount++] = t;
     }
     for (;;) {
       // Task ends at `now`, in (time, sequence) order.
@@ -236,10 +228,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
               marked[rs] = 1;
               markList[markCount++] = rs;
             }
-          } else {
-            seen[s] = 1;
-            fresh[freshCount++] = s;
-          }
+          } else fresh[freshCount++] = s;
         }
       }
       // Dispatch at the end of the instant: every task that can start does, in rank order.
@@ -247,7 +236,6 @@ export class WorkOnlyFixed extends WorkOnlyBase {
       // (`picks`), and the other tasks that fit now (`cand`): woken because an agent they wait
       // on freed units, newly ready, or let go by a hook. Those that do not fit wait again once
       // the dispatch is over (`later`).
-      epoch++;
       let pn = 0;
       let cn = 0;
       let lc = 0;
@@ -259,9 +247,6 @@ export class WorkOnlyFixed extends WorkOnlyBase {
         if (!freed || wHead[r] < 0) continue;
         for (let e = wHead[r]; e >= 0; e = wNext[e]) {
           const t = wTask[e];
-          const v = seen[t];
-          if (v === 0 || v === epoch) continue;
-          seen[t] = epoch;
           if (firstShortWhole(fixRes, fixUnits, free, fixOff[t], fixOff[t + 1]) < 0) cand[cn++] = rank[t];
           else later[lc++] = t;
         }
@@ -271,8 +256,6 @@ export class WorkOnlyFixed extends WorkOnlyBase {
       if (pn > 1) sortInts(picks, pn);
       for (let k = 0; k < freshCount; k++) {
         const t = fresh[k];
-        if (seen[t] === epoch) continue;
-        seen[t] = epoch;
         if (firstShortWhole(fixRes, fixUnits, free, fixOff[t], fixOff[t + 1]) < 0) cand[cn++] = rank[t];
         else later[lc++] = t;
       }
@@ -310,7 +293,6 @@ export class WorkOnlyFixed extends WorkOnlyBase {
             later[lc++] = t;
             continue;
           }
-          seen[t] = 0;
           lead = fixRes[lo];
           // On a calendar, work begins at the lead agent's next working moment (as in the general engine).
           at = cal !== null ? cal[lead].nextWorking(now) : now;
