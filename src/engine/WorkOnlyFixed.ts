@@ -245,19 +245,46 @@ export class WorkOnlyFixed extends WorkOnlyBase {
         const freed = marked[r] === 3;
         marked[r] = 0;
         if (!freed || wHead[r] < 0) continue;
-        for (let e = wHead[r]; e >= 0; e = wNext[e]) {
+        // An agent of capacity 1 with ready work is busy once this dispatch is over (its best
+        // ready task takes it, if nothing ranked before takes it first): a waiter that cannot start
+        // now may stay on it. Any other waits on the short agent busy longest, or once the
+        // dispatch is over if that is r.
+        const busySoon = capacity[r] === 1 && head[r] < tail[r];
+        let stay = -1;
+        for (let e = wHead[r]; e >= 0; ) {
           const t = wTask[e];
+          const next = wNext[e];
           if (firstShortWhole(fixRes, fixUnits, free, fixOff[t], fixOff[t + 1]) < 0) cand[cn++] = rank[t];
-          else later[lc++] = t;
+          else if (busySoon) {
+            wNext[e] = stay;
+            stay = e;
+          } else {
+            const b = latestShortWhole(fixRes, fixUnits, free, busyUntil, fixOff[t], fixOff[t + 1]);
+            if (b !== r) {
+              wNext[e] = wHead[b];
+              wHead[b] = e;
+            } else later[lc++] = t;
+          }
+          e = next;
         }
-        wHead[r] = -1;
+        wHead[r] = stay;
       }
       markCount = 0;
       if (pn > 1) sortInts(picks, pn);
+      if (wCount + freshCount > wTask.length) {
+        this.wTask = wTask = grown(wTask, Math.max(2 * wTask.length, wCount + freshCount));
+        this.wNext = wNext = grown(wNext, wTask.length);
+      }
       for (let k = 0; k < freshCount; k++) {
         const t = fresh[k];
-        if (firstShortWhole(fixRes, fixUnits, free, fixOff[t], fixOff[t + 1]) < 0) cand[cn++] = rank[t];
-        else later[lc++] = t;
+        const b = latestShortWhole(fixRes, fixUnits, free, busyUntil, fixOff[t], fixOff[t + 1]);
+        if (b < 0) cand[cn++] = rank[t];
+        else {
+          const e = wCount++;
+          wTask[e] = t;
+          wNext[e] = wHead[b];
+          wHead[b] = e;
+        }
       }
       freshCount = 0;
       if (cn > 1) sortInts(cand, cn);
