@@ -294,22 +294,26 @@ export class WorkOnlyFixed extends WorkOnlyBase {
         const pr = pi < pn ? picks[pi] : 0x7fffffff;
         const cr = ci < cn ? cand[ci] : 0x7fffffff;
         if (pr === 0x7fffffff && cr === 0x7fffffff) break;
+        // Start the next task: it holds its units until its end.
         let t: number;
-        let lead: number;
         let prev = -1;
         let at: number;
+        let end: number;
         if (pr < cr) {
           pi++;
           t = taskOfRank[pr];
-          lead = simpleAgent[t];
+          const r = simpleAgent[t];
           // (An agent's picks are its next heads in order: once one finds no unit, so do the rest.)
-          if (free[lead] === 0) continue;
-          head[lead]++;
-          free[lead]--;
-          at = cal !== null ? cal[lead].nextWorking(now) : now;
-          const p = lastEndTask[lead];
+          if (free[r] === 0) continue;
+          head[r]++;
+          free[r]--;
+          at = cal !== null ? cal[r].nextWorking(now) : now;
+          const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
+          end = cal !== null ? cal[r].advance(now, d) : now + d;
+          const p = lastEndTask[r];
           if (p >= 0 && out.taskFinish[p] > readyAt[t]) prev = p;
-          if (at < out.firstStart[lead]) out.firstStart[lead] = at;
+          if (at < out.firstStart[r]) out.firstStart[r] = at;
+          if (fixedWaits && end > busyUntil[r]) busyUntil[r] = end;
         } else {
           ci++;
           t = taskOfRank[cr];
@@ -320,9 +324,11 @@ export class WorkOnlyFixed extends WorkOnlyBase {
             later[lc++] = t;
             continue;
           }
-          lead = fixRes[lo];
-          // On a calendar, work begins at the lead agent's next working moment (as in the general engine).
+          // On a calendar, work runs on the lead agent's (its first) working time, as in the general engine.
+          const lead = fixRes[lo];
           at = cal !== null ? cal[lead].nextWorking(now) : now;
+          const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
+          end = cal !== null ? cal[lead].advance(now, d) : now + d;
           // Waited for agents: the task that freed the last of them is the predecessor.
           const rt = readyAt[t];
           for (let k = lo; k < hi; k++) {
@@ -331,18 +337,11 @@ export class WorkOnlyFixed extends WorkOnlyBase {
             if (p >= 0 && out.taskFinish[p] > rt && (prev < 0 || out.taskFinish[p] > out.taskFinish[prev])) prev = p;
             free[r] -= fixUnits[k];
             if (at < out.firstStart[r]) out.firstStart[r] = at;
+            if (end > busyUntil[r]) busyUntil[r] = end;
           }
         }
-        // Start t: it holds its units until its end.
         out.taskStart[t] = at;
         if (now > readyAt[t] && prev >= 0) pred[t] = prev;
-        const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
-        const end = cal !== null ? cal[lead].advance(now, d) : now + d;
-        if (fixedWaits) {
-          if (pr < cr) {
-            if (end > busyUntil[lead]) busyUntil[lead] = end;
-          } else for (let k = fixOff[t]; k < fixOff[t + 1]; k++) if (end > busyUntil[fixRes[k]]) busyUntil[fixRes[k]] = end;
-        }
         if (hole) {
           hole = false;
           heapSiftDown(et, es, ek, evCount, 0, end, nextSeq++, t);
