@@ -9,16 +9,20 @@ import { firstShortWhole, hookRank, latestShortWhole } from './_internals/UnitFi
 import { unitsPathApplies } from './_internals/unitsPathLayout.js';
 import { fillHole, grown, nextUnderHole, timeOverflow, WorkOnlyBase } from './_internals/WorkOnlyBase.js';
 
+/** `simpleAgent` of a milestone: it holds nothing and ends when it is ready. */
+const MILESTONE = -2;
+
 /**
  * The units path (`WorkOnlyUnits`) for the common case of whole units of named agents: every
- * task is work that holds whole units of agents it names (one unit of one agent, or a joint
- * task of several, as people are), every capacity is whole, no pool, no share, no pinned order,
- * not one task at a time. Free units are then whole numbers, each task's holdings are known
- * before the run (so they, and its lead agent, are written once, when the path is built), and
- * a task waits either in its agent's ready list (one unit of one agent: "simple") or, when it
- * cannot start, on one agent or behind one ready task (as `UnitFitting.waitFixed` says). Same
- * events in the same order as the general engine in units, so the same results (a property
- * test compares them field by field, against the general engine and against `WorkOnlyUnits`).
+ * task is a milestone or work that holds whole units of agents it names (one unit of one agent,
+ * or a joint task of several, as people are), every capacity is whole, no pool, no share, no
+ * pinned order, not one task at a time. Free units are then whole numbers, and each task's
+ * holdings are known before the run (so they, and its lead agent, are written once, when the
+ * path is built). A task of one unit of one agent ("simple") waits in its agent's ready list; any
+ * other that cannot start waits on one agent it is short of, or behind one ready task, and is
+ * looked at again when that agent frees units or that task ends (see `run`). Same events in the
+ * same order as the general engine in units, so the same results (a property test compares
+ * them field by field, against the general engine and against `WorkOnlyUnits`).
  */
 export class WorkOnlyFixed extends WorkOnlyBase {
   /** Can runs of this (model, strategy) take this path? (The caller has found them to be in units.) */
@@ -28,9 +32,10 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     if (!model.agents.every((a) => Number.isInteger(a.capacity) && a.capacity <= 1e6)) return false;
     return model.tasks.every(
       (t) =>
-        t.kind === 'work' &&
+        t.kind === 'milestone' ||
+        (t.kind === 'work' &&
         t.demands.length > 0 &&
-        t.demands.every((d, k) => d.agent >= 0 && Number.isInteger(d.units) && d.units >= 1 && d.units <= model.agents[d.agent].capacity && t.demands.findIndex((e) => e.agent === d.agent) === k),
+        t.demands.every((d, k) => d.agent >= 0 && Number.isInteger(d.units) && d.units >= 1 && d.units <= model.agents[d.agent].capacity && t.demands.findIndex((e) => e.agent === d.agent) === k)),
     );
   }
 
@@ -40,7 +45,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
   private readonly fixUnits: Int32Array;
   /** Per holding: 1 if it is the whole of an agent of capacity 1 (where `hookRank` may look). */
   private readonly fixWhole: Uint8Array;
-  /** Per task: its agent when it holds one unit of one agent (it waits in that agent's ready list), else -1. */
+  /** Per task: its agent when it holds one unit of one agent (it waits in that agent's ready list), `MILESTONE`, or -1 (any other). */
   private readonly simpleAgent: Int32Array;
   /** Some task is not simple: starts keep `busyUntil`. */
   private readonly fixedWaits: boolean;
@@ -67,6 +72,8 @@ export class WorkOnlyFixed extends WorkOnlyBase {
   private readonly fresh: Int32Array;
   /** Scratch of a dispatch: the tasks that are not simple and could not start (they wait again once it is over). */
   private readonly later: Int32Array;
+  /** The milestones that became ready in a run, in that order (each ends in the instant it is ready). */
+  private readonly milestoneEnds: Int32Array;
 
   constructor(model: Model, strategy: StrategyModel, rank: Int32Array, succOff: Int32Array, succList: Int32Array) {
     const T = model.tasks.length;
@@ -87,21 +94,22 @@ export class WorkOnlyFixed extends WorkOnlyBase {
         this.fixWhole[k] = +(d.units === 1 && this.capacity[d.agent] === 1);
         k++;
       }
-      if (t.demands.length === 1 && t.demands[0].units === 1) {
+      if (t.kind === 'milestone') this.simpleAgent[i] = MILESTONE;
+      else if (t.demands.length === 1 && t.demands[0].units === 1) {
         this.simpleAgent[i] = t.demands[0].agent;
         this.base[t.demands[0].agent + 1]++;
       }
     });
     this.fixOff[T] = k;
     for (let r = 0; r < A; r++) this.base[r + 1] += this.base[r];
-    this.fixedWaits = this.simpleAgent.some((a) => a < 0);
+    this.fixedWaits = this.simpleAgent.some((a) => a === -1);
     // What each task holds, and its lead agent (its first), are the same in every run: written once.
     const h = this.out.holdings!;
     h.res = this.fixRes;
     for (let t = 0; t < T; t++) {
       h.off[t] = this.fixOff[t];
       h.len[t] = this.fixOff[t + 1] - this.fixOff[t];
-      this.out.taskAgent[t] = this.fixRes[this.fixOff[t]];
+      this.out.taskAgent[t] = this.simpleAgent[t] === MILESTONE ? -1 : this.fixRes[this.fixOff[t]];
     }
     this.free = new Int32Array(A);
     this.busyUntil = new Float64Array(A);
@@ -113,6 +121,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     this.cand = new Int32Array(T);
     this.fresh = new Int32Array(T);
     this.later = new Int32Array(T);
+    this.milestoneEnds = new Int32Array(T);
   }
 
   /** The ranks (the array given to the constructor, which the caller may have rewritten) changed. */
@@ -147,6 +156,9 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     const ek = this.evTask;
     // Like the other work-only paths, the run is one loop inlined by hand.
     let evCount = 0; // entries of the end-time heap; with `hole`, its root is vacant
+    const ends = this.milestoneEnds;
+    let endsHead = 0; // milestones ready and not yet ended: ends[endsHead .. endsTail)
+    let endsTail = 0;
     let hole = false; // the root was taken: the next push drops into it (one sift, not two)
     let nextSeq = 0;
     let markCount = 0;
@@ -167,20 +179,30 @@ export class WorkOnlyFixed extends WorkOnlyBase {
           marked[r] = 1;
           markList[markCount++] = r;
         }
+      } else if (r === MILESTONE) {
+        out.taskStart[t] = 0;
+        ends[endsTail++] = t;
       } else fresh[freshCount++] = t;
     }
     for (;;) {
-      // Task ends at `now`, in (time, sequence) order.
-      while (hole ? nextUnderHole(et, evCount) === now : evCount > 0 && et[0] === now) {
-        if (hole) evCount = fillHole(et, es, ek, evCount);
-        const t = ek[0];
-        hole = true;
+      // Task and milestone ends at `now`, in (time, sequence) order. A milestone ends when it is
+      // ready, after every end already due at `now` (scheduled before it) and the milestones
+      // ready before it: first the heap's ends at `now`, then the milestones in the order they
+      // became ready (only starts, after this loop, add ends to the heap).
+      for (;;) {
+        let t: number;
+        if (hole ? nextUnderHole(et, evCount) === now : evCount > 0 && et[0] === now) {
+          if (hole) evCount = fillHole(et, es, ek, evCount);
+          t = ek[0];
+          hole = true;
+        } else if (endsHead < endsTail) t = ends[endsHead++];
+        else break;
         processed++;
-        const work = risky ? I.durations[t] + I.riskWork[t] : I.durations[t] + 0;
-        const held = risky ? I.riskHeld[t] : 0;
         // Each agent takes its units back and is credited units × work and held time (× 1 and
         // + 0 change no bit: a simple task's one unit and a run without risks skip them).
         const sa = simpleAgent[t];
+        const work = risky ? I.durations[t] + I.riskWork[t] : I.durations[t] + 0;
+        const held = risky ? I.riskHeld[t] : 0;
         if (sa >= 0) {
           free[sa]++;
           lastEndTask[sa] = t;
@@ -190,7 +212,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
           // Marked: its ready heads are looked at (bit 1) and, as it freed units, its waiters (bit 2).
           if (marked[sa] === 0) markList[markCount++] = sa;
           marked[sa] = 3;
-        } else {
+        } else if (sa !== MILESTONE) {
           for (let k = fixOff[t]; k < fixOff[t + 1]; k++) {
             const r = fixRes[k];
             const x = fixUnits[k];
@@ -203,7 +225,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
             marked[r] = 3;
           }
         }
-        out.serialTime += work + held;
+        if (sa !== MILESTONE) out.serialTime += work + held;
         // The tasks that could not start before this end are looked at again (as if newly ready).
         if (hooks[t] >= 0) {
           for (let e = hooks[t]; e >= 0; e = wNext[e]) fresh[freshCount++] = wTask[e];
@@ -219,7 +241,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
           const s = succList[k];
           pred[s] = t; // the last dependency to end enables the start (unless agents are busy)
           if (--pending[s] !== 0) continue;
-          // s is ready: a simple task joins its agent's list, any other waits to be looked at.
+          // s is ready: a simple task joins its agent's list, a milestone ends at once, any other waits to be looked at.
           readyAt[s] = now;
           const rs = simpleAgent[s];
           if (rs >= 0) {
@@ -228,6 +250,9 @@ export class WorkOnlyFixed extends WorkOnlyBase {
               marked[rs] = 1;
               markList[markCount++] = rs;
             }
+          } else if (rs === MILESTONE) {
+            out.taskStart[s] = now;
+            ends[endsTail++] = s;
           } else fresh[freshCount++] = s;
         }
       }

@@ -45,7 +45,7 @@ function pinnedOrder(model: Model, raw: Scenario): number[] {
 }
 
 describe('WorkOnlyFixed', () => {
-  test('gives exactly the results of the general engine and of WorkOnlyUnits on whole units of named agents (joint pairs, two units, rules, pick)', () => {
+  test('gives exactly the results of the general engine and of WorkOnlyUnits on whole units of named agents (joint pairs, two units, milestones, rules, pick)', () => {
     let fixed = 0;
     fc.assert(
       fc.property(unitScenarioArbitrary({ maxTasks: 16, whole: true }), fc.nat(5), (raw, seed) => {
@@ -97,7 +97,7 @@ describe('WorkOnlyFixed', () => {
     expect(moved).toBeGreaterThan(50);
   });
 
-  test('does not apply to shares, pools, milestones, fractional capacities, a pinned order or one task at a time', () => {
+  test('applies with milestones, not to shares, pools, fractional capacities, a pinned order or one task at a time', () => {
     const base: Scenario = { name: 'w', time_unit: 'day', agents: [{ id: 'a', capacity: 2 }, { id: 'b' }], tasks: [{ id: 'x', agents: ['a', 'b'], duration: 2 }, { id: 'y', agent: 'a', units: 2, duration: 1, after: ['x'] }], strategy: 'ideal' };
     const applies = (s: Scenario, strategy = 'ideal') => {
       const model = compileModel(validateScenario(s));
@@ -106,7 +106,7 @@ describe('WorkOnlyFixed', () => {
     expect(applies(base)).toBe(true);
     expect(applies({ ...base, tasks: [...base.tasks, { id: 'z', agent: 'b', units: 0.5, duration: 1 }] })).toBe(false);
     expect(applies({ ...base, agents: [{ id: 'a', capacity: 2, skills: ['s'] }, { id: 'b' }], tasks: [...base.tasks, { id: 'z', needs: [{ skill: 's', units: 1 }], duration: 1 }] })).toBe(false);
-    expect(applies({ ...base, tasks: [...base.tasks, { id: 'm', milestone: true, after: ['y'] }] })).toBe(false);
+    expect(applies({ ...base, tasks: [...base.tasks, { id: 'm', milestone: true, after: ['y'] }] })).toBe(true);
     expect(applies({ ...base, agents: [{ id: 'a', capacity: 2.5 }, { id: 'b' }] })).toBe(false);
     expect(applies({ ...base, strategies: { pinned: { topology: 'ideal', dispatch: { order: ['x', 'y'] } } } }, 'pinned')).toBe(false);
     expect(applies(base, 'sequential')).toBe(false);

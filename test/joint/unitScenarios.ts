@@ -14,7 +14,8 @@ export interface UnitScenarioOptions {
   capacities?: readonly number[];
   /**
    * Only whole units of named agents (the path of `WorkOnlyFixed`): each task one unit of one
-   * agent, two units of one agent, or a joint pair holding one or two units of each; no milestones.
+   * agent, two units of one agent, a joint pair holding one or two units of each, or (unless
+   * `milestones` is false) a milestone.
    */
   whole?: boolean;
 }
@@ -74,6 +75,7 @@ export function unitScenarioArbitrary(o: UnitScenarioOptions = {}): fc.Arbitrary
         const share = Math.min(t.share, a.capacity);
         const one: TaskSpec = { ...base, agent: a.id, ...(a.capacity < 1 ? { units: a.capacity } : {}) };
         if (o.whole) {
+          if (t.shape === 7 && o.milestones !== false) return { id: base.id, ...(after.length > 0 ? { after } : {}), milestone: true };
           const two = t.units >= 1.5 ? 2 : 1; // one or two units, where capacities allow
           if (t.shape % 3 === 1) return a.capacity >= 2 && two === 2 ? { ...base, agent: a.id, units: 2 } : one;
           if (t.shape % 3 === 2 && a.id !== b.id) return { ...base, agents: [a.id, b.id], ...(Math.min(a.capacity, b.capacity) >= two && two === 2 ? { units: 2 } : {}) };
