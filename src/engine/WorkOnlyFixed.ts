@@ -13,36 +13,50 @@ import { fillHole, grown, nextUnderHole, timeOverflow, WorkOnlyBase } from './_i
 const MILESTONE = -2;
 
 /**
- * The units path (`WorkOnlyUnits`) for the common case of whole units of named agents: every
- * task is a milestone or work that holds whole units of agents it names (one unit of one agent,
- * or a joint task of several, as people are), every capacity is whole, no pool, no share, no
- * pinned order, not one task at a time. Free units are then whole numbers, and each task's
- * holdings are known before the run (so they, and its lead agent, are written once, when the
- * path is built). A task of one unit of one agent ("simple") waits in its agent's ready list; any
- * other that cannot start waits on one agent it is short of, or behind one ready task, and is
- * looked at again when that agent frees units or that task ends (see `run`). Same events in the
- * same order as the general engine in units, so the same results (a property test compares
- * them field by field, against the general engine and against `WorkOnlyUnits`).
+ * The units path (`WorkOnlyUnits`) for the common case of named agents: every task is a
+ * milestone or work that holds units of agents it names (one unit of one agent, a share of one,
+ * or a joint task of several, as people are), no pool, no pinned order, not one task at a time,
+ * and every capacity and share a whole number of 1/S for S one of 1, 2, 4 ... 64 (`unitScale`).
+ * Free units are then whole numbers of 1/S, exact, and each task's holdings are known before
+ * the run (so they, and its lead agent, are written once, when the path is built). A task of
+ * one unit of one agent ("simple") waits in its agent's ready list; any other that cannot start
+ * waits on one agent it is short of, or behind one ready task, and is looked at again when that
+ * agent frees units or that task ends (see `run`). Same events in the same order as the general
+ * engine in units, so the same results (a property test compares them field by field, against
+ * the general engine and against `WorkOnlyUnits`).
  */
 export class WorkOnlyFixed extends WorkOnlyBase {
   /** Can runs of this (model, strategy) take this path? (The caller has found them to be in units.) */
   static applies(model: Model, s: StrategyModel): boolean {
-    if (s.topology === 'sequential' || s.dispatch.order !== null || !unitsPathApplies(model, s)) return false;
-    // Whole capacities (at most a million: whole-unit comparisons are then exactly the fitter's, slack included).
-    if (!model.agents.every((a) => Number.isInteger(a.capacity) && a.capacity <= 1e6)) return false;
+    if (s.topology === 'sequential' || s.dispatch.order !== null || !unitsPathApplies(model, s) || unitScale(model) === 0) return false;
+    // Capacities of at most a million: comparisons in whole numbers of 1/64 unit are then exactly the fitter's, slack included.
+    if (!model.agents.every((a) => a.capacity <= 1e6)) return false;
     return model.tasks.every(
       (t) =>
         t.kind === 'milestone' ||
         (t.kind === 'work' &&
-        t.demands.length > 0 &&
-        t.demands.every((d, k) => d.agent >= 0 && Number.isInteger(d.units) && d.units >= 1 && d.units <= model.agents[d.agent].capacity && t.demands.findIndex((e) => e.agent === d.agent) === k)),
+          t.demands.length > 0 &&
+          t.demands.every((d, k) => d.agent >= 0 && d.units > 0 && d.units <= model.agents[d.agent].capacity && t.demands.findIndex((e) => e.agent === d.agent) === k)),
     );
   }
 
-  /** Holdings of task t: agents `fixRes[fixOff[t] .. fixOff[t + 1])` and their whole units `fixUnits`. */
+  /** A unit of work in the path's whole numbers (`unitScale`: 1, or 2, 4 ... 64 when there are shares). */
+  private readonly unit: number;
+  /** Per agent: its capacity in whole numbers of 1/`unit`. */
+  private readonly wholeCapacity: Int32Array;
+  /**
+   * Per agent: 1 if every holding of it in the model is the whole of it (agents of capacity 1
+   * without shares): a task waiting on it needs all of it.
+   */
+  private readonly heldWhole: Uint8Array;
+  /**
+   * Holdings of task t: agents `fixRes[fixOff[t] .. fixOff[t + 1])`, their units in whole
+   * numbers of 1/`unit` (`fixUnits`) and as given (`fixShare`: what work is credited by).
+   */
   private readonly fixOff: Int32Array;
   private readonly fixRes: Int32Array;
   private readonly fixUnits: Int32Array;
+  private readonly fixShare: Float64Array;
   /** Per holding: 1 if it is the whole of an agent of capacity 1 (where `hookRank` may look). */
   private readonly fixWhole: Uint8Array;
   /** Per task: its agent when it holds one unit of one agent (it waits in that agent's ready list), `MILESTONE`, or -1 (any other). */
@@ -83,15 +97,22 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     this.fixOff = new Int32Array(T + 1);
     this.fixRes = new Int32Array(n);
     this.fixUnits = new Int32Array(n);
+    this.fixShare = new Float64Array(n);
     this.fixWhole = new Uint8Array(n);
+    const S = unitScale(model);
+    this.unit = S;
+    this.wholeCapacity = Int32Array.from(model.agents, (a) => a.capacity * S);
+    this.heldWhole = new Uint8Array(A).fill(1);
     this.simpleAgent = new Int32Array(T).fill(-1);
     let k = 0;
     model.tasks.forEach((t, i) => {
       this.fixOff[i] = k;
       for (const d of t.demands) {
         this.fixRes[k] = d.agent;
-        this.fixUnits[k] = d.units;
+        this.fixUnits[k] = d.units * S;
+        this.fixShare[k] = d.units;
         this.fixWhole[k] = +(d.units === 1 && this.capacity[d.agent] === 1);
+        if (d.units !== this.capacity[d.agent]) this.heldWhole[d.agent] = 0;
         k++;
       }
       if (t.kind === 'milestone') this.simpleAgent[i] = MILESTONE;
@@ -134,9 +155,10 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     const out = this.begin(options);
     const T = this.T;
     const A = this.A;
-    const { free, busyUntil, wHead, hooks, capacity } = this;
+    const { free, busyUntil, wHead, hooks, wholeCapacity, heldWhole } = this;
+    const unit = this.unit;
     for (let r = 0; r < A; r++) {
-      free[r] = capacity[r];
+      free[r] = wholeCapacity[r];
       busyUntil[r] = 0;
       wHead[r] = -1;
     }
@@ -146,7 +168,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     const cal = this.calendars;
     const risky = this.risky;
     const fixedWaits = this.fixedWaits;
-    const { simpleAgent, fixOff, fixRes, fixUnits, fixWhole, rank, taskOfRank, succOff, succList, pending, pred, readyAt, lastEndTask } = this;
+    const { simpleAgent, fixOff, fixRes, fixUnits, fixShare, fixWhole, rank, taskOfRank, succOff, succList, pending, pred, readyAt, lastEndTask } = this;
     const { marked, markList, ready, head, tail, picks, cand, fresh, later } = this;
     let wTask = this.wTask;
     let wNext = this.wNext;
@@ -204,7 +226,7 @@ export class WorkOnlyFixed extends WorkOnlyBase {
         const work = risky ? I.durations[t] + I.riskWork[t] : I.durations[t] + 0;
         const held = risky ? I.riskHeld[t] : 0;
         if (sa >= 0) {
-          free[sa]++;
+          free[sa] += unit;
           lastEndTask[sa] = t;
           if (now > out.lastEnd[sa]) out.lastEnd[sa] = now;
           out.work[sa] += work;
@@ -215,8 +237,8 @@ export class WorkOnlyFixed extends WorkOnlyBase {
         } else if (sa !== MILESTONE) {
           for (let k = fixOff[t]; k < fixOff[t + 1]; k++) {
             const r = fixRes[k];
-            const x = fixUnits[k];
-            free[r] += x;
+            const x = fixShare[k];
+            free[r] += fixUnits[k];
             lastEndTask[r] = t;
             if (now > out.lastEnd[r]) out.lastEnd[r] = now;
             out.work[r] += x * work;
@@ -266,15 +288,15 @@ export class WorkOnlyFixed extends WorkOnlyBase {
       let lc = 0;
       for (let k = 0; k < markCount; k++) {
         const r = markList[k];
-        for (let j = head[r], f = free[r]; j < tail[r] && f > 0; j++, f--) picks[pn++] = ready[j];
+        for (let j = head[r], f = free[r]; j < tail[r] && f >= unit; j++, f -= unit) picks[pn++] = ready[j];
         const freed = marked[r] === 3;
         marked[r] = 0;
         if (!freed || wHead[r] < 0) continue;
-        // An agent of capacity 1 with ready work is busy once this dispatch is over (its best
-        // ready task takes it, if nothing ranked before takes it first): a waiter that cannot start
-        // now may stay on it. Any other waits on the short agent busy longest, or once the
-        // dispatch is over if that is r.
-        const busySoon = capacity[r] === 1 && head[r] < tail[r];
+        // An agent held whole by every task that holds it, and with ready work, is busy once this
+        // dispatch is over (its best ready task takes it, if nothing ranked before takes it
+        // first): a waiter that cannot start now, which needs all of it, may stay on it. Any other
+        // waits on the short agent busy longest, or once the dispatch is over if that is r.
+        const busySoon = heldWhole[r] === 1 && head[r] < tail[r];
         let stay = -1;
         for (let e = wHead[r]; e >= 0; ) {
           const t = wTask[e];
@@ -329,9 +351,9 @@ export class WorkOnlyFixed extends WorkOnlyBase {
           t = taskOfRank[pr];
           const r = simpleAgent[t];
           // (An agent's picks are its next heads in order: once one finds no unit, so do the rest.)
-          if (free[r] === 0) continue;
+          if (free[r] < unit) continue;
           head[r]++;
-          free[r]--;
+          free[r] -= unit;
           at = cal !== null ? cal[r].nextWorking(now) : now;
           const d = risky ? I.durations[t] + I.riskWork[t] + I.riskHeld[t] : I.durations[t] + 0;
           end = cal !== null ? cal[r].advance(now, d) : now + d;
@@ -410,4 +432,17 @@ export class WorkOnlyFixed extends WorkOnlyBase {
     return this.finish(makespan, lastTask, processed);
   }
 
+}
+
+/**
+ * The least of 1, 2, 4 ... 64 by which every capacity and unit demand of the model is a whole
+ * number, or 0 if there is none. Shares such as 0.5 or 0.25 are then exact in binary, and so are
+ * their sums and differences (at most a million units): whole numbers of 1/S compare exactly as
+ * the fitter compares units.
+ */
+export function unitScale(model: Model): number {
+  for (let S = 1; S <= 64; S *= 2) {
+    if (model.agents.every((a) => Number.isInteger(a.capacity * S)) && model.tasks.every((t) => t.demands.every((d) => Number.isInteger(d.units * S)))) return S;
+  }
+  return 0;
 }

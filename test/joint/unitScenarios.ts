@@ -18,6 +18,8 @@ export interface UnitScenarioOptions {
    * `milestones` is false) a milestone.
    */
   whole?: boolean;
+  /** Only named agents (the path of `WorkOnlyFixed` with shares): no pool demands. */
+  named?: boolean;
 }
 
 const DISPATCH = ['file-order', 'lft', 'mts', 'grpw', 'spt'] as const;
@@ -81,7 +83,7 @@ export function unitScenarioArbitrary(o: UnitScenarioOptions = {}): fc.Arbitrary
           if (t.shape % 3 === 2 && a.id !== b.id) return { ...base, agents: [a.id, b.id], ...(Math.min(a.capacity, b.capacity) >= two && two === 2 ? { units: 2 } : {}) };
           return one;
         }
-        switch (t.shape) {
+        switch (o.named && t.shape >= 3 && t.shape <= 6 ? 0 : t.shape) {
           case 0:
             return one;
           case 1:
