@@ -45,10 +45,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
   private readonly hold: UnitHoldings;
   /** Under `sequential`: the ready tasks' ranks, ascending (scanned whole at each dispatch). Otherwise simple tasks wait in `ready`. */
   private readonly cready: Int32Array;
-  /**
-   * Per task not simple: 0 not waiting (not ready, or started); else waiting, and the last
-   * dispatch (`epoch`, from 2) that looked at it, 1 if none has.
-   */
+  /** Per task not simple: 0 not waiting (not ready, or started), else the last dispatch (`epoch`, from 2) that looked at it, 1 if none. */
   private readonly seen: Int32Array;
   /** Candidates of a dispatch: simple heads and the other tasks, ranks ascending. */
   private readonly picks: Int32Array;
@@ -249,8 +246,7 @@ export class WorkOnlyUnits extends WorkOnlyBase {
       let cn = 0;
       let lc = 0;
       let m = 0;
-      // Room for every waiter entry this dispatch can add (a task waits at most once when
-      // woken, and once per demand when it does not fit): the arrays stay put until its end.
+      // Room for every waiter entry this dispatch can add (once per woken task, once per demand of one that does not fit).
       fitting.reserve(2 * T + demandCount);
       const wTask = fitting.wTask;
       const wNext = fitting.wNext;
@@ -449,5 +445,4 @@ export class WorkOnlyUnits extends WorkOnlyBase {
     h.len.set(hLen);
     return this.finish(makespan, lastTask, processed);
   }
-
 }

@@ -10,7 +10,7 @@ import { WorkOnlyUnits } from '../../src/engine/WorkOnlyUnits.js';
 import { unitMode } from '../../src/engine/units.js';
 import type { Scenario } from '../../src/scenario/Scenario.js';
 import { validateScenario } from '../../src/scenario/validateScenario.js';
-import { unitResults as results, unitScenarioArbitrary } from './unitScenarios.js';
+import { unitResults as results, unitScenarioArbitrary, type UnitScenarioOptions } from './unitScenarios.js';
 
 /** The engine's internals a test looks at: the path it takes, and the arrays a path is built on. */
 const inside = (e: Engine) => e as unknown as { workOnly: unknown; st: EngineState };
@@ -44,51 +44,39 @@ function pinnedOrder(model: Model, raw: Scenario): number[] {
   return order.map((id) => model.tasks.findIndex((t) => t.id === id));
 }
 
+/** Compares the path with the others on `numRuns` generated scenarios; returns how many strategies took it. */
+function fixedOnScenarios(o: UnitScenarioOptions, numRuns: number, seed: number): number {
+  let fixed = 0;
+  fc.assert(
+    fc.property(unitScenarioArbitrary(o), fc.nat(5), (raw, s) => {
+      fixed += fixedAgainstOthers(raw, s);
+    }),
+    { numRuns, seed },
+  );
+  return fixed;
+}
+
 describe('WorkOnlyFixed', () => {
   test('gives exactly the results of the general engine and of WorkOnlyUnits on whole units of named agents (joint pairs, two units, milestones, rules, pick)', () => {
-    let fixed = 0;
-    fc.assert(
-      fc.property(unitScenarioArbitrary({ maxTasks: 16, whole: true }), fc.nat(5), (raw, seed) => {
-        fixed += fixedAgainstOthers(raw, seed);
-      }),
-      { numRuns: 300, seed: 20261203 },
-    );
+    const fixed = fixedOnScenarios({ maxTasks: 16, whole: true }, 300, 20261203);
     // Most scenarios have a joint task or two units somewhere (else only `pick: least-busy` puts them in units).
     expect(fixed).toBeGreaterThan(300);
   });
 
   test('gives exactly the same results under contention: agents of capacity 1, long ready lists, joint tasks waiting behind earlier-ranked work', () => {
-    let fixed = 0;
-    fc.assert(
-      fc.property(unitScenarioArbitrary({ minTasks: 20, maxTasks: 40, capacities: [1], whole: true }), fc.nat(5), (raw, seed) => {
-        fixed += fixedAgainstOthers(raw, seed);
-      }),
-      { numRuns: 150, seed: 20261204 },
-    );
+    const fixed = fixedOnScenarios({ minTasks: 20, maxTasks: 40, capacities: [1], whole: true }, 150, 20261204);
     expect(fixed).toBeGreaterThan(200);
   });
 
   test('gives exactly the same results with shares and fractional capacities of named agents', () => {
-    let fixed = 0;
-    fc.assert(
-      fc.property(unitScenarioArbitrary({ maxTasks: 16, named: true }), fc.nat(5), (raw, seed) => {
-        fixed += fixedAgainstOthers(raw, seed);
-      }),
-      { numRuns: 300, seed: 20261206 },
-    );
+    const fixed = fixedOnScenarios({ maxTasks: 16, named: true }, 300, 20261206);
     expect(fixed).toBeGreaterThan(300);
   });
 
   test('gives exactly the same results with shares under contention: agents of capacity 1, long ready lists, shares and joint tasks', () => {
     // A joint task that holds a share of an agent must not stay on it: a share ranked before
     // the agent's next task may take the agent, leave that task waiting, and leave room.
-    let fixed = 0;
-    fc.assert(
-      fc.property(unitScenarioArbitrary({ minTasks: 20, maxTasks: 40, capacities: [1], named: true }), fc.nat(5), (raw, seed) => {
-        fixed += fixedAgainstOthers(raw, seed);
-      }),
-      { numRuns: 200, seed: 20261207 },
-    );
+    const fixed = fixedOnScenarios({ minTasks: 20, maxTasks: 40, capacities: [1], named: true }, 200, 20261207);
     expect(fixed).toBeGreaterThan(200);
   });
 
