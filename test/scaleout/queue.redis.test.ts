@@ -157,11 +157,12 @@ describe.skipIf(!HAVE_REDIS)('montecarlo/compare --queue with coordsim worker pr
   test('three workers, one killed with SIGKILL mid-run: its chunk is retried and the output set is byte-identical to one process', async () => {
     const one = join(dir, 'one');
     // The reference from the same build (report.html inlines code, which vitest's transform writes differently).
-    expect(await start(['compare', SMALL, '--runs', '7000', '--out', one]).ended).toEqual({ code: 0, signal: null });
+    expect(await start(['compare', SMALL, '--runs', '20000', '--out', one]).ended).toEqual({ code: 0, signal: null });
     const workers = [await startWorker(), await startWorker(), await startWorker()];
     const out = join(dir, 'queued');
-    const r = start(['compare', SMALL, '--runs', '7000', '--queue', url(), '--out', out]);
-    // Worker 0 has finished a chunk and taken the next (BullMQ hands the next job over with the finish): kill it now.
+    const r = start(['compare', SMALL, '--runs', '20000', '--queue', url(), '--out', out]);
+    // Worker 0 has finished a chunk and taken the next (BullMQ hands the next job over with the finish; 20 chunks for
+    // three workers leave queued work after its first, so it holds one): kill it now.
     await until(() => /runs \d+–\d+/.test(workers[0].stderr()) || r.child.exitCode !== null, 60_000, 'worker 0 to finish a chunk');
     expect(r.child.exitCode).toBe(null);
     workers[0].child.kill('SIGKILL');
